@@ -1,0 +1,112 @@
+/**
+ * Opening the encrypted database: key -> SQLCipher -> probe -> pragmas -> migrations -> drizzle.
+ * Electron-free; the caller passes paths (and, under Electron in development, the native binding).
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../shared/errors';
+import { DATA_KEY_BYTES } from './crypto';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type SqliteHandle = Database.Database;
+/** A database or an open transaction on it (repositories accept both). */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const DB_FILE = 'asysta.db';
+
+/** Migrations shipped next to this module in development; the packaged app passes its own path. */
+export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  /** Path to a better_sqlite3.node built for the running runtime (Electron development). */
+  nativeBinding?: string;
+  /** Open without applying migrations (tests that build an older schema). */
+  skipMigrations?: boolean;
+  readonly?: boolean;
+}
+
+export interface OpenedDb {
+  sqlite: SqliteHandle;
+  db: Db;
+}
+
+export function journalEntries(migrationsFolder: string): Array<{ tag: string; when: number }> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string; when: number }>;
+  };
+  return journal.entries;
+}
+
+/** Apply SQLCipher settings and the raw 256-bit key to a fresh connection. */
+export function applyKey(sqlite: SqliteHandle, dataKey: Buffer): void {
+  if (dataKey.length !== DATA_KEY_BYTES) throw new Error('data key must be 32 bytes');
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${dataKey.toString('hex')}'"`);
+}
+
+export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions = {}): OpenedDb {
+  const sqlite = new Database(path, {
+    nativeBinding: opts.nativeBinding,
+    readonly: opts.readonly ?? false,
+  });
+  try {
+    applyKey(sqlite, dataKey);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'SQLITE_NOTADB') throw new AppError('WRONG_PASSWORD', 'Klucz nie pasuje do tej bazy danych.');
+      if (code === 'SQLITE_CORRUPT') throw new AppError('DB_CORRUPT');
+      throw e;
+    }
+    if (!opts.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      // FULL: in WAL mode a committed transaction survives power loss (NORMAL may lose the tail).
+      sqlite.pragma('synchronous = FULL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    // Sorting and temp tables stay in memory, so no plaintext temp file is ever written.
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    if (!opts.skipMigrations && !opts.readonly) {
+      runMigrations(sqlite, db, opts.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
+    }
+    return { sqlite, db };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+/**
+ * Applies pending migrations in one transaction (drizzle's migrator wraps them in BEGIN/COMMIT),
+ * after refusing a database written by a newer app version.
+ */
+export function runMigrations(sqlite: SqliteHandle, db: Db, migrationsFolder: string): void {
+  const entries = journalEntries(migrationsFolder);
+  const newestKnown = Math.max(0, ...entries.map((e) => e.when));
+  const hasTable = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+    .get();
+  if (hasTable) {
+    const row = sqlite.prepare('SELECT max(created_at) AS m FROM __drizzle_migrations').get() as { m: number | null };
+    if (row.m !== null && Number(row.m) > newestKnown) throw new AppError('DB_FROM_FUTURE');
+  }
+  migrate(db, { migrationsFolder });
+  const fk = sqlite.pragma('foreign_key_check') as unknown[];
+  if (fk.length > 0) throw new AppError('DB_CORRUPT', 'Migracja naruszyła spójność danych (klucze obce).');
+}
+
+/** Number of migrations recorded as applied (the schema version). */
+export function schemaVersion(sqlite: SqliteHandle): number {
+  const row = sqlite.prepare('SELECT count(*) AS c FROM __drizzle_migrations').get() as { c: number };
+  return row.c;
+}

@@ -1,0 +1,54 @@
+/**
+ * Per-workstation settings (idle lock time, window size, last backup folder). The Electron shell
+ * backs this with electron-store; plain Node (CLI, tests, web preview) with a JSON file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './fsutil';
+
+export interface WorkstationSettings {
+  idleMinutes: number;
+  windowBounds?: { width: number; height: number; x?: number; y?: number };
+  lastBackupFolder?: string;
+}
+
+export const DEFAULT_SETTINGS: WorkstationSettings = { idleMinutes: 10 };
+
+export interface SettingsStore {
+  get<K extends keyof WorkstationSettings>(key: K): WorkstationSettings[K];
+  set<K extends keyof WorkstationSettings>(key: K, value: WorkstationSettings[K]): void;
+}
+
+export class JsonFileSettingsStore implements SettingsStore {
+  private data: WorkstationSettings;
+
+  constructor(private readonly path: string) {
+    let loaded: Partial<WorkstationSettings> = {};
+    if (existsSync(path)) {
+      try {
+        loaded = JSON.parse(readFileSync(path, 'utf8')) as Partial<WorkstationSettings>;
+      } catch {
+        loaded = {};
+      }
+    }
+    this.data = { ...DEFAULT_SETTINGS, ...loaded };
+  }
+
+  get<K extends keyof WorkstationSettings>(key: K): WorkstationSettings[K] {
+    return this.data[key];
+  }
+
+  set<K extends keyof WorkstationSettings>(key: K, value: WorkstationSettings[K]): void {
+    this.data = { ...this.data, [key]: value };
+    writeFileAtomic(this.path, JSON.stringify(this.data, null, 2));
+  }
+}
+
+export class MemorySettingsStore implements SettingsStore {
+  private data: WorkstationSettings = { ...DEFAULT_SETTINGS };
+  get<K extends keyof WorkstationSettings>(key: K): WorkstationSettings[K] {
+    return this.data[key];
+  }
+  set<K extends keyof WorkstationSettings>(key: K, value: WorkstationSettings[K]): void {
+    this.data = { ...this.data, [key]: value };
+  }
+}
