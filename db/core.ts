@@ -273,10 +273,12 @@ export class AsystaCore {
     return [...this.sessions.values()].filter((s) => s.user).length;
   }
 
-  endSession(id: string): void {
+  /** End a session (window closed). With `keepId` the transport keeps an anonymous session. */
+  endSession(id: string, opts: { keepId?: boolean } = {}): void {
     const s = this.sessions.get(id);
     if (s?.user && this.open) this.auditAs({ user: s.user, sessionId: id }, 'auth.logout');
-    this.sessions.delete(id);
+    if (opts.keepId) this.sessions.set(id, { id, user: null, locked: false, lastActivity: this.now() });
+    else this.sessions.delete(id);
     if (this.loggedInSessions() === 0) this.closeDatabase();
   }
 

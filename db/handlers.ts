@@ -31,9 +31,7 @@ export const handlers: Handlers = {
     user: await core.recover(session.id, input.recoveryKey, input.login, input.newPassword),
   }),
   'auth:logout': ({ core, session }) => {
-    core.endSession(session.id);
-    // The transport keeps its session id: give it a fresh, anonymous session under the same id.
-    core.sessions.set(session.id, { id: session.id, user: null, locked: false, lastActivity: Date.now() });
+    core.endSession(session.id, { keepId: true });
     return ok;
   },
   'auth:lock': ({ core, session }) => {

@@ -1,0 +1,84 @@
+/**
+ * Creates a complete demo installation: office, administrator `admin`, assistants, a social
+ * worker, and synthetic families. Used by `npm run demo:seed`, the benchmarks and screenshots.
+ */
+import { AsystaCore } from '../core';
+import type { ScryptParams } from '../crypto';
+import { insertFamilies } from '../repos/families';
+import type { SettingsStore } from '../settings';
+import { generateFamilies } from './generate';
+
+export interface SeedOptions {
+  dataDir: string;
+  password: string;
+  families: number;
+  settings: SettingsStore;
+  kdf?: ScryptParams;
+  seed?: number;
+}
+
+export interface SeedSummary {
+  dataDir: string;
+  office: string;
+  admin: string;
+  users: Array<{ login: string; role: string; fullName: string }>;
+  families: number;
+  members: number;
+  recoveryKey: string;
+}
+
+export const DEMO_OFFICE = {
+  name: 'Gminny Ośrodek Pomocy Społecznej w Lubiczu',
+  address: 'ul. Toruńska 21',
+  postalCode: '87-162',
+  place: 'Lubicz Dolny',
+  gmina: 'Lubicz',
+  headName: 'Elżbieta Wąsowicz',
+  phone: '56 621 20 40',
+  email: 'gops@lubicz.example.pl',
+};
+
+const STAFF = [
+  { fullName: 'Agnieszka Śliwińska', login: 'asliwinska', role: 'assistant' as const },
+  { fullName: 'Paweł Górecki', login: 'pgorecki', role: 'assistant' as const, personalLimit: 12 },
+  { fullName: 'Magdalena Żurawska', login: 'mzurawska', role: 'assistant' as const },
+  { fullName: 'Katarzyna Bąkowska', login: 'kbakowska', role: 'social_worker' as const },
+];
+
+export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
+  const core = new AsystaCore({ dataDir: opts.dataDir, settings: opts.settings, kdf: opts.kdf });
+  try {
+    const { recoveryKey } = await core.setup({
+      office: DEMO_OFFICE,
+      admin: { fullName: DEMO_OFFICE.headName, login: 'admin', password: opts.password },
+    });
+    await core.confirmRecoveryKey(recoveryKey);
+    const { actor, sqlite } = await core.openForTool('admin', opts.password);
+    const created = [];
+    for (const s of STAFF) {
+      // Demo accounts share the administrator's password (demo data only).
+      created.push(await core.createAccount(actor, { ...s, password: opts.password }));
+    }
+    const assistants = created.filter((u) => u.role === 'assistant');
+    const fams = generateFamilies(opts.families, { seed: opts.seed });
+    const at = new Date().toISOString();
+    const rows = fams.map((f, i) => ({
+      ...f,
+      // About 40 families per assistant are current; the rest are older files without one.
+      assistantId: i < assistants.length * 14 ? assistants[i % assistants.length]!.id : null,
+    }));
+    for (let i = 0; i < rows.length; i += 500) insertFamilies(sqlite, rows.slice(i, i + 500), at);
+    core.audit({ userId: actor.user.id, userLogin: actor.user.login }, 'demo.seed', null, { families: fams.length });
+    return {
+      dataDir: opts.dataDir,
+      office: DEMO_OFFICE.name,
+      admin: 'admin',
+      users: [{ login: 'admin', role: 'admin', fullName: DEMO_OFFICE.headName }, ...created.map((u) => ({ login: u.login, role: u.role, fullName: u.fullName }))],
+      families: fams.length,
+      members: fams.reduce((n, f) => n + f.members.length, 0),
+      recoveryKey,
+    };
+  } finally {
+    core.shutdown();
+  }
+}

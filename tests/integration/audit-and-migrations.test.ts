@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase, schemaVersion } from '../../db/open';
+import { contract } from '../../shared/ipc/contract';
+import { removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => removeDir(dir));
+
+describe('audit log', () => {
+  let app: TestApp;
+  afterEach(() => app.core.shutdown());
+
+  it('records logins, account changes and the opening of a family file with who and when', async () => {
+    app = testApp(dir);
+    const { admin } = await setUpOffice(app);
+    await admin.ok('users:create', { fullName: 'Jan Ćwik', login: 'jcwik', role: 'social_worker', password: 'Pracownik2026' });
+    const { items } = await admin.ok('audit:list', {});
+    const actions = items.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['setup.initialize', 'auth.login', 'user.create']));
+    const create = items.find((e) => e.action === 'user.create')!;
+    expect(create).toMatchObject({ userLogin: 'admin', entityType: 'user', at: '2026-11-22T09:00:00.000Z' });
+  });
+
+  it('the API offers no way to change or delete entries', () => {
+    const auditChannels = Object.keys(contract).filter((c) => c.startsWith('audit:'));
+    expect(auditChannels).toEqual(['audit:list']);
+  });
+
+  it('the database itself refuses UPDATE and DELETE on the audit log', async () => {
+    app = testApp(dir);
+    await setUpOffice(app);
+    const { sqlite } = app.core.requireDb();
+    expect(() => sqlite.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+});
+
+describe('migrations', () => {
+  it('journal timestamps strictly increase (an older timestamp would be skipped forever)', () => {
+    const entries = journalEntries(DEFAULT_MIGRATIONS_FOLDER);
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.when).toBeGreaterThan(entries[i - 1]!.when);
+  });
+
+  it('a database made by the previous schema version is migrated at open, keeping its data', () => {
+    // Build the previous version: the same migrations folder without the newest migration.
+    const prev = join(dir, 'migrations-prev');
+    mkdirSync(join(prev, 'meta'), { recursive: true });
+    const entries = journalEntries(DEFAULT_MIGRATIONS_FOLDER);
+    const older = entries.slice(0, -1);
+    for (const e of older) cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
+    const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
+    writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
+
+    const key = randomBytes(32);
+    const path = join(dir, 'asysta.db');
+    const v1 = openDatabase(path, key, { migrationsFolder: prev });
+    expect(schemaVersion(v1.sqlite)).toBe(older.length);
+    v1.sqlite
+      .prepare(`INSERT INTO users (id, login, full_name, role, active, created_at, updated_at) VALUES ('u1','ola','Ola Źdźbło','assistant',1,'x','x')`)
+      .run();
+    v1.sqlite.close();
+
+    const v2 = openDatabase(path, key);
+    expect(schemaVersion(v2.sqlite)).toBe(entries.length);
+    expect(v2.sqlite.prepare('SELECT full_name AS n FROM users').get()).toEqual({ n: 'Ola Źdźbło' });
+    // The newest migration's tables exist and work with the old rows.
+    v2.sqlite
+      .prepare(`INSERT INTO families (id, address, place, gmina, search_text, assistant_id, created_at, updated_at) VALUES ('f1','ul. Polna 1','Grębocin','Lubicz','x','u1','x','x')`)
+      .run();
+    expect(v2.sqlite.prepare('SELECT count(*) AS c FROM families').get()).toEqual({ c: 1 });
+    v2.sqlite.close();
+  });
+
+  it('a database from a newer app version is refused with a clear message', () => {
+    const key = randomBytes(32);
+    const path = join(dir, 'asysta.db');
+    const db = openDatabase(path, key);
+    db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() * 2);
+    db.sqlite.close();
+    expect(() => openDatabase(path, key)).toThrowError(expect.objectContaining({ code: 'DB_FROM_FUTURE' }));
+  });
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: unit + integration tests (Vitest, Node, real encrypted files) and end-to-end tests
+ * (Playwright: the real renderer in Debian Chromium with the real core behind the bridge, plus the
+ * _electron suite that skips without an Electron binary). Ends with one line:
+ * "N passed, N failed, N skipped".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const reports = join(root, 'test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const only = process.argv[2]; // optional: 'unit' | 'e2e'
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exit = 0;
+
+if (only !== 'e2e') {
+  const out = join(reports, 'vitest.json');
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    if (r.numFailedTestSuites > 0 && r.numFailedTests === 0) failed += r.numFailedTestSuites;
+  } else failed += 1;
+  if (code !== 0) exit = 1;
+}
+
+if (only !== 'unit') {
+  // The web E2E suite needs the built renderer.
+  const build = run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  if (build !== 0) {
+    failed += 1;
+    exit = 1;
+  } else {
+    const out = join(reports, 'playwright.json');
+    const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    if (existsSync(out)) {
+      const s = JSON.parse(readFileSync(out, 'utf8')).stats;
+      passed += s.expected + (s.flaky ?? 0);
+      failed += s.unexpected;
+      skipped += s.skipped;
+    } else failed += 1;
+    if (code !== 0) exit = 1;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(exit || (failed > 0 ? 1 : 0));
