@@ -1,0 +1,81 @@
+// ESLint flat config. The folder rules make the architecture a build failure when broken:
+// shared/ is pure domain, db/ never imports Electron, renderer/ only talks to window.api.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http',
+  'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'release/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'db/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom', 'electron-store'].map((name) => ({
+            name,
+            message: 'shared/ is pure domain: no Node, Electron, database or DOM imports.',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is pure domain: no Node imports.' },
+            { group: ['**/db/**', '**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on outer layers.' },
+            { group: ['@/*', '~/*'], message: 'Inside shared/ use relative imports only.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store', 'react', 'react-dom'].map((name) => ({
+            name,
+            message: 'db/ is the Electron-free core: it takes paths and OS capabilities as parameters.',
+          })),
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'db/ must not depend on the shell or the UI.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'electron-store', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'renderer/ talks only to window.api.',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'renderer/ talks only to window.api.' },
+            { group: ['**/db/**', '**/electron/**'], message: 'renderer/ talks only to window.api (shared/ is fine).' },
+          ],
+        },
+      ],
+    },
+  },
+);
