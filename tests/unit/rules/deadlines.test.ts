@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { interviewDueDate, periodicAssessmentDueDate, isWorkingDay, daysOverdue } from '../../../shared/rules/index';
+import { interviewDueDate, periodicAssessmentDueDate, isWorkingDay, daysOverdue, dayTermDeadline } from '../../../shared/rules/index';
 import { isoDateArb } from './arbitraries';
 
 describe('RWŚ regulation § 3 ust. 2–3: family community interview within 14 working days, 2 when urgent', () => {
@@ -75,5 +75,17 @@ describe('art. 15 ust. 1 pkt 15: periodic assessment "nie rzadziej niż co pół
         expect(days).toBeLessThanOrEqual(184);
       }),
     );
+  });
+});
+
+describe('KPA art. 57 § 1 and § 5: terms counted in days', () => {
+  it('T50: a court opinion due "w terminie 14 dni od doręczenia", delivered 2026-05-07 -> Thursday 2026-05-21', () => {
+    expect(dayTermDeadline('2026-05-07', 14)).toBe('2026-05-21');
+  });
+  it('a 7-day term ending on Saturday 2 May 2026 moves past Sunday 3 May (a holiday) to Monday 4 May', () => {
+    expect(dayTermDeadline('2026-04-25', 7)).toBe('2026-05-04');
+  });
+  it('the number of days must be a positive integer', () => {
+    expect(() => dayTermDeadline('2026-05-07', 0)).toThrow(RangeError);
   });
 });

@@ -90,10 +90,10 @@ describe('art. 4 ust. 3 ustawy „Za życiem”: the certificate', () => {
       expect(v.fields).toEqual(expect.arrayContaining(['obstetrics-gynaecology', 'perinatology', 'neonatology']));
     }
   });
-  it('property: the three classic fields qualify on any issue date since the Act came into force', () => {
+  it('property: the three classic fields qualify on any issue date', () => {
     fc.assert(
       fc.property(
-        isoDateArb('2017-01-01', '2099-12-31'),
+        isoDateArb('2000-01-01', '2099-12-31'),
         fc.constantFrom('obstetrics-gynaecology', 'perinatology', 'neonatology' as const),
         (issuedOn, field) => {
           expect(isValidArt43Certificate({ ...cert, issuedOn, field: field as Art43Certificate['field'] }).valid).toBe(true);
@@ -102,8 +102,12 @@ describe('art. 4 ust. 3 ustawy „Za życiem”: the certificate', () => {
       ),
     );
   });
-  it('a certificate issued before 1 January 2017 cannot be an art. 4 ust. 3 certificate', () => {
-    expect(codes(isValidArt43Certificate({ ...cert, issuedOn: '2016-12-31' }))).toEqual(['CERT_ISSUED_BEFORE_ACT_IN_FORCE']);
+  it('the three classic fields always qualify; a certificate dated before 1 January 2017 only warns', () => {
+    const r = isValidArt43Certificate({ ...cert, issuedOn: '2016-12-31' });
+    expect(r.valid).toBe(true);
+    expect(codes(r)).toEqual(['CERT_ISSUED_BEFORE_ACT_IN_FORCE']);
+    expect(r.findings[0]?.severity).toBe('warning');
+    expect(isValidArt43Certificate({ ...cert, field: 'paediatric-surgery', issuedOn: '2016-12-31' }).valid).toBe(false);
   });
   it('an impossible issue date is a RangeError', () => {
     expect(() => isValidArt43Certificate({ ...cert, issuedOn: '2020-02-30' })).toThrow(RangeError);
