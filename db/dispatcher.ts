@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError, ERROR_MESSAGES, type Result } from '../shared/errors';
 import { contract, type Channel, type ChannelOutput } from '../shared/ipc/contract';
 import type { AsystaCore, Actor, Session } from './core';
-import { handlers } from './handlers';
+import { handlers } from './handlers/index';
 
 export interface Dispatcher {
   invoke(sessionId: string, channel: string, rawInput: unknown): Promise<Result<unknown>>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, CHANNELS } from '../../shared/ipc/contract';
 import { ROLES } from '../../shared/roles';
-import { handlers } from '../../db/handlers';
+import { handlers } from '../../db/handlers/index';
 import { newAccountSchema, officeProfileSchema, passwordSchema, loginSchema } from '../../shared/schemas';
 import { foldPolish } from '../../shared/text';
 

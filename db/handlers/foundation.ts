@@ -1,25 +1,7 @@
-/** Channel -> service method. The compiler checks that every contract channel has a handler. */
-import { AppError } from '../shared/errors';
-import type { Channel, ChannelOutput, Contract } from '../shared/ipc/contract';
-import type { z } from 'zod';
-import type { Actor } from './core';
-import type { HandlerContext } from './dispatcher';
+import type { foundationChannels } from '../../shared/ipc/channels/foundation';
+import { actorOf, ok, type HandlersFor } from './types';
 
-type Handler<C extends Channel> = (
-  ctx: HandlerContext,
-  input: z.output<Contract[C]['input']>,
-) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
-
-type Handlers = { [C in Channel]: Handler<C> };
-
-function actorOf(ctx: HandlerContext): Actor {
-  if (!ctx.actor) throw new AppError('NOT_AUTHENTICATED');
-  return ctx.actor;
-}
-
-const ok = { ok: true as const };
-
-export const handlers: Handlers = {
+export const foundationHandlers: HandlersFor<typeof foundationChannels> = {
   'app:status': ({ core, session }) => core.status(session.id),
   'setup:initialize': ({ core }, input) => core.setup(input),
   'setup:confirmRecoveryKey': async ({ core }, input) => {
@@ -60,6 +42,4 @@ export const handlers: Handlers = {
   'office:update': (ctx, input) => ctx.core.updateOffice(actorOf(ctx), input),
   'settings:get': ({ core }) => ({ idleMinutes: core.idleMinutes }),
   'settings:update': (ctx, input) => ctx.core.updateWorkstationSettings(actorOf(ctx), input),
-  'families:list': (ctx, input) => ctx.core.listFamilies(actorOf(ctx), input),
-  'families:get': (ctx, input) => ctx.core.openFamily(actorOf(ctx), input.id),
 };

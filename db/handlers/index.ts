@@ -1,0 +1,10 @@
+/** Channel -> service method. The compiler checks that every contract channel has a handler. */
+import type { Channel } from '../../shared/ipc/contract';
+import { familyHandlers } from './families';
+import { foundationHandlers } from './foundation';
+import type { Handler } from './types';
+
+export const handlers: { [C in Channel]: Handler<C> } = {
+  ...foundationHandlers,
+  ...familyHandlers,
+};
