@@ -4,7 +4,7 @@
  * same dispatcher (db/dispatcher.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
@@ -307,10 +307,15 @@ export class AsystaCore {
     if (this.isSetUp()) throw new AppError('ALREADY_SET_UP');
     const lock = acquireDataDirLock(this.dataDir);
     try {
-      // A crash during an earlier setup may have left a database without a key file.
-      for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, PENDING_EVENTS, 'auth-state.json']) {
-        rmSync(join(this.dataDir, f), { force: true });
+      // A crash during an earlier setup may have left a database without a key file. It cannot be
+      // read without its key file, but it is never deleted: it is moved aside, so that a key file
+      // restored from a backup can still open it.
+      const stamp = this.nowIso().replace(/[:.]/g, '-');
+      for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`]) {
+        const p = join(this.dataDir, f);
+        if (existsSync(p)) renameSync(p, join(this.dataDir, `${f}.bez-kluczy-${stamp}`));
       }
+      for (const f of [PENDING_EVENTS, 'auth-state.json']) rmSync(join(this.dataDir, f), { force: true });
       const dataKey = newDataKey();
       const recoveryKey = newRecoveryKey();
       const sealPair = newSealKeyPair();

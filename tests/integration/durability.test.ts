@@ -65,3 +65,18 @@ describe('a committed change survives the app being killed', () => {
     app.core.shutdown();
   });
 });
+
+describe('setup never destroys data', () => {
+  it('a database left without its key file is moved aside, not deleted, when the office sets up again', async () => {
+    const a = testApp(dir);
+    await setUpOffice(a);
+    a.core.shutdown();
+    const { renameSync, readdirSync } = await import('node:fs');
+    renameSync(join(dir, 'keys.json'), join(dir, 'keys.json.lost'));
+    const b = testApp(dir);
+    expect((await b.session().ok('app:status', {})).setupDone).toBe(false);
+    await b.session().ok('setup:initialize', { office: OFFICE, admin: ADMIN });
+    expect(readdirSync(dir).some((f) => f.startsWith('asysta.db.bez-kluczy-'))).toBe(true);
+    b.core.shutdown();
+  });
+});
