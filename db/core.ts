@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
 import type { Account, SessionUser } from '../shared/ipc/contract';
@@ -23,6 +23,19 @@ import {
   unseal,
   type ScryptParams,
 } from './crypto';
+import {
+  assessCurrent,
+  createBackup,
+  needsConfirmation,
+  prepareRestore,
+  recoverInterruptedRestore,
+  swapIn,
+  verifyBackup,
+  type BackupProgress,
+  type BackupSecret,
+  type TargetFs,
+} from './backup/index';
+import { changesSince } from './backup/snapshot';
 import { appendLineDurable } from './fsutil';
 import { Keystore } from './keystore';
 import { acquireDataDirLock, type DataDirLock } from './lockfile';
@@ -43,6 +56,8 @@ export interface CoreOptions {
   now?: () => number;
   migrationsFolder?: string;
   nativeBinding?: string;
+  /** Written into backups (the Electron shell passes app.getVersion()). */
+  appVersion?: string;
 }
 
 export interface Session {
@@ -68,6 +83,9 @@ interface OpenState {
 const PENDING_EVENTS = 'pending-events.log';
 const SEAL_PRIVATE_KEY = 'seal_private_key';
 const RECOVERY_THROTTLE_KEY = 'recovery-key';
+const BACKUP_ROLES_KEY = 'backup_roles';
+const DEFAULT_BACKUP_KEEP = 10;
+const DEFAULT_BACKUP_REMINDER_DAYS = 7;
 
 export class AsystaCore {
   readonly dataDir: string;
@@ -76,6 +94,7 @@ export class AsystaCore {
   private readonly now: () => number;
   private readonly migrationsFolder?: string;
   private readonly nativeBinding?: string;
+  private readonly appVersion: string;
   private readonly throttle: LoginThrottle;
   private keystoreCache: Keystore | null = null;
   private open: OpenState | null = null;
@@ -85,11 +104,14 @@ export class AsystaCore {
   constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
     mkdirSync(this.dataDir, { recursive: true });
+    // A restore interrupted by a crash is finished or undone before anything reads the folder.
+    recoverInterruptedRestore(this.dataDir);
     this.settings = opts.settings;
     this.kdf = opts.kdf ?? DEFAULT_SCRYPT;
     this.now = opts.now ?? Date.now;
     this.migrationsFolder = opts.migrationsFolder;
     this.nativeBinding = opts.nativeBinding;
+    this.appVersion = opts.appVersion ?? process.env.npm_package_version ?? '0.0.0-dev';
     this.throttle = new LoginThrottle(this.dataDir, opts.throttle ?? DEFAULT_THROTTLE);
   }
 
@@ -124,6 +146,11 @@ export class AsystaCore {
 
   get isOpen(): boolean {
     return this.open !== null;
+  }
+
+  /** The core's clock (milliseconds since the epoch; injectable in tests), for services. */
+  clock(): number {
+    return this.now();
   }
 
   private async ensureOpen(dataKey: Buffer): Promise<void> {
@@ -440,11 +467,11 @@ export class AsystaCore {
     return user;
   }
 
-  lock(sessionId: string): void {
+  lock(sessionId: string, reason: 'manual' | 'idle' = 'manual'): void {
     const s = this.session(sessionId);
     if (s.user && !s.locked) {
       s.locked = true;
-      this.auditAs({ user: s.user, sessionId }, 'session.lock');
+      this.auditAs({ user: s.user, sessionId }, reason === 'idle' ? 'session.autolock' : 'session.lock');
     }
   }
 
@@ -780,6 +807,212 @@ export class AsystaCore {
     }
     this.auditAs(actor, 'family.open', { type: 'family', id });
     return f;
+  }
+
+  // ---- backup and restore ----------------------------------------------------------------------
+  // Progress and cancel (onProgress, signal) are for the Node API, the CLI and tests; the IPC
+  // handlers run an operation to completion and return its result.
+
+  private backupSetting<K extends 'backupKeepCount' | 'backupReminderDays'>(key: K, fallback: number): number {
+    const v = this.settings.get(key);
+    return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
+  }
+
+  /** Roles allowed to make backups besides the administrator (office-wide, in the database). */
+  backupRoles(): Role[] {
+    const row = this.requireDb().db.select().from(appMeta).where(eq(appMeta.key, BACKUP_ROLES_KEY)).get();
+    const roles = new Set<Role>(['admin']);
+    try {
+      for (const r of JSON.parse(row?.value ?? '[]') as Role[]) if (r === 'assistant' || r === 'social_worker') roles.add(r);
+    } catch {
+      /* a damaged value means administrators only */
+    }
+    return [...roles];
+  }
+
+  canCreateBackup(user: SessionUser): boolean {
+    return user.role === 'admin' || this.backupRoles().includes(user.role);
+  }
+
+  backupSettings() {
+    return {
+      keepCount: this.backupSetting('backupKeepCount', DEFAULT_BACKUP_KEEP),
+      reminderDays: this.backupSetting('backupReminderDays', DEFAULT_BACKUP_REMINDER_DAYS),
+      roles: this.backupRoles(),
+    };
+  }
+
+  updateBackupSettings(actor: Actor, input: { keepCount: number; reminderDays: number; roles: Role[] }) {
+    const before = this.backupSettings();
+    const roles = [...new Set(input.roles.filter((r) => r !== 'admin'))];
+    this.settings.set('backupKeepCount', input.keepCount);
+    this.settings.set('backupReminderDays', input.reminderDays);
+    const { db } = this.requireDb();
+    db.transaction((tx) => {
+      tx.insert(appMeta)
+        .values({ key: BACKUP_ROLES_KEY, value: JSON.stringify(roles) })
+        .onConflictDoUpdate({ target: appMeta.key, set: { value: JSON.stringify(roles) } })
+        .run();
+      writeAudit(tx, this.auditRow(actor, 'backup.settings_update', undefined, { before, after: { ...input, roles } }));
+    });
+    return this.backupSettings();
+  }
+
+  /** For the home-screen reminder and the reminder on quit. */
+  backupStatus(user: SessionUser | null) {
+    const last = this.settings.get('lastVerifiedBackupAt') ?? null;
+    const { reminderDays, keepCount } = this.backupSettings();
+    const lastChangeAt = this.open ? changesSince(this.open.sqlite, null).lastChangeAt : null;
+    return {
+      lastVerifiedBackupAt: last,
+      lastBackupFolder: this.settings.get('lastBackupFolder') ?? null,
+      reminderDays,
+      keepCount,
+      reminderDue: last === null || this.now() - Date.parse(last) > reminderDays * 86_400_000,
+      lastChangeAt,
+      changesSinceLastBackup: lastChangeAt !== null && (last === null || lastChangeAt > last),
+      canCreate: user ? this.canCreateBackup(user) : false,
+    };
+  }
+
+  /** Make a backup of the open database into a folder (or an explicit file path). */
+  async createBackup(
+    actor: Actor,
+    opts: {
+      folder?: string;
+      file?: string;
+      onProgress?: (p: BackupProgress) => void;
+      signal?: AbortSignal;
+      fs?: TargetFs;
+      chunkBytes?: number;
+      afterChunk?: (index: number) => void | Promise<void>;
+    },
+  ) {
+    const { sqlite } = this.requireDb();
+    if (!this.canCreateBackup(actor.user)) throw new AppError('FORBIDDEN');
+    const out = opts.file ? { file: opts.file } : opts.folder ? { folder: opts.folder } : null;
+    if (!out) throw new AppError('VALIDATION', 'Wskaż folder na kopię zapasową.');
+    const dataKey = Buffer.from(this.open!.dataKey);
+    try {
+      const r = await createBackup({
+        sqlite,
+        dataKey,
+        keystore: this.keystore().snapshot(),
+        out,
+        workBase: this.dataDir,
+        createdBy: actor.user.login,
+        appVersion: this.appVersion,
+        now: new Date(this.now()),
+        keepCount: this.backupSetting('backupKeepCount', DEFAULT_BACKUP_KEEP),
+        nativeBinding: this.nativeBinding,
+        ...opts,
+      });
+      this.settings.set('lastVerifiedBackupAt', r.createdAt);
+      this.settings.set('lastBackupFolder', r.folder);
+      this.auditAs(actor, 'backup.created', null, {
+        file: r.name,
+        folder: r.folder,
+        bytes: r.bytes,
+        families: r.counts.families,
+        pruned: r.pruned,
+      });
+      return r;
+    } catch (e) {
+      if (this.open) {
+        this.auditAs(actor, 'backup.failed', null, { code: e instanceof AppError ? e.code : 'INTERNAL' });
+      }
+      throw e;
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** Check a backup file without restoring it. */
+  async verifyBackupFile(
+    actor: Actor | null,
+    input: { file: string; secret: BackupSecret; onProgress?: (p: BackupProgress) => void; signal?: AbortSignal },
+  ) {
+    const details = { file: basename(input.file) };
+    try {
+      const info = await verifyBackup(input.file, input.secret, {
+        workBase: this.dataDir,
+        migrationsFolder: this.migrationsFolder,
+        nativeBinding: this.nativeBinding,
+        onProgress: input.onProgress,
+        signal: input.signal,
+      });
+      if (this.open && actor) this.auditAs(actor, 'backup.verified', null, { ...details, bytes: info.bytes, createdAt: info.createdAt });
+      return info;
+    } catch (e) {
+      if (this.open && actor) this.auditAs(actor, 'backup.verify_failed', null, { ...details, code: e instanceof AppError ? e.code : 'INTERNAL' });
+      throw e;
+    }
+  }
+
+  /**
+   * Restore a backup into this data folder. Verifies the whole file and stages it first; when the
+   * current installation holds changes newer than the backup (or data this backup's key cannot
+   * read), returns what would be lost unless `confirm` is set. On success every session is
+   * logged out: users log in with the passwords they had at backup time.
+   */
+  async restoreBackup(
+    actor: Actor | null,
+    input: { file: string; secret: BackupSecret; confirm?: boolean; onProgress?: (p: BackupProgress) => void; signal?: AbortSignal },
+  ) {
+    const via = 'recoveryKey' in input.secret ? 'recovery-key' : 'password';
+    const prepared = await prepareRestore({
+      file: input.file,
+      secret: input.secret,
+      dataDir: this.dataDir,
+      restoredBy: actor?.user.login ?? ('login' in input.secret ? input.secret.login : null),
+      restoredByUserId: actor?.user.id ?? null,
+      now: new Date(this.now()),
+      migrationsFolder: this.migrationsFolder,
+      nativeBinding: this.nativeBinding,
+      onProgress: input.onProgress,
+      signal: input.signal,
+    });
+    try {
+      let lock: DataDirLock | null = null;
+      let current;
+      if (this.open) {
+        current = assessCurrent(this.dataDir, prepared.info.createdAt, { sqlite: this.open.sqlite });
+      } else {
+        lock = acquireDataDirLock(this.dataDir);
+        current = assessCurrent(this.dataDir, prepared.info.createdAt, { dataKey: prepared.dataKey, nativeBinding: this.nativeBinding });
+      }
+      try {
+        if (needsConfirmation(current) && !input.confirm) {
+          if (this.open && actor) this.auditAs(actor, 'backup.restore_previewed', null, { file: prepared.info.name });
+          return { status: 'needsConfirmation' as const, backup: prepared.info, current };
+        }
+        if (this.open && actor) {
+          this.auditAs(actor, 'backup.restore', null, { file: prepared.info.name, bytes: prepared.info.bytes, via, backupCreatedAt: prepared.info.createdAt });
+        }
+        if (this.open) {
+          this.closeDatabase();
+          lock = acquireDataDirLock(this.dataDir);
+        }
+        for (const s of this.sessions.values()) {
+          s.user = null;
+          s.locked = false;
+        }
+        const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+        const previousDataKeptIn = swapIn(this.dataDir, prepared, { nativeBinding: this.nativeBinding, stamp });
+        this.keystoreCache = null;
+        return {
+          status: 'restored' as const,
+          backup: prepared.info,
+          schemaVersion: prepared.schemaVersion,
+          previousDataKeptIn,
+        };
+      } finally {
+        lock?.release();
+      }
+    } finally {
+      prepared.dataKey.fill(0);
+      rmSync(prepared.stagingDir, { recursive: true, force: true });
+    }
   }
 
   // ---- tools -----------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ export const foundationHandlers: HandlersFor<typeof foundationChannels> = {
     core.endSession(session.id, { keepId: true });
     return ok;
   },
-  'auth:lock': ({ core, session }) => {
-    core.lock(session.id);
+  'auth:lock': ({ core, session }, input) => {
+    core.lock(session.id, input.reason);
     return ok;
   },
   'auth:unlock': async ({ core, session }, input) => ({ user: await core.unlock(session.id, input.password) }),

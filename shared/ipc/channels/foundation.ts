@@ -112,7 +112,8 @@ export const foundationChannels = {
     description: 'Zablokowanie sesji',
     access: 'session',
     whileLocked: true,
-    input: empty,
+    /** 'idle' when the window's inactivity timer locked it (audited as an automatic lock). */
+    input: z.object({ reason: z.enum(['manual', 'idle']).default('manual') }).strict(),
     output: okSchema,
   }),
 

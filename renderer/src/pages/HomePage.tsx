@@ -1,0 +1,55 @@
+import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { ROLE_LABELS } from '../../../shared/roles';
+import { PageTitle } from '../components/PageTitle';
+import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
+import { useSession } from '../session';
+
+export function HomePage() {
+  const { status, user, isAdmin } = useSession();
+  const [regenerating, setRegenerating] = useState(false);
+  const [confirmedNow, setConfirmedNow] = useState(false);
+
+  return (
+    <>
+      <PageTitle subtitle={status.officeName ?? undefined}>Strona główna</PageTitle>
+      <Paper withBorder p="lg">
+        <Stack gap={4}>
+          <Text size="lg" fw={600}>
+            Witaj, {user.fullName}!
+          </Text>
+          <Text c="dimmed">Rola: {ROLE_LABELS[user.role]}</Text>
+          <Text mt="sm">Wybierz sekcję z menu po lewej stronie.</Text>
+        </Stack>
+      </Paper>
+
+      {isAdmin && confirmedNow && status.recoveryKeyConfirmed && (
+        <Alert color="green" title="Klucz odzyskiwania potwierdzony" role="status">
+          Nowy klucz odzyskiwania działa. Przechowuj kartę w zamkniętej szafie; starą kartę zniszcz.
+        </Alert>
+      )}
+
+      {isAdmin && !status.recoveryKeyConfirmed && !regenerating && (
+        <Alert color="orange" title="Klucz odzyskiwania nie został potwierdzony" role="alert">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">
+              Jeśli wszyscy zapomną haseł, bez zapisanego klucza odzyskiwania danych ośrodka nie da się już otworzyć.
+              Wygeneruj nowy klucz, zapisz go na karcie i potwierdź, przepisując go.
+            </Text>
+            <Button onClick={() => setRegenerating(true)}>Wygeneruj nowy klucz odzyskiwania</Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {isAdmin && regenerating && (
+        <RecoveryKeyRegenerate
+          onCancel={() => setRegenerating(false)}
+          onDone={() => {
+            setRegenerating(false);
+            setConfirmedNow(true);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,478 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Controller, useForm, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { z } from 'zod';
+import type { Account } from '../../../shared/ipc/contract';
+import { ROLE_LABELS, ROLES } from '../../../shared/roles';
+import { newAccountSchema, passwordSchema, personNameSchema, roleSchema } from '../../../shared/schemas';
+import { call, errorMessage, isApiError } from '../api';
+import { FormError } from '../components/FormError';
+import { PageTitle } from '../components/PageTitle';
+import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
+import { useSession } from '../session';
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const LIMIT_LABEL = 'Limit rodzin (art. 15 ust. 4 — najwyżej 15)';
+const LIMIT_HELP = 'Nieobowiązkowe. Puste pole oznacza limit ustawowy: 15 rodzin.';
+const MODAL_CLOSE = { 'aria-label': 'Zamknij' };
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; account: Account }
+  | { kind: 'deactivate'; account: Account }
+  | { kind: 'activate'; account: Account }
+  | { kind: 'password'; account: Account };
+
+export function UsersPage() {
+  const { user: me } = useSession();
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setAccounts(await call('users:list', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const finish = (message: string) => {
+    setDialog(null);
+    setDone(message);
+    void load();
+  };
+  const open = (d: Dialog) => {
+    setDone(null);
+    setDialog(d);
+  };
+
+  return (
+    <>
+      <PageTitle right={<Button onClick={() => open({ kind: 'create' })}>Nowe konto</Button>}>Konta użytkowników</PageTitle>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {done && (
+        <Alert color="green" role="status" withCloseButton closeButtonLabel="Zamknij" onClose={() => setDone(null)}>
+          {done}
+        </Alert>
+      )}
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing="sm" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Imię i nazwisko</Table.Th>
+                <Table.Th>Login</Table.Th>
+                <Table.Th>Rola</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Limit rodzin</Table.Th>
+                <Table.Th>Działania</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {accounts?.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td fw={500}>
+                    {a.fullName}
+                    {a.id === me.id && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        (Ty)
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ff="monospace">{a.login}</Table.Td>
+                  <Table.Td>{ROLE_LABELS[a.role]}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600} c={a.active ? 'green.8' : 'red.8'} style={{ whiteSpace: 'nowrap' }}>
+                      {a.active ? 'Aktywne' : 'Nieaktywne'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{a.role === 'assistant' ? (a.personalLimit ?? 'ustawowy (15)') : '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="xs" variant="default" onClick={() => open({ kind: 'edit', account: a })}>
+                        Edytuj
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => open({ kind: 'password', account: a })}>
+                        Nadaj nowe hasło
+                      </Button>
+                      {a.active ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          disabled={a.id === me.id}
+                          title={a.id === me.id ? 'Nie możesz dezaktywować własnego konta.' : undefined}
+                          onClick={() => open({ kind: 'deactivate', account: a })}
+                        >
+                          Dezaktywuj
+                        </Button>
+                      ) : (
+                        <Button size="xs" variant="light" color="green" onClick={() => open({ kind: 'activate', account: a })}>
+                          Aktywuj
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog ? DIALOG_TITLES[dialog.kind] : ''}
+        size="lg"
+        closeButtonProps={MODAL_CLOSE}
+      >
+        {dialog?.kind === 'create' && (
+          <CreateAccountForm onCancel={() => setDialog(null)} onDone={(a) => finish(`Utworzono konto ${a.fullName} (${a.login}).`)} />
+        )}
+        {dialog?.kind === 'edit' && (
+          <EditAccountForm
+            account={dialog.account}
+            onCancel={() => setDialog(null)}
+            onDone={(a) => finish(`Zapisano zmiany konta ${a.fullName}.`)}
+            onStale={() => void load()}
+          />
+        )}
+        {dialog?.kind === 'deactivate' && (
+          <DeactivateConfirm
+            account={dialog.account}
+            onCancel={() => setDialog(null)}
+            onDone={(a) => finish(`Konto ${a.fullName} zostało dezaktywowane.`)}
+            onStale={() => void load()}
+          />
+        )}
+        {dialog?.kind === 'activate' && (
+          <PasswordForm
+            intro={`Konto ${dialog.account.fullName} (${dialog.account.login}) zostanie aktywowane z nowym hasłem. Przekaż hasło tej osobie osobiście.`}
+            submitLabel="Aktywuj konto"
+            onCancel={() => setDialog(null)}
+            submit={async (newPassword) => {
+              const a = await call('users:setActive', {
+                id: dialog.account.id,
+                version: dialog.account.version,
+                active: true,
+                newPassword,
+              });
+              finish(`Konto ${a.fullName} zostało aktywowane.`);
+            }}
+            onStale={() => void load()}
+          />
+        )}
+        {dialog?.kind === 'password' && (
+          <PasswordForm
+            intro={`Nowe hasło dla konta ${dialog.account.fullName} (${dialog.account.login}). Przekaż je tej osobie osobiście; może je potem zmienić w „Zmień hasło”.`}
+            submitLabel="Nadaj hasło"
+            onCancel={() => setDialog(null)}
+            submit={async (newPassword) => {
+              await call('users:resetPassword', { id: dialog.account.id, newPassword });
+              finish(`Nadano nowe hasło kontu ${dialog.account.fullName}.`);
+            }}
+            onStale={() => void load()}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+const DIALOG_TITLES: Record<Dialog['kind'], string> = {
+  create: 'Nowe konto',
+  edit: 'Zmiana konta',
+  deactivate: 'Dezaktywacja konta',
+  activate: 'Aktywacja konta',
+  password: 'Nadaj nowe hasło',
+};
+
+function FormButtons({ onCancel, submitLabel, loading, danger }: { onCancel: () => void; submitLabel: string; loading: boolean; danger?: boolean }) {
+  return (
+    <Group justify="flex-end" mt="sm">
+      <Button variant="default" onClick={onCancel}>
+        Anuluj
+      </Button>
+      <Button type="submit" loading={loading} color={danger ? 'red' : undefined}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** Caseload limit input: empty means the statutory maximum (null). */
+function LimitInput<T extends FieldValues>({ control, name, error }: { control: Control<T>; name: Path<T>; error?: string }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <NumberInput
+          label={LIMIT_LABEL}
+          description={LIMIT_HELP}
+          min={1}
+          max={15}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="none"
+          error={error}
+          name={field.name}
+          ref={field.ref}
+          onBlur={field.onBlur}
+          value={(field.value as number | null | undefined) ?? ''}
+          onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
+        />
+      )}
+    />
+  );
+}
+
+const createSchema = withRepeat(newAccountSchema.extend({ repeat: repeatField }), 'password', 'repeat');
+type CreateIn = z.input<typeof createSchema>;
+type CreateOut = z.output<typeof createSchema>;
+
+function CreateAccountForm({ onCancel, onDone }: { onCancel: () => void; onDone: (a: Account) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CreateIn, unknown, CreateOut>({
+    resolver: zodResolver(createSchema),
+    defaultValues: { fullName: '', login: '', role: 'assistant', password: '', repeat: '', personalLimit: null },
+  });
+  const e = form.formState.errors;
+  const role = form.watch('role');
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      const a = await call('users:create', {
+        fullName: v.fullName,
+        login: v.login,
+        role: v.role,
+        password: v.password,
+        personalLimit: v.role === 'assistant' ? (v.personalLimit ?? null) : null,
+      });
+      onDone(a);
+    } catch (err) {
+      setFormError(applyApiError(err, form.setError, ['fullName', 'login', 'role', 'password', 'personalLimit']));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <FormError message={formError} />
+        <TextInput label="Imię i nazwisko" autoFocus error={e.fullName?.message} {...form.register('fullName')} />
+        <TextInput
+          label="Login"
+          description="Małe litery bez polskich znaków, cyfry, kropka, myślnik lub podkreślenie, np. j.nowak"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={e.login?.message}
+          {...form.register('login')}
+        />
+        <NativeSelect label="Rola" data={ROLE_OPTIONS} error={e.role?.message} {...form.register('role')} />
+        {role === 'assistant' && <LimitInput control={form.control} name="personalLimit" error={e.personalLimit?.message} />}
+        <PasswordInput
+          label="Hasło"
+          description={`Hasło początkowe — przekaż je tej osobie osobiście. ${PASSWORD_RULE}`}
+          autoComplete="new-password"
+          error={e.password?.message}
+          {...form.register('password')}
+        />
+        <PasswordInput label="Powtórz hasło" autoComplete="new-password" error={e.repeat?.message} {...form.register('repeat')} />
+        <FormButtons onCancel={onCancel} submitLabel="Utwórz konto" loading={form.formState.isSubmitting} />
+      </Stack>
+    </form>
+  );
+}
+
+const editSchema = z.object({
+  fullName: personNameSchema,
+  role: roleSchema,
+  personalLimit: newAccountSchema.shape.personalLimit,
+});
+type EditIn = z.input<typeof editSchema>;
+type EditOut = z.output<typeof editSchema>;
+
+function staleMessage(e: unknown, onStale: () => void): string | null {
+  if (isApiError(e, 'STALE_EDIT', 'NOT_FOUND')) {
+    onStale();
+    return `${e.message} Zamknij okno i otwórz je ponownie.`;
+  }
+  return null;
+}
+
+function EditAccountForm({
+  account,
+  onCancel,
+  onDone,
+  onStale,
+}: {
+  account: Account;
+  onCancel: () => void;
+  onDone: (a: Account) => void;
+  onStale: () => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<EditIn, unknown, EditOut>({
+    resolver: zodResolver(editSchema),
+    defaultValues: { fullName: account.fullName, role: account.role, personalLimit: account.personalLimit },
+  });
+  const e = form.formState.errors;
+  const role = form.watch('role');
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      const a = await call('users:update', {
+        id: account.id,
+        version: account.version,
+        fullName: v.fullName,
+        role: v.role,
+        personalLimit: v.role === 'assistant' ? (v.personalLimit ?? null) : null,
+      });
+      onDone(a);
+    } catch (err) {
+      setFormError(staleMessage(err, onStale) ?? applyApiError(err, form.setError, ['fullName', 'role', 'personalLimit']));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Login: <strong>{account.login}</strong> (loginu nie można zmienić)
+        </Text>
+        <FormError message={formError} />
+        <TextInput label="Imię i nazwisko" autoFocus error={e.fullName?.message} {...form.register('fullName')} />
+        <NativeSelect label="Rola" data={ROLE_OPTIONS} error={e.role?.message} {...form.register('role')} />
+        {role === 'assistant' && <LimitInput control={form.control} name="personalLimit" error={e.personalLimit?.message} />}
+        <FormButtons onCancel={onCancel} submitLabel="Zapisz" loading={form.formState.isSubmitting} />
+      </Stack>
+    </form>
+  );
+}
+
+function DeactivateConfirm({
+  account,
+  onCancel,
+  onDone,
+  onStale,
+}: {
+  account: Account;
+  onCancel: () => void;
+  onDone: (a: Account) => void;
+  onStale: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      onDone(await call('users:setActive', { id: account.id, version: account.version, active: false }));
+    } catch (err) {
+      setFormError(staleMessage(err, onStale) ?? errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap="sm">
+      <Text>
+        Czy na pewno dezaktywować konto <strong>{account.fullName}</strong> ({account.login})?
+      </Text>
+      <Text size="sm">
+        Ta osoba nie będzie mogła się zalogować, dopóki konto nie zostanie ponownie aktywowane (z nowym hasłem). Dane i
+        wpisy w dzienniku zdarzeń pozostają bez zmian.
+      </Text>
+      <FormError message={formError} />
+      <Group justify="flex-end" mt="sm">
+        <Button variant="default" onClick={onCancel} autoFocus>
+          Anuluj
+        </Button>
+        <Button color="red" loading={busy} onClick={() => void confirm()}>
+          Dezaktywuj
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const newPasswordSchema = withRepeat(z.object({ newPassword: passwordSchema, repeat: repeatField }), 'newPassword', 'repeat');
+type NewPasswordIn = z.input<typeof newPasswordSchema>;
+type NewPasswordOut = z.output<typeof newPasswordSchema>;
+
+function PasswordForm({
+  intro,
+  submitLabel,
+  onCancel,
+  submit,
+  onStale,
+}: {
+  intro: ReactNode;
+  submitLabel: string;
+  onCancel: () => void;
+  submit: (newPassword: string) => Promise<void>;
+  onStale: () => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<NewPasswordIn, unknown, NewPasswordOut>({
+    resolver: zodResolver(newPasswordSchema),
+    defaultValues: { newPassword: '', repeat: '' },
+  });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      await submit(v.newPassword);
+    } catch (err) {
+      setFormError(staleMessage(err, onStale) ?? applyApiError(err, form.setError, ['newPassword', 'repeat']));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{intro}</Text>
+        <FormError message={formError} />
+        <PasswordInput
+          label="Nowe hasło"
+          description={PASSWORD_RULE}
+          autoFocus
+          autoComplete="new-password"
+          error={e.newPassword?.message}
+          {...form.register('newPassword')}
+        />
+        <PasswordInput label="Powtórz nowe hasło" autoComplete="new-password" error={e.repeat?.message} {...form.register('repeat')} />
+        <FormButtons onCancel={onCancel} submitLabel={submitLabel} loading={form.formState.isSubmitting} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../../shared/roles';
+import { AuditPage } from '../pages/AuditPage';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
+import { FamiliesPage } from '../pages/FamiliesPage';
+import { HomePage } from '../pages/HomePage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { UsersPage } from '../pages/UsersPage';
+import { useSession } from '../session';
+import { hrefOf, useHashRoute, type Route } from '../useHashRoute';
+
+interface NavItem {
+  route: Route;
+  label: string;
+  adminOnly?: boolean;
+}
+
+const NAV: NavItem[] = [
+  { route: 'home', label: 'Strona główna' },
+  { route: 'families', label: 'Rodziny' },
+  { route: 'users', label: 'Konta użytkowników', adminOnly: true },
+  { route: 'audit', label: 'Dziennik zdarzeń', adminOnly: true },
+  { route: 'settings', label: 'Ustawienia', adminOnly: true },
+];
+
+const ADMIN_ROUTES: ReadonlySet<Route> = new Set(NAV.filter((n) => n.adminOnly).map((n) => n.route));
+
+export function MainLayout() {
+  const { status, user, isAdmin, lock, logout } = useSession();
+  const [route] = useHashRoute();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  // A non-admin who lands on an admin address (e.g. after another user's session) sees the home page.
+  const current: Route = !isAdmin && ADMIN_ROUTES.has(route) ? 'home' : route;
+
+  const link = (route: Route, label: string) => (
+    <NavLink
+      key={route}
+      component="a"
+      href={hrefOf(route)}
+      label={label}
+      active={current === route}
+      aria-current={current === route ? 'page' : undefined}
+      onClick={closeNav}
+    />
+  );
+
+  let page: ReactNode;
+  switch (current) {
+    case 'families':
+      page = <FamiliesPage />;
+      break;
+    case 'users':
+      page = <UsersPage />;
+      break;
+    case 'audit':
+      page = <AuditPage />;
+      break;
+    case 'settings':
+      page = <SettingsPage />;
+      break;
+    case 'password':
+      page = <ChangePasswordPage />;
+      break;
+    default:
+      page = <HomePage />;
+  }
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? 'Zamknij menu' : 'Otwórz menu'}
+            />
+            <Stack gap={0} miw={0}>
+              <Text fw={700} size="lg" lh={1.2}>
+                Asysta
+              </Text>
+              <Text size="sm" c="dimmed" truncate="end" data-testid="office-name">
+                {status.officeName ?? ''}
+              </Text>
+            </Stack>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Stack gap={0} align="flex-end" visibleFrom="xs">
+              <Text fw={600} size="sm" data-testid="user-name">
+                {user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" data-testid="user-role">
+                {ROLE_LABELS[user.role]}
+              </Text>
+            </Stack>
+            <Button variant="default" onClick={() => void lock()}>
+              Zablokuj
+            </Button>
+            <Button variant="default" onClick={() => void logout()}>
+              Wyloguj
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Menu główne">
+        <AppShell.Section grow>
+          {NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => link(n.route, n.label))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" pb={4}>
+            Moje konto: {user.login}
+          </Text>
+          {link('password', 'Zmień hasło')}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Stack gap="lg" maw={1200}>
+          {page}
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
