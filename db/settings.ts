@@ -9,6 +9,12 @@ export interface WorkstationSettings {
   idleMinutes: number;
   windowBounds?: { width: number; height: number; x?: number; y?: number };
   lastBackupFolder?: string;
+  /** How many backups to keep in the backup folder (older ones are deleted after a new one verified). */
+  backupKeepCount?: number;
+  /** Remind about a backup when the last verified one is older than this many days. */
+  backupReminderDays?: number;
+  /** ISO time of the last backup that was written and read back successfully from this workstation. */
+  lastVerifiedBackupAt?: string;
 }
 
 export const DEFAULT_SETTINGS: WorkstationSettings = { idleMinutes: 10 };

@@ -22,6 +22,24 @@ export const ERROR_MESSAGES = {
   DB_CORRUPT: 'Plik bazy danych jest uszkodzony lub nie jest bazą Asysty.',
   DB_LOCKED_BY_OTHER: 'Baza danych jest już otwarta w innym oknie lub programie Asysta.',
   KEYSTORE_MISSING: 'Brak pliku kluczy obok bazy danych. Przywróć go z kopii zapasowej.',
+  BACKUP_VERIFY_FAILED:
+    'Sprawdzenie zapisanej kopii zapasowej nie powiodło się: plik na nośniku różni się od tego, co zapisano. Kopia została usunięta; spróbuj ponownie lub użyj innego nośnika.',
+  BACKUP_CORRUPT: 'Plik kopii zapasowej jest uszkodzony (zmieniony lub źle odczytany) albo nie jest kopią Asysty. Nic nie zostało przywrócone.',
+  BACKUP_TRUNCATED: 'Plik kopii zapasowej jest niekompletny (ucięty, np. nośnik wyjęto w trakcie zapisu). Nic nie zostało przywrócone.',
+  BACKUP_WRONG_SECRET:
+    'Hasło lub klucz odzyskiwania nie pasuje do tej kopii. Kopię otwiera klucz odzyskiwania albo hasło konta, które istniało w chwili jej wykonania.',
+  BACKUP_FROM_FUTURE: 'Kopia zapasowa pochodzi z nowszej wersji Asysty. Zaktualizuj aplikację, aby ją przywrócić.',
+  TARGET_REMOVED:
+    'Nośnik lub folder docelowy zniknął w trakcie zapisu (np. wyjęto pendrive). Kopia NIE została wykonana; dane w programie są nienaruszone.',
+  TARGET_NOT_WRITABLE: 'Nie można zapisywać w wybranym folderze (brak uprawnień albo nośnik tylko do odczytu). Kopia NIE została wykonana.',
+  DISK_FULL: 'Na nośniku docelowym zabrakło miejsca (lub plik jest za duży dla systemu plików nośnika). Kopia NIE została wykonana.',
+  BACKUP_CANCELLED: 'Tworzenie kopii zapasowej przerwano. Niedokończony plik usunięto.',
+  RESTORE_NEEDS_CONFIRMATION: 'Obecne dane zawierają zmiany nowsze niż kopia. Przywrócenie je usunie — potwierdź, aby kontynuować.',
+  INVALID_TRANSITION: 'Tej czynności nie można wykonać w obecnym stanie sprawy.',
+  RULE_BLOCKED: 'Przepisy lub reguły ośrodka nie pozwalają na tę czynność — zobacz szczegóły.',
+  CASELOAD_LIMIT_REACHED: 'Asystent osiągnął limit rodzin (art. 15 ust. 4 ustawy o wspieraniu rodziny i systemie pieczy zastępczej).',
+  DUPLICATE_FAMILY: 'Ta osoba jest już w kartotece innej rodziny (ten sam PESEL).',
+  DUPLICATE_WARNING: 'W kartotece są osoby o tym samym imieniu, nazwisku i dacie urodzenia — sprawdź i potwierdź, że to inna rodzina.',
   INTERNAL: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie; jeśli się powtórzy, zgłoś to administratorowi.',
 } as const;
 
@@ -34,6 +52,8 @@ export interface AppErrorPayload {
   fields?: Record<string, string>;
   /** For THROTTLED: how long to wait. */
   retryAfterSeconds?: number;
+  /** Rule findings behind a refusal (code, severity, Polish message, legal basis). */
+  findings?: Array<{ code: string; severity: 'blocker' | 'warning' | 'info'; message: string; basis: string }>;
 }
 
 /** An error the core raises on purpose. Its payload is safe to show to the user. */
@@ -41,23 +61,26 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly retryAfterSeconds?: number;
+  readonly findings?: AppErrorPayload['findings'];
 
   constructor(
     code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
-    extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+    extra: { fields?: Record<string, string>; retryAfterSeconds?: number; findings?: AppErrorPayload['findings'] } = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.findings = extra.findings;
   }
 
   toPayload(): AppErrorPayload {
     const p: AppErrorPayload = { code: this.code, message: this.message };
     if (this.fields) p.fields = this.fields;
     if (this.retryAfterSeconds !== undefined) p.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.findings) p.findings = this.findings;
     return p;
   }
 }

@@ -1,0 +1,30 @@
+import { AppError } from '../../shared/errors';
+import type { backupChannels } from '../../shared/ipc/channels/backup';
+import { actorOf, type HandlersFor } from './types';
+
+export const backupHandlers: HandlersFor<typeof backupChannels> = {
+  'backup:status': (ctx) => ctx.core.backupStatus(actorOf(ctx).user),
+  'backup:create': (ctx, input) => {
+    const actor = actorOf(ctx);
+    if (!ctx.core.canCreateBackup(actor.user)) {
+      ctx.core.audit({ userId: actor.user.id, userLogin: actor.user.login }, 'access.forbidden', null, { channel: 'backup:create' });
+      throw new AppError('FORBIDDEN', 'Kopie zapasowe wykonuje kierownik (administrator) albo rola, której ośrodek na to pozwolił.');
+    }
+    return ctx.core.createBackup(actor, { folder: input.folder });
+  },
+  'backup:verify': ({ core, actor, session }, input) => {
+    // Public only before setup (the first-run wizard); afterwards a logged-in, unlocked user.
+    if (core.isSetUp() && (!actor || session.locked)) throw new AppError('NOT_AUTHENTICATED');
+    return core.verifyBackupFile(actor, input);
+  },
+  'backup:restore': ({ core, actor, session }, input) => {
+    // Public only before setup (the first-run wizard); afterwards the administrator.
+    if (core.isSetUp()) {
+      if (!actor || session.locked) throw new AppError('NOT_AUTHENTICATED');
+      if (actor.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Przywrócić dane z kopii może tylko kierownik (administrator).');
+    }
+    return core.restoreBackup(actor, input);
+  },
+  'backup:getSettings': ({ core }) => core.backupSettings(),
+  'backup:updateSettings': (ctx, input) => ctx.core.updateBackupSettings(actorOf(ctx), input),
+};
