@@ -35,6 +35,8 @@ export const users = sqliteTable(
     role: text('role', { enum: ['admin', 'assistant', 'social_worker'] }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     personalLimit: integer('personal_limit'),
+    /** Area (rejon) of a social worker, set by the head; used when the office scopes by area. */
+    area: text('area'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
@@ -79,8 +81,29 @@ export const families = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    // ---- migration 0002 (issue 3) ----
+    /** Area (rejon) for social-worker scoping. */
+    area: text('area').notNull().default(''),
+    /** Folded "surname firstname" of the head of the family, for sorting the list. */
+    sortName: text('sort_name').notNull().default(''),
+    /** 'full' | 'limited' | 'suspended' | 'deprived' | 'unknown' (władza rodzicielska). */
+    parentalAuthority: text('parental_authority').notNull().default('unknown'),
+    /** JSON: { active, court?, kuratorName?, kuratorPhone?, since? } (nadzór kuratora). */
+    courtSupervision: text('court_supervision'),
+    nkActive: integer('nk_active', { mode: 'boolean' }).notNull().default(false),
+    /** JSON: { active, startedOn?, status?, gdpContact? } (Niebieska Karta). */
+    niebieskaKarta: text('niebieska_karta'),
+    /** Shown before a visit (e.g. aggressive dog, violent member). */
+    safetyNote: text('safety_note').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    createdBy: text('created_by'),
   },
-  (t) => [index('families_assistant_idx').on(t.assistantId), index('families_case_idx').on(t.caseNumber)],
+  (t) => [
+    index('families_assistant_idx').on(t.assistantId),
+    index('families_case_idx').on(t.caseNumber),
+    index('families_sort_idx').on(t.sortName),
+    index('families_area_idx').on(t.area),
+  ],
 );
 
 export const familyMembers = sqliteTable(
@@ -101,11 +124,156 @@ export const familyMembers = sqliteTable(
     isChild: integer('is_child', { mode: 'boolean' }).notNull(),
     isHead: integer('is_head', { mode: 'boolean' }).notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    // ---- migration 0002 (issue 3) ----
+    phone: text('phone').notNull().default(''),
+    /** JSON placement of a child: { kind: 'home'|'foster-care', since?, form?, pcpr?, krpz? }. */
+    placement: text('placement'),
   },
   (t) => [
     index('members_family_idx').on(t.familyId),
     index('members_surname_idx').on(t.lastNameFolded),
     index('members_pesel_idx').on(t.pesel),
+    index('members_surname_birth_idx').on(t.lastNameFolded, t.birthDate),
   ],
+);
+
+// ---- Cases and their history (migration 0002, issue 3) -----------------------------------------
+
+/** A case (sprawa): one track of work with a family (general support or "Za życiem"). */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id),
+    track: text('track', { enum: ['general', 'za-zyciem'] }).notNull(),
+    source: text('source').notNull(),
+    state: text('state').notNull(),
+    caseNumber: text('case_number').notNull(),
+    seqYear: integer('seq_year').notNull(),
+    seqNo: integer('seq_no').notNull(),
+    urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+    learnedOn: text('learned_on'),
+    interviewDueOn: text('interview_due_on'),
+    interviewOn: text('interview_on'),
+    careDifficultiesFound: integer('care_difficulties_found', { mode: 'boolean' }),
+    requestOn: text('request_on'),
+    /** JSON: { court, caseRef, date } for S4 (from intake or recorded as consent basis). */
+    courtOrder: text('court_order'),
+    decision: text('decision'),
+    decidedOn: text('decided_on'),
+    decidedBy: text('decided_by').references(() => users.id),
+    forwardedTo: text('forwarded_to'),
+    assistantId: text('assistant_id').references(() => users.id),
+    assignedOn: text('assigned_on'),
+    consentBasis: text('consent_basis'),
+    consentOn: text('consent_on'),
+    closedOn: text('closed_on'),
+    closureReason: text('closure_reason'),
+    // Za życiem
+    zzCategory: text('zz_category'),
+    receivedOn: text('received_on'),
+    /** JSON: documents (pregnancy document, art. 4 ust. 3 certificate, 10th-week certificate). */
+    zzDocuments: text('zz_documents'),
+    verifiedOn: text('verified_on'),
+    /** JSON: free details of the intake (who reported, description). */
+    details: text('details'),
+    referredBy: text('referred_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('cases_family_idx').on(t.familyId),
+    index('cases_state_idx').on(t.state),
+    index('cases_assistant_idx').on(t.assistantId, t.state),
+    uniqueIndex('cases_number_uq').on(t.caseNumber),
+    uniqueIndex('cases_seq_uq').on(t.seqYear, t.seqNo),
+  ],
+);
+
+/** Case history: every transition with its actor (append-only, like the audit log). */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    userLogin: text('user_login'),
+    userName: text('user_name'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    details: text('details'),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId)],
+);
+
+/** Office-wide case settings (one row, id = 1; defaults apply when absent). */
+export const caseSettings = sqliteTable('case_settings', {
+  id: integer('id').primaryKey(),
+  caseNumberPattern: text('case_number_pattern').notNull(),
+  monitoringCounts: integer('monitoring_counts', { mode: 'boolean' }).notNull().default(false),
+  areaScoping: integer('area_scoping', { mode: 'boolean' }).notNull().default(false),
+  assessmentDueDays: integer('assessment_due_days').notNull().default(30),
+  planDueDays: integer('plan_due_days').notNull().default(30),
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+});
+
+// ---- Supporting families (rodziny wspierające, migration 0002) -----------------------------------
+
+export const supportingFamilies = sqliteTable(
+  'supporting_families',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id),
+    assistantId: text('assistant_id').references(() => users.id),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    place: text('place').notNull(),
+    phone: text('phone').notNull().default(''),
+    relationToChild: text('relation_to_child').notNull(),
+    /** JSON: [{ firstName, lastName, pesel?, birthDate?, finalConvictionIntentionalCrime }]. */
+    members: text('members').notNull(),
+    convictionStatementOn: text('conviction_statement_on'),
+    /** JSON: { positive, on, interviewOn }. */
+    headOpinion: text('head_opinion'),
+    status: text('status', { enum: ['candidate', 'established', 'ended'] }).notNull(),
+    /** JSON: { by, authorisation?, number, on }. */
+    act: text('act'),
+    /** JSON: { number, on, monthlyLimitGr?, totalLimitGr? }. */
+    contract: text('contract'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('supporting_case_idx').on(t.caseId), index('supporting_family_idx').on(t.familyId)],
+);
+
+export const supportingReimbursements = sqliteTable(
+  'supporting_reimbursements',
+  {
+    id: text('id').primaryKey(),
+    supportingFamilyId: text('supporting_family_id')
+      .notNull()
+      .references(() => supportingFamilies.id),
+    paidOn: text('paid_on').notNull(),
+    /** Amount in grosze (integer). */
+    amountGr: integer('amount_gr').notNull(),
+    description: text('description').notNull(),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('reimbursements_sf_idx').on(t.supportingFamilyId)],
 );
 

@@ -6,6 +6,7 @@ import { AsystaCore } from '../core';
 import type { ScryptParams } from '../crypto';
 import { insertFamilies } from '../repos/families';
 import type { SettingsStore } from '../settings';
+import { seedDemoCases, finishDemoFamilies, type DemoCaseSummary } from './cases';
 import { generateFamilies } from './generate';
 
 export interface SeedOptions {
@@ -24,6 +25,8 @@ export interface SeedSummary {
   users: Array<{ login: string; role: string; fullName: string }>;
   families: number;
   members: number;
+  /** Cases by state, history events, Za życiem, court-ordered, art. 11 ust. 1a, supporting families. */
+  cases: DemoCaseSummary;
   recoveryKey: string;
 }
 
@@ -62,13 +65,19 @@ export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
     const assistants = created.filter((u) => u.role === 'assistant');
     const fams = generateFamilies(opts.families, { seed: opts.seed });
     const at = new Date().toISOString();
-    const rows = fams.map((f, i) => ({
-      ...f,
-      // About 40 families per assistant are current; the rest are older files without one.
-      assistantId: i < assistants.length * 14 ? assistants[i % assistants.length]!.id : null,
-    }));
+    // The current assistant of a family follows from its cases (set by finishDemoFamilies).
+    const rows = fams.map((f) => ({ ...f, assistantId: null }));
     for (let i = 0; i < rows.length; i += 500) insertFamilies(sqlite, rows.slice(i, i + 500), at);
-    core.audit({ userId: actor.user.id, userLogin: actor.user.login }, 'demo.seed', null, { families: fams.length });
+    const socialWorker = created.find((u) => u.role === 'social_worker');
+    if (socialWorker) sqlite.prepare('UPDATE users SET area = ? WHERE id = ?').run('Rejon I', socialWorker.id);
+    const familyIds = fams.map((f) => f.id);
+    let cases!: DemoCaseSummary;
+    sqlite.transaction(() => {
+      cases = seedDemoCases(sqlite, familyIds, created, { ...actor.user }, { today: at.slice(0, 10), seed: opts.seed, at });
+      finishDemoFamilies(sqlite, familyIds);
+    })();
+    void assistants;
+    core.audit({ userId: actor.user.id, userLogin: actor.user.login }, 'demo.seed', null, { families: fams.length, cases: cases.cases });
     return {
       dataDir: opts.dataDir,
       office: DEMO_OFFICE.name,
@@ -76,6 +85,7 @@ export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
       users: [{ login: 'admin', role: 'admin', fullName: DEMO_OFFICE.headName }, ...created.map((u) => ({ login: u.login, role: u.role, fullName: u.fullName }))],
       families: fams.length,
       members: fams.reduce((n, f) => n + f.members.length, 0),
+      cases,
       recoveryKey,
     };
   } finally {

@@ -1,7 +1,12 @@
 import type { familyChannels } from '../../shared/ipc/channels/families';
+import { serviceCtx } from '../services/context';
+import { checkDuplicates, createFamily, listFamilies, openFamily, updateFamily } from '../services/registry';
 import { actorOf, type HandlersFor } from './types';
 
 export const familyHandlers: HandlersFor<typeof familyChannels> = {
-  'families:list': (ctx, input) => ctx.core.listFamilies(actorOf(ctx), input),
-  'families:get': (ctx, input) => ctx.core.openFamily(actorOf(ctx), input.id),
+  'families:list': (ctx, input) => listFamilies(ctx.core.requireDb().sqlite, actorOf(ctx), input),
+  'families:get': (ctx, input) => openFamily(serviceCtx(ctx.core), actorOf(ctx), input.id),
+  'families:create': (ctx, input) => createFamily(serviceCtx(ctx.core), actorOf(ctx), input),
+  'families:update': (ctx, input) => updateFamily(serviceCtx(ctx.core), actorOf(ctx), input),
+  'families:checkDuplicates': (ctx, input) => checkDuplicates(serviceCtx(ctx.core), input),
 };

@@ -1,10 +1,16 @@
 /** Channel -> service method. The compiler checks that every contract channel has a handler. */
 import type { Channel } from '../../shared/ipc/contract';
+import { backupHandlers } from './backup';
+import { caseHandlers } from './cases';
 import { familyHandlers } from './families';
 import { foundationHandlers } from './foundation';
+import { supportingHandlers } from './supporting';
 import type { Handler } from './types';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
   ...familyHandlers,
+  ...caseHandlers,
+  ...supportingHandlers,
+  ...backupHandlers,
 };

@@ -4,16 +4,25 @@
  * registration and the test bridge are all derived from this object; nothing else names a channel.
  */
 import type { z } from 'zod';
+import { backupChannels } from './channels/backup';
+import { caseChannels } from './channels/cases';
 import { familyChannels } from './channels/families';
 import { foundationChannels } from './channels/foundation';
+import { supportingChannels } from './channels/supporting';
 
 export type { Access, ChannelDef } from './channel';
 export * from './channels/foundation';
 export * from './channels/families';
+export * from './channels/cases';
+export * from './channels/supporting';
+export * from './channels/backup';
 
 export const contract = {
   ...foundationChannels,
   ...familyChannels,
+  ...caseChannels,
+  ...supportingChannels,
+  ...backupChannels,
 } as const;
 
 

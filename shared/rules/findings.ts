@@ -5,6 +5,7 @@
  */
 import type { Finding, FindingSeverity } from './types';
 import { BASIS } from './basis';
+import { LIFECYCLE_FINDINGS } from './lifecycleFindings';
 
 export interface FindingDefinition {
   severity: FindingSeverity;
@@ -389,6 +390,16 @@ export const FINDING_DEFINITIONS = {
     basis: BASIS.fosterCareWork,
     message: 'Czasowe umieszczenie dziecka w pieczy zastępczej nie jest przyczyną zakończenia pracy z rodziną — ta przyczyna dotyczy tylko trwałego braku perspektywy powrotu.',
   },
+
+  // ---- Visits (deadlineEngine.ts; office setting "max days between visits") ----
+  VISIT_GAP_EXCEEDED: {
+    severity: 'warning',
+    basis: 'standard pracy ośrodka: maksymalna liczba dni między wizytami (praktyka / ustawienie ośrodka)',
+    message: 'Brak wizyty > {limit} dni: od poprzedniej wizyty ({previousVisitOn}) minęło {gapDays} dni.',
+  },
+
+  // ---- Registry, case lifecycle, supporting families (lifecycleFindings.ts) ----
+  ...LIFECYCLE_FINDINGS,
 } as const satisfies Record<string, FindingDefinition>;
 
 export type FindingCode = keyof typeof FINDING_DEFINITIONS;

@@ -122,7 +122,92 @@ export type { Rating, AssessmentDraft, AssessmentAreaEntry } from './assessment'
 // ---- Closure ----
 export { checkClosure } from './closure';
 
+// ---- Deadline engine (issue 4) ----
+export {
+  computeDeadlines,
+  statisticsDeadlines,
+  statisticsDueDate,
+  checkVisitGap,
+  resolveDeadlineSettings,
+  compareDeadlineItems,
+  deadlineStatus,
+  deadlineSeverity,
+  DEFAULT_OFFICE_DEADLINE_SETTINGS,
+  DEADLINE_KINDS,
+  DEADLINE_PHASES,
+  PRACTICE_BASIS,
+  STATISTICS_BASIS,
+} from './deadlineEngine';
+export type {
+  OfficeDeadlineSettings,
+  CaseDeadlineFacts,
+  CourtOpinionRequestFacts,
+  BenefitChildFacts,
+  DeadlineCaseTrack,
+  DeadlineCasePhase,
+  DeadlineContext,
+  DeadlineItem,
+  DeadlineKind,
+  DeadlineStatus,
+  DeadlineSeverity,
+  DeadlineSource,
+} from './deadlineEngine';
+
 // ---- Findings ----
 export { FINDING_DEFINITIONS, finding, findingsBlock, findingsOfSeverity } from './findings';
 export type { FindingCode, FindingDefinition } from './findings';
 export { BASIS } from './basis';
+
+// ---- Registry (issue 3) ----
+export { validateFamilyMembers, duplicateFindings, memberDisplayName, PESEL_REASON_LABELS } from './registry';
+export type { MemberDraft, ValidatedMember, FamilyValidation, DuplicateCandidate } from './registry';
+
+// ---- Case lifecycle (issue 3; domain.md §2.2–2.3) ----
+export {
+  CASE_TRACKS,
+  CASE_SOURCES,
+  CASE_STATES,
+  CASE_STATE_CODES,
+  CONSENT_RECORDED_STATES,
+  EARLY_CLOSURE_REASONS,
+  GENERAL_TRANSITIONS,
+  ZZ_TRANSITIONS,
+  TRANSITIONS,
+  INITIAL_STATE,
+  INTAKE_ROLES,
+  ROLE_NAMES_PL,
+  ROLE_FINDING_CODES,
+  STATE_FINDING_CODES,
+  isCaseState,
+  caseloadPhaseOf,
+  eligibilitySource,
+  transitionDef,
+  checkIntake,
+  checkZzRequest,
+  checkTransition,
+  availableTransitions,
+  closureReasonOf,
+  zzDeadlines,
+} from './lifecycle';
+export type {
+  CaseTrack,
+  CaseSource,
+  CaseState,
+  StatePhase,
+  StateDef,
+  CaseFacts,
+  TransitionActor,
+  TransitionInputs,
+  CaseAction,
+  TransitionContext,
+  TransitionDef,
+  AvailableTransition,
+  ConsentBasisInput,
+  ZzDocuments,
+  EarlyClosureReason,
+} from './lifecycle';
+export { LIFECYCLE_BASIS } from './lifecycleFindings';
+
+// ---- Supporting family (issue 3; domain.md §3.5) ----
+export { checkSupportingFamily, checkReimbursement, formatGrosze } from './supportingFamily';
+export type { SupportingFamilyFacts } from './supportingFamily';

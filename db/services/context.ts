@@ -1,0 +1,55 @@
+/**
+ * What a registry/case service needs from the core: the open database, the clock and the
+ * caller. Services write their audit rows with `writeAudit` inside their own transactions, so a
+ * refused or failed change leaves neither data nor a misleading audit entry behind.
+ */
+import type { AsystaCore, Actor } from '../core';
+import type { Db, SqliteHandle } from '../open';
+import { writeAudit } from '../repos/audit';
+
+export interface ServiceCtx {
+  db: Db;
+  sqlite: SqliteHandle;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+}
+
+export function serviceCtx(core: AsystaCore): ServiceCtx {
+  const { db, sqlite } = core.requireDb();
+  return { db, sqlite, now: () => core.clock() };
+}
+
+const warsawDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Europe/Warsaw ('YYYY-MM-DD'). */
+export function todayOf(ctx: ServiceCtx): string {
+  return warsawDate.format(new Date(ctx.now()));
+}
+
+export function nowIso(ctx: ServiceCtx): string {
+  return new Date(ctx.now()).toISOString();
+}
+
+export function audit(
+  ctx: ServiceCtx,
+  actor: Actor,
+  action: string,
+  entity: { type: string; id: string } | null,
+  details?: Record<string, unknown>,
+): void {
+  writeAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: actor.user.id,
+    userLogin: actor.user.login,
+    action,
+    entityType: entity?.type ?? null,
+    entityId: entity?.id ?? null,
+    details: details ?? null,
+  });
+}
+
+/** Parse a JSON column (null when empty). */
+export function json<T>(s: string | null | undefined): T | null {
+  if (!s) return null;
+  return JSON.parse(s) as T;
+}

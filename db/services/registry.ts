@@ -1,0 +1,570 @@
+/**
+ * The family registry: list and search, the family card, create and update with members,
+ * duplicate detection, and who may see which family (assistants: their cases; social workers:
+ * their area when the office enables area scoping; the head: all).
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { FamilyDetail, FamilyListItem } from '../../shared/ipc/contract';
+import type { FamilyCreateInput, FamilyUpdateInput, MemberInput, Placement } from '../../shared/registrySchemas';
+import {
+  CASE_STATES,
+  duplicateFindings,
+  findingsBlock,
+  memberDisplayName,
+  validateFamilyMembers,
+  type CaseState,
+  type DuplicateCandidate,
+  type Finding,
+} from '../../shared/rules/index';
+import { foldPolish } from '../../shared/text';
+import type { Actor } from '../core';
+import type { SqliteHandle } from '../open';
+import { getCaseSettings } from './caseSettings';
+import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
+
+// ---- Visibility ---------------------------------------------------------------------------------
+
+export interface Scope {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** SQL condition on `f` (families) limiting what the actor may see. */
+export function familyScope(sqlite: SqliteHandle, actor: Actor): Scope {
+  const role = actor.user.role;
+  if (role === 'admin') return { sql: '1', params: {} };
+  if (role === 'assistant') {
+    return {
+      sql: '(f.assistant_id = @scopeUser OR EXISTS (SELECT 1 FROM cases sc WHERE sc.family_id = f.id AND sc.assistant_id = @scopeUser))',
+      params: { scopeUser: actor.user.id },
+    };
+  }
+  const settings = getCaseSettings(sqlite);
+  if (!settings.areaScoping) return { sql: '1', params: {} };
+  const area = (sqlite.prepare('SELECT area FROM users WHERE id = ?').get(actor.user.id) as { area: string | null } | undefined)?.area ?? '';
+  return {
+    sql:
+      "((@scopeArea <> '' AND f.area = @scopeArea) OR f.created_by = @scopeUser" +
+      ' OR EXISTS (SELECT 1 FROM cases sc WHERE sc.family_id = f.id AND sc.referred_by = @scopeUser))',
+    params: { scopeUser: actor.user.id, scopeArea: area.trim() },
+  };
+}
+
+export function canSeeFamily(sqlite: SqliteHandle, actor: Actor, familyId: string): boolean {
+  const s = familyScope(sqlite, actor);
+  return !!sqlite.prepare(`SELECT 1 FROM families f WHERE f.id = @id AND ${s.sql}`).get({ ...s.params, id: familyId });
+}
+
+/** Throws NOT_FOUND or (audited) FORBIDDEN unless the actor may see the family. */
+export function requireFamilyVisible(ctx: ServiceCtx, actor: Actor, familyId: string, what = 'family.open_forbidden'): void {
+  const exists = ctx.sqlite.prepare('SELECT 1 FROM families WHERE id = ?').get(familyId);
+  if (!exists) throw new AppError('NOT_FOUND', 'Nie znaleziono rodziny.');
+  if (!canSeeFamily(ctx.sqlite, actor, familyId)) {
+    audit(ctx, actor, what, { type: 'family', id: familyId });
+    throw new AppError('FORBIDDEN', 'Ta rodzina nie należy do Twoich spraw ani do Twojego rejonu.');
+  }
+}
+
+// ---- List ----------------------------------------------------------------------------------------
+
+export interface FamilyListQuery {
+  query: string;
+  page: number;
+  pageSize: number;
+  assistantId?: string;
+  state?: CaseState;
+  track?: 'general' | 'za-zyciem';
+  sort?: 'name' | 'caseNumber' | 'updated';
+}
+
+const OPEN_STATES_SQL = "('ZAMKNIETA','ARCHIWUM')";
+
+/**
+ * Diacritics-insensitive search: 11 digits = PESEL (exact), otherwise every word must match a
+ * surname prefix, the address, the place or a case number (search_text holds them folded).
+ */
+export function listFamilies(sqlite: SqliteHandle, actor: Actor, q: FamilyListQuery): { items: FamilyListItem[]; total: number } {
+  const scope = familyScope(sqlite, actor);
+  const where: string[] = [scope.sql];
+  const params: Record<string, unknown> = { ...scope.params };
+  const text = q.query.trim();
+  if (/^\d{11}$/.test(text)) {
+    where.push('f.id IN (SELECT family_id FROM family_members WHERE pesel = @pesel)');
+    params.pesel = text;
+  } else if (text) {
+    foldPolish(text)
+      .split(' ')
+      .filter(Boolean)
+      .slice(0, 5)
+      .forEach((w, i) => {
+        const esc = w.replace(/[\\%_]/g, (c) => `\\${c}`);
+        where.push(
+          `(f.id IN (SELECT family_id FROM family_members WHERE last_name_folded >= @w${i} AND last_name_folded < @w${i}hi)` +
+            ` OR f.search_text LIKE @l${i} ESCAPE '\\')`,
+        );
+        params[`w${i}`] = w;
+        params[`w${i}hi`] = `${w}\uffff`;
+        params[`l${i}`] = `%${esc}%`;
+      });
+  }
+  const caseConds: string[] = [];
+  if (q.assistantId) {
+    caseConds.push('c.assistant_id = @assistantId');
+    params.assistantId = q.assistantId;
+  }
+  if (q.state) {
+    caseConds.push('c.state = @state');
+    params.state = q.state;
+  }
+  if (q.track) {
+    caseConds.push('c.track = @track');
+    params.track = q.track;
+  }
+  if (caseConds.length) where.push(`f.id IN (SELECT c.family_id FROM cases c WHERE ${caseConds.join(' AND ')})`);
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const order =
+    q.sort === 'updated' ? 'f.updated_at DESC, f.id' : q.sort === 'caseNumber' ? 'f.case_number IS NULL, f.case_number, f.id' : 'f.sort_name, f.id';
+  const total = (sqlite.prepare(`SELECT count(*) AS c FROM families f ${whereSql}`).get(params) as { c: number }).c;
+  const rows = sqlite
+    .prepare(
+      `SELECT f.id, f.case_number AS caseNumber, f.address, f.place, f.area, f.nk_active AS nkActive,
+              f.safety_note <> '' AS hasSafetyNote,
+              (SELECT first_name || ' ' || last_name FROM family_members m WHERE m.family_id = f.id
+                 ORDER BY is_head DESC, sort_order LIMIT 1) AS headName,
+              (SELECT count(*) FROM family_members m WHERE m.family_id = f.id) AS membersCount,
+              (SELECT count(*) FROM family_members m WHERE m.family_id = f.id AND m.is_child = 1) AS childrenCount,
+              u.full_name AS assistantName
+         FROM families f LEFT JOIN users u ON u.id = f.assistant_id
+         ${whereSql}
+         ORDER BY ${order}
+         LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Array<
+    Omit<FamilyListItem, 'nkActive' | 'hasSafetyNote' | 'cases'> & { nkActive: number; hasSafetyNote: number }
+  >;
+  const casesByFamily = new Map<string, FamilyListItem['cases']>();
+  if (rows.length) {
+    const ids = rows.map((r) => r.id);
+    const cs = sqlite
+      .prepare(
+        `SELECT id, family_id AS familyId, track, state, case_number AS caseNumber FROM cases
+          WHERE family_id IN (${ids.map(() => '?').join(',')}) AND state NOT IN ${OPEN_STATES_SQL} ORDER BY seq_year, seq_no`,
+      )
+      .all(...ids) as Array<{ id: string; familyId: string; track: 'general' | 'za-zyciem'; state: CaseState; caseNumber: string }>;
+    for (const c of cs) {
+      const list = casesByFamily.get(c.familyId) ?? [];
+      list.push({ id: c.id, track: c.track, state: c.state, caseNumber: c.caseNumber });
+      casesByFamily.set(c.familyId, list);
+    }
+  }
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      headName: r.headName ?? '',
+      nkActive: r.nkActive === 1,
+      hasSafetyNote: r.hasSafetyNote === 1,
+      cases: casesByFamily.get(r.id) ?? [],
+    })),
+  };
+}
+
+// ---- Card ----------------------------------------------------------------------------------------
+
+interface FamilyRow {
+  id: string;
+  caseNumber: string | null;
+  address: string;
+  postalCode: string;
+  place: string;
+  gmina: string;
+  phone: string;
+  assistantId: string | null;
+  assistantName: string | null;
+  version: number;
+  area: string;
+  parentalAuthority: FamilyDetail['parentalAuthority'];
+  courtSupervision: string | null;
+  niebieskaKarta: string | null;
+  safetyNote: string;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The family card (no audit, no scope check: callers do both). */
+export function familyCard(sqlite: SqliteHandle, id: string): FamilyDetail | undefined {
+  const f = sqlite
+    .prepare(
+      `SELECT f.id, f.case_number AS caseNumber, f.address, f.postal_code AS postalCode, f.place, f.gmina, f.phone,
+              f.assistant_id AS assistantId, u.full_name AS assistantName, f.version, f.area,
+              f.parental_authority AS parentalAuthority, f.court_supervision AS courtSupervision,
+              f.niebieska_karta AS niebieskaKarta, f.safety_note AS safetyNote, f.notes,
+              f.created_at AS createdAt, f.updated_at AS updatedAt
+         FROM families f LEFT JOIN users u ON u.id = f.assistant_id WHERE f.id = ?`,
+    )
+    .get(id) as FamilyRow | undefined;
+  if (!f) return undefined;
+  const members = (
+    sqlite
+      .prepare(
+        `SELECT id, first_name AS firstName, last_name AS lastName, pesel, birth_date AS birthDate, sex, relation,
+                is_child AS isChild, is_head AS isHead, phone, placement
+           FROM family_members WHERE family_id = ? ORDER BY sort_order`,
+      )
+      .all(id) as Array<{
+      id: string;
+      firstName: string;
+      lastName: string;
+      pesel: string | null;
+      birthDate: string;
+      sex: 'F' | 'M' | null;
+      relation: string;
+      isChild: number;
+      isHead: number;
+      phone: string;
+      placement: string | null;
+    }>
+  ).map((m) => ({ ...m, isChild: m.isChild === 1, isHead: m.isHead === 1, placement: json<Placement>(m.placement) }));
+  const cases = caseSummaries(sqlite, id);
+  const supportingFamilies = sqlite
+    .prepare('SELECT id, name, status, case_id AS caseId FROM supporting_families WHERE family_id = ? ORDER BY created_at')
+    .all(id) as FamilyDetail['supportingFamilies'];
+  const history = familyHistory(sqlite, { familyId: id, limit: 100 });
+  return {
+    ...f,
+    courtSupervision: json(f.courtSupervision),
+    niebieskaKarta: json(f.niebieskaKarta),
+    members,
+    cases,
+    supportingFamilies,
+    history,
+  };
+}
+
+export function caseSummaries(sqlite: SqliteHandle, familyId: string): FamilyDetail['cases'] {
+  const rows = sqlite
+    .prepare(
+      `SELECT c.id, c.track, c.source, c.state, c.case_number AS caseNumber, c.assistant_id AS assistantId,
+              u.full_name AS assistantName, c.learned_on AS learnedOn, c.received_on AS receivedOn, c.assigned_on AS assignedOn,
+              c.closed_on AS closedOn, c.closure_reason AS closureReason, c.updated_at AS updatedAt
+         FROM cases c LEFT JOIN users u ON u.id = c.assistant_id WHERE c.family_id = ? ORDER BY c.seq_year DESC, c.seq_no DESC`,
+    )
+    .all(familyId) as Array<Omit<FamilyDetail['cases'][number], 'stateLabel'>>;
+  return rows.map((r) => ({ ...r, stateLabel: CASE_STATES[r.state]?.label ?? r.state }));
+}
+
+export function familyHistory(
+  sqlite: SqliteHandle,
+  by: { familyId?: string; caseId?: string; limit: number },
+): FamilyDetail['history'] {
+  const where = by.caseId ? 'e.case_id = @caseId' : 'c.family_id = @familyId';
+  const rows = sqlite
+    .prepare(
+      `SELECT e.id, e.case_id AS caseId, c.case_number AS caseNumber, e.at, e.user_name AS userName, e.action,
+              e.from_state AS fromState, e.to_state AS toState, e.details
+         FROM case_events e JOIN cases c ON c.id = e.case_id WHERE ${where} ORDER BY e.id DESC LIMIT @limit`,
+    )
+    .all({ familyId: by.familyId ?? null, caseId: by.caseId ?? null, limit: by.limit }) as Array<
+    Omit<FamilyDetail['history'][number], 'details'> & { details: string | null }
+  >;
+  return rows.map((r) => ({ ...r, details: json<Record<string, unknown>>(r.details) }));
+}
+
+/** Opening the card is audited (`family.open`); a family outside the actor's scope is refused and audited. */
+export function openFamily(ctx: ServiceCtx, actor: Actor, id: string): FamilyDetail {
+  requireFamilyVisible(ctx, actor, id);
+  const card = familyCard(ctx.sqlite, id)!;
+  audit(ctx, actor, 'family.open', { type: 'family', id });
+  return card;
+}
+
+// ---- Derived index columns ------------------------------------------------------------------------
+
+/**
+ * Recomputes the family's denormalised columns from its members and cases: the search text
+ * (surnames, address, place, every case number), the sort key, the newest case number and the
+ * assistant of the newest case being worked on.
+ */
+export function refreshFamilyIndex(sqlite: SqliteHandle, familyId: string): void {
+  const f = sqlite.prepare('SELECT address, place FROM families WHERE id = ?').get(familyId) as { address: string; place: string } | undefined;
+  if (!f) return;
+  const members = sqlite
+    .prepare('SELECT first_name AS firstName, last_name AS lastName FROM family_members WHERE family_id = ? ORDER BY is_head DESC, sort_order')
+    .all(familyId) as Array<{ firstName: string; lastName: string }>;
+  const cs = sqlite
+    .prepare('SELECT case_number AS n, state, assistant_id AS a FROM cases WHERE family_id = ? ORDER BY seq_year DESC, seq_no DESC')
+    .all(familyId) as Array<{ n: string; state: CaseState; a: string | null }>;
+  const surnames = [...new Set(members.map((m) => m.lastName))];
+  const searchText = foldPolish([...surnames, f.address, f.place, ...cs.map((c) => c.n)].join(' '));
+  const head = members[0];
+  const sortName = head ? foldPolish(`${head.lastName} ${head.firstName}`) : '';
+  const working = cs.find((c) => c.a && ['active', 'suspended', 'monitoring'].includes(CASE_STATES[c.state].phase));
+  sqlite
+    .prepare('UPDATE families SET search_text = ?, sort_name = ?, case_number = ?, assistant_id = ? WHERE id = ?')
+    .run(searchText, sortName, cs[0]?.n ?? null, working?.a ?? null, familyId);
+}
+
+// ---- Duplicates -----------------------------------------------------------------------------------
+
+export function findDuplicates(
+  sqlite: SqliteHandle,
+  members: ReadonlyArray<{ firstName: string; lastName: string; pesel?: string | null; birthDate?: string | null }>,
+  excludeFamilyId?: string,
+): Array<DuplicateCandidate & { memberIndex: number }> {
+  const out: Array<DuplicateCandidate & { memberIndex: number }> = [];
+  const byPesel = sqlite.prepare(
+    `SELECT m.family_id AS familyId, m.first_name AS firstName, m.last_name AS lastName, m.pesel, m.birth_date AS birthDate,
+            coalesce(f.case_number, f.address || ', ' || f.place) AS label
+       FROM family_members m JOIN families f ON f.id = m.family_id WHERE m.pesel = ? AND m.family_id <> ?`,
+  );
+  const byName = sqlite.prepare(
+    `SELECT m.family_id AS familyId, m.first_name AS firstName, m.last_name AS lastName, m.pesel, m.birth_date AS birthDate,
+            coalesce(f.case_number, f.address || ', ' || f.place) AS label
+       FROM family_members m JOIN families f ON f.id = m.family_id
+      WHERE m.last_name_folded = ? AND m.birth_date = ? AND m.family_id <> ?`,
+  );
+  type Hit = { familyId: string; firstName: string; lastName: string; pesel: string | null; birthDate: string; label: string };
+  const exclude = excludeFamilyId ?? '';
+  members.forEach((m, i) => {
+    const seen = new Set<string>();
+    if (m.pesel) {
+      for (const h of byPesel.all(m.pesel, exclude) as Hit[]) {
+        seen.add(h.familyId);
+        out.push({
+          kind: 'pesel',
+          familyId: h.familyId,
+          familyLabel: h.label,
+          memberName: `${h.firstName} ${h.lastName}`,
+          pesel: h.pesel,
+          birthDate: h.birthDate,
+          memberIndex: i,
+        });
+      }
+    }
+    if (m.birthDate && m.lastName) {
+      const first = foldPolish(m.firstName ?? '');
+      for (const h of byName.all(foldPolish(m.lastName), m.birthDate, exclude) as Hit[]) {
+        if (seen.has(h.familyId) || foldPolish(h.firstName) !== first) continue;
+        // Two different valid PESELs are two different people.
+        if (m.pesel && h.pesel && m.pesel !== h.pesel) continue;
+        out.push({
+          kind: 'name-birth',
+          familyId: h.familyId,
+          familyLabel: h.label,
+          memberName: `${h.firstName} ${h.lastName}`,
+          pesel: h.pesel,
+          birthDate: h.birthDate,
+          memberIndex: i,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+// ---- Create / update ------------------------------------------------------------------------------
+
+type PreparedMember = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  lastNameFolded: string;
+  pesel: string | null;
+  birthDate: string;
+  sex: 'F' | 'M' | null;
+  relation: string;
+  isChild: number;
+  isHead: number;
+  sortOrder: number;
+  phone: string;
+  placement: string | null;
+};
+
+/** Validates members and duplicates; throws VALIDATION / DUPLICATE_* with fields and findings. */
+function prepareMembers(
+  ctx: ServiceCtx,
+  members: MemberInput[],
+  opts: { excludeFamilyId?: string; acknowledgeDuplicates: boolean },
+): { rows: PreparedMember[]; warnings: Finding[] } {
+  const today = todayOf(ctx);
+  const v = validateFamilyMembers(
+    members.map((m) => ({ ...m, placement: m.placement ?? null })),
+    today,
+  );
+  if (!v.valid) {
+    const first = v.findings.find((f) => f.severity === 'blocker')!;
+    throw new AppError('VALIDATION', first.message, { fields: v.fields, findings: v.findings });
+  }
+  // Duplicates (with derived birth dates, so a PESEL-only entry is compared by name too).
+  const derived = members.map((m, i) => ({ ...m, birthDate: v.members[i]!.birthDate }));
+  const dups = findDuplicates(ctx.sqlite, derived, opts.excludeFamilyId);
+  const dupFindings = duplicateFindings(dups);
+  const fieldsFor = (kind: 'pesel' | 'name-birth') => {
+    const fields: Record<string, string> = {};
+    dups.forEach((d, j) => {
+      const key = kind === 'pesel' ? `members.${d.memberIndex}.pesel` : `members.${d.memberIndex}.lastName`;
+      if (d.kind === kind && !fields[key]) fields[key] = dupFindings[j]!.message;
+    });
+    return fields;
+  };
+  if (findingsBlock(dupFindings)) {
+    const first = dupFindings.find((f) => f.severity === 'blocker')!;
+    throw new AppError('DUPLICATE_FAMILY', first.message, { fields: fieldsFor('pesel'), findings: dupFindings });
+  }
+  if (dupFindings.length && !opts.acknowledgeDuplicates) {
+    throw new AppError('DUPLICATE_WARNING', undefined, { fields: fieldsFor('name-birth'), findings: dupFindings });
+  }
+  let headIdx = members.findIndex((m) => m.isHead && !m.isChild);
+  if (headIdx < 0) headIdx = members.findIndex((m) => !m.isChild);
+  const rows = members.map((m, i) => ({
+    id: m.id ?? randomUUID(),
+    firstName: m.firstName,
+    lastName: m.lastName,
+    lastNameFolded: foldPolish(m.lastName),
+    pesel: m.pesel ?? null,
+    birthDate: v.members[i]!.birthDate,
+    sex: v.members[i]!.sex,
+    relation: m.relation,
+    isChild: m.isChild ? 1 : 0,
+    isHead: i === headIdx ? 1 : 0,
+    sortOrder: i,
+    phone: m.phone ?? '',
+    placement: m.isChild && m.placement ? JSON.stringify(m.placement) : null,
+  }));
+  return { rows, warnings: [...v.findings.filter((f) => f.severity !== 'blocker'), ...dupFindings] };
+}
+
+function familyColumns(input: Omit<FamilyCreateInput, 'members' | 'acknowledgeDuplicates'>) {
+  return {
+    address: input.address,
+    postalCode: input.postalCode ?? '',
+    place: input.place,
+    gmina: input.gmina,
+    area: input.area ?? '',
+    phone: input.phone ?? '',
+    parentalAuthority: input.parentalAuthority ?? 'unknown',
+    courtSupervision: input.courtSupervision ? JSON.stringify(input.courtSupervision) : null,
+    nkActive: input.niebieskaKarta?.active ? 1 : 0,
+    niebieskaKarta: input.niebieskaKarta ? JSON.stringify(input.niebieskaKarta) : null,
+    safetyNote: input.safetyNote ?? '',
+    notes: input.notes ?? '',
+  };
+}
+
+const INSERT_MEMBER = `INSERT INTO family_members (id, family_id, first_name, last_name, last_name_folded, pesel, birth_date, sex, relation, is_child, is_head, sort_order, phone, placement)
+  VALUES (@id, @familyId, @firstName, @lastName, @lastNameFolded, @pesel, @birthDate, @sex, @relation, @isChild, @isHead, @sortOrder, @phone, @placement)`;
+
+export function createFamily(ctx: ServiceCtx, actor: Actor, input: FamilyCreateInput): { family: FamilyDetail; warnings: Finding[] } {
+  const { rows, warnings } = prepareMembers(ctx, input.members, { acknowledgeDuplicates: input.acknowledgeDuplicates ?? false });
+  const id = randomUUID();
+  const at = nowIso(ctx);
+  const { sqlite } = ctx;
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO families (id, case_number, address, postal_code, place, gmina, phone, search_text, assistant_id, created_at, updated_at, version,
+                               area, sort_name, parental_authority, court_supervision, nk_active, niebieska_karta, safety_note, notes, created_by)
+         VALUES (@id, NULL, @address, @postalCode, @place, @gmina, @phone, '', NULL, @at, @at, 1,
+                 @area, '', @parentalAuthority, @courtSupervision, @nkActive, @niebieskaKarta, @safetyNote, @notes, @createdBy)`,
+      )
+      .run({ id, at, createdBy: actor.user.id, ...familyColumns(input) });
+    const ins = sqlite.prepare(INSERT_MEMBER);
+    for (const m of rows) ins.run({ ...m, familyId: id });
+    refreshFamilyIndex(sqlite, id);
+    audit(ctx, actor, 'family.create', { type: 'family', id }, {
+      members: rows.length,
+      children: rows.filter((m) => m.isChild).length,
+      acknowledgedDuplicates: warnings.filter((w) => w.code === 'FAMILY_DUPLICATE_NAME_BIRTH').length,
+    });
+  })();
+  return { family: familyCard(sqlite, id)!, warnings };
+}
+
+export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateInput): { family: FamilyDetail; warnings: Finding[] } {
+  const { sqlite } = ctx;
+  requireFamilyVisible(ctx, actor, input.id, 'family.update_forbidden');
+  const before = familyCard(sqlite, input.id)!;
+  if (before.version !== input.version) throw new AppError('STALE_EDIT');
+  const existingIds = new Set(before.members.map((m) => m.id));
+  input.members.forEach((m, i) => {
+    if (m.id && !existingIds.has(m.id)) {
+      throw new AppError('VALIDATION', 'Członek rodziny nie należy do tej kartoteki.', { fields: { [`members.${i}`]: 'Nieznany członek rodziny.' } });
+    }
+  });
+  const { rows, warnings } = prepareMembers(ctx, input.members, {
+    excludeFamilyId: input.id,
+    acknowledgeDuplicates: input.acknowledgeDuplicates ?? false,
+  });
+  const at = nowIso(ctx);
+  const keep = new Set(rows.map((r) => r.id));
+  sqlite.transaction(() => {
+    const res = sqlite
+      .prepare(
+        `UPDATE families SET address = @address, postal_code = @postalCode, place = @place, gmina = @gmina, phone = @phone, area = @area,
+                parental_authority = @parentalAuthority, court_supervision = @courtSupervision, nk_active = @nkActive,
+                niebieska_karta = @niebieskaKarta, safety_note = @safetyNote, notes = @notes, updated_at = @at, version = version + 1
+          WHERE id = @id AND version = @version`,
+      )
+      .run({ id: input.id, version: input.version, at, ...familyColumns(input) });
+    if (res.changes !== 1) throw new AppError('STALE_EDIT');
+    const del = sqlite.prepare('DELETE FROM family_members WHERE id = ?');
+    for (const m of before.members) if (!keep.has(m.id)) del.run(m.id);
+    const upd = sqlite.prepare(
+      `UPDATE family_members SET first_name = @firstName, last_name = @lastName, last_name_folded = @lastNameFolded, pesel = @pesel,
+              birth_date = @birthDate, sex = @sex, relation = @relation, is_child = @isChild, is_head = @isHead, sort_order = @sortOrder,
+              phone = @phone, placement = @placement WHERE id = @id AND family_id = @familyId`,
+    );
+    const ins = sqlite.prepare(INSERT_MEMBER);
+    for (const m of rows) {
+      if (existingIds.has(m.id)) upd.run({ ...m, familyId: input.id });
+      else ins.run({ ...m, familyId: input.id });
+    }
+    refreshFamilyIndex(sqlite, input.id);
+    const changed = (Object.keys(familyColumns(input)) as Array<keyof ReturnType<typeof familyColumns>>).filter((k) => {
+      const b = (before as unknown as Record<string, unknown>)[k];
+      const a = familyColumns(input)[k];
+      const norm = (x: unknown) => (x === null || x === undefined ? null : typeof x === 'object' ? JSON.stringify(x) : String(x));
+      return k !== 'nkActive' && norm(b) !== norm(a);
+    });
+    audit(ctx, actor, 'family.update', { type: 'family', id: input.id }, {
+      fieldsChanged: changed,
+      membersAdded: rows.filter((r) => !existingIds.has(r.id)).length,
+      membersRemoved: before.members.filter((m) => !keep.has(m.id)).length,
+      version: input.version + 1,
+    });
+  })();
+  return { family: familyCard(sqlite, input.id)!, warnings };
+}
+
+export function checkDuplicates(
+  ctx: ServiceCtx,
+  input: { members: Array<{ firstName: string; lastName: string; pesel?: string | null; birthDate?: string | null }>; excludeFamilyId?: string },
+) {
+  // A PESEL-only entry is compared by name with the birth date the PESEL encodes.
+  const v = validateFamilyMembers(
+    input.members.map((m) => ({ ...m, isChild: true })),
+    todayOf(ctx),
+  );
+  const members = input.members.map((m, i) => ({ ...m, birthDate: v.members[i]?.birthDate ?? m.birthDate ?? null }));
+  const dups = findDuplicates(ctx.sqlite, members, input.excludeFamilyId);
+  return {
+    duplicates: dups.map((d) => ({ ...d, pesel: d.pesel ?? null })),
+    findings: duplicateFindings(dups),
+  };
+}
+
+/** "Nowak Anna, ul. Polna 3, Grębocin" — how a family is named in lists and messages. */
+export function familyLabel(sqlite: SqliteHandle, familyId: string): string {
+  const r = sqlite
+    .prepare(
+      `SELECT (SELECT first_name || ' ' || last_name FROM family_members m WHERE m.family_id = f.id ORDER BY is_head DESC, sort_order LIMIT 1) AS head,
+              f.address, f.place FROM families f WHERE f.id = ?`,
+    )
+    .get(familyId) as { head: string | null; address: string; place: string } | undefined;
+  if (!r) return '';
+  return `${r.head ?? 'Rodzina'}, ${r.address}, ${r.place}`;
+}
+
+export { memberDisplayName };

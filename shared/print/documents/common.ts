@@ -1,0 +1,126 @@
+/** Types and blocks shared by the document templates. */
+import type { IsoDate } from '../../rules/types';
+import { ageOn } from '../../rules/isoDate';
+import { isIsoDate } from '../../rules/isoDate';
+import { DASH, formatAge, formatDate, isPresent, personName, postalPlace, text, type Sex } from '../format';
+import { html, type SafeHtml } from '../html';
+import { table, type DocumentHeader } from '../layout';
+import { DEFAULT_TEXTS, type TextTemplates } from '../texts';
+
+/** The head of every view model: office, znak sprawy, place and date. */
+export type DocBase = DocumentHeader;
+
+export interface Person {
+  firstName: string;
+  lastName: string;
+  sex?: Sex;
+}
+
+export interface FamilyMember extends Person {
+  birthDate?: IsoDate | null;
+  /** Role in the family, e.g. "matka", "syn", "partner matki". */
+  relation?: string | null;
+  pesel?: string | null;
+}
+
+export interface Address {
+  /** "ul. Leśna 4/2" or "Grębocin 15". */
+  street: string;
+  postalCode?: string | null;
+  place: string;
+}
+
+/** A staff member (assistant, social worker, head). */
+export interface Staff {
+  name: string;
+  sex?: Sex;
+  position?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** Court data for court-ordered cases and opinions. */
+export interface CourtRef {
+  /** "Sąd Rejonowy w Toruniu" */
+  name: string;
+  /** "III Wydział Rodzinny i Nieletnich" */
+  department?: string | null;
+  /** Sygnatura akt, e.g. "III Nsm 412/26". */
+  signature: string;
+  address?: Address | null;
+}
+
+export interface RenderContext {
+  /** The office's texts (defaults with overrides applied, see texts.ts). */
+  texts?: TextTemplates;
+}
+
+export const textsOf = (ctx: RenderContext | undefined): TextTemplates => ctx?.texts ?? DEFAULT_TEXTS;
+
+export const fullName = (p: Person | null | undefined, fallback?: string): string =>
+  p ? personName(p.firstName, p.lastName, fallback) : (fallback ?? DASH);
+
+export function formatAddress(a: Address | null | undefined, fallback: string = DASH): string {
+  if (!a) return fallback;
+  const parts = [text(a.street, ''), postalPlace(a.postalCode, a.place, '')].filter((x) => x !== '');
+  return parts.length ? parts.join(', ') : fallback;
+}
+
+/** "Sąd Rejonowy w Toruniu, III Wydział Rodzinny i Nieletnich" */
+export function courtName(c: CourtRef | null | undefined): string {
+  if (!c) return DASH;
+  return [c.name, c.department].filter(isPresent).map((x) => x.trim()).join(', ') || DASH;
+}
+
+export function staffContact(s: Staff | null | undefined): string {
+  if (!s) return DASH;
+  const xs = [isPresent(s.phone) ? `tel. ${s.phone.trim()}` : '', isPresent(s.email) ? `e-mail: ${s.email.trim()}` : ''].filter(Boolean);
+  return xs.length ? xs.join(', ') : DASH;
+}
+
+/** Date of birth with the age on `asOf`, "03.02.2019 (7 lat)". */
+export function birthWithAge(birth: IsoDate | null | undefined, asOf: IsoDate | null | undefined): string {
+  if (!isPresent(birth) || !isIsoDate(birth)) return DASH;
+  const d = formatDate(birth, { suffix: false });
+  if (!isPresent(asOf) || !isIsoDate(asOf) || asOf < birth) return d;
+  return `${d} (${formatAge(ageOn(birth, asOf))})`;
+}
+
+/** Members of the family as a table. */
+export function membersTable(
+  members: ReadonlyArray<FamilyMember>,
+  asOf: IsoDate | null | undefined,
+  opts: { pesel?: boolean } = {},
+): SafeHtml {
+  const cols = [
+    { header: 'Lp.', width: 5, align: 'num' as const },
+    { header: 'Imię i nazwisko', width: 35 },
+    { header: 'Data urodzenia (wiek)', width: 25 },
+    { header: 'Pokrewieństwo / rola w rodzinie' },
+    ...(opts.pesel ? [{ header: 'PESEL', width: 15 }] : []),
+  ];
+  return table(
+    cols,
+    members.map((m, i) => [
+      `${i + 1}.`,
+      fullName(m),
+      birthWithAge(m.birthDate, asOf),
+      text(m.relation),
+      ...(opts.pesel ? [text(m.pesel)] : []),
+    ]),
+    { empty: 'brak danych o członkach rodziny' },
+  );
+}
+
+/** "Kowalska Anna, Kowalski Jan" → "Anna Kowalska i Jan Kowalski" */
+export function namesList(people: ReadonlyArray<Person>): string {
+  const xs = people.map((p) => fullName(p, '')).filter(Boolean);
+  if (xs.length === 0) return '';
+  if (xs.length === 1) return xs[0]!;
+  return `${xs.slice(0, -1).join(', ')} i ${xs[xs.length - 1]}`;
+}
+
+/** Small print under a document: "Sporządził(a): …". */
+export function madeBy(label: string, who: string | null | undefined): SafeHtml {
+  return html`<p class="small muted">${label}: ${text(who)}</p>`;
+}

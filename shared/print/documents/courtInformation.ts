@@ -1,0 +1,64 @@
+/** 18. Informacja do sądu / kuratora w sprawie z postanowienia sądu (non-cooperation, closure,
+ *  major events) (domain.md §4.20). */
+import type { IsoDate } from '../../rules/types';
+import { formatDate, formatPeriod, GENDERED, gendered, isPresent, text } from '../format';
+import { html } from '../html';
+import { section, signatures, table, textBlock, type DocumentPart } from '../layout';
+import { LEGAL_BASIS } from '../legal';
+import { fillText } from '../texts';
+import { courtName, formatAddress, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
+
+export type CourtInformationKind = 'non-cooperation' | 'closure' | 'event' | 'periodic';
+
+const TITLES: Record<CourtInformationKind, string> = {
+  'non-cooperation': 'Informacja o braku współpracy rodziny z asystentem rodziny',
+  closure: 'Informacja o zakończeniu pracy z rodziną',
+  event: 'Informacja o istotnym zdarzeniu w rodzinie',
+  periodic: 'Informacja o przebiegu współpracy rodziny z asystentem rodziny',
+};
+
+export interface CourtInformationView extends DocBase {
+  kind: CourtInformationKind;
+  court: CourtRef & { orderDate?: IsoDate | null };
+  /** To the kurator instead of (or in addition to) the court: his name. */
+  kurator?: string | null;
+  familyName: string;
+  period: { from: IsoDate | null; to: IsoDate | null };
+  facts: ReadonlyArray<{ date: IsoDate | null; fact: string }>;
+  summary: string;
+  assistant: Staff;
+  headName?: string | null;
+}
+
+export function courtInformationDocument(v: CourtInformationView, ctx?: RenderContext): DocumentPart {
+  const body = html`
+${fillText(textsOf(ctx).courtInformationIntro, {
+    signature: v.court.signature,
+    orderDate: isPresent(v.court.orderDate) ? formatDate(v.court.orderDate) : undefined,
+    period: formatPeriod(v.period.from, v.period.to),
+  })}
+<p><b>Rodzina:</b> ${text(v.familyName)}</p>
+${section('Fakty', table(
+    [
+      { header: 'Lp.', width: 5, align: 'num' },
+      { header: 'Data', width: 14 },
+      { header: 'Opis' },
+    ],
+    v.facts.map((f, i) => [`${i + 1}.`, formatDate(f.date, { suffix: false }), text(f.fact)]),
+    { empty: 'brak' },
+  ))}
+${section('Podsumowanie', textBlock(v.summary))}
+${signatures([
+    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    ...(isPresent(v.headName) ? [{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' as const }] : []),
+  ])}`;
+  return {
+    kind: 'court-information',
+    title: TITLES[v.kind],
+    subtitle: `sygn. akt ${text(v.court.signature)}`,
+    header: v,
+    addressee: [courtName(v.court), formatAddress(v.court.address, ''), isPresent(v.kurator) ? `Kurator sądowy: ${v.kurator.trim()}` : ''].filter(isPresent),
+    legalBasis: LEGAL_BASIS.courtOrdered,
+    body,
+  };
+}

@@ -1,0 +1,58 @@
+/** 12. Miesięczne sprawozdanie z pracy z rodziną (hours, km) (domain.md §4.12). */
+import { countOf, DASH, formatDuration, formatHoursDecimal, formatKm, formatMonthYear, GENDERED, gendered, NOUNS, text } from '../format';
+import { html } from '../html';
+import { fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
+import { LEGAL_BASIS } from '../legal';
+import { type DocBase, type Staff } from './common';
+
+export interface MonthlyReportView extends DocBase {
+  familyName: string;
+  year: number;
+  month: number;
+  visits: number;
+  failedVisits?: number | null;
+  /** Minutes of work with the family (visits, escorts, phone calls). */
+  minutes: number;
+  km: number;
+  goals: ReadonlyArray<{ goal: string; actions: string; progress?: string | null }>;
+  problems?: string | null;
+  nextMonth?: string | null;
+  assistant: Staff;
+  /** Who acknowledges: coordinator or head. */
+  acknowledgedBy: string;
+}
+
+export function monthlyReportDocument(v: MonthlyReportView): DocumentPart {
+  const body = html`
+${fields([
+    ['Rodzina', text(v.familyName)],
+    ['Miesiąc', formatMonthYear(v.year, v.month)],
+    ['Liczba spotkań', `${countOf(v.visits, NOUNS.wizyta)}${typeof v.failedVisits === 'number' && v.failedVisits > 0 ? ` (oraz ${countOf(v.failedVisits, NOUNS.wizyta)} nieodbytych)` : ''}`],
+    ['Czas pracy z rodziną', `${formatDuration(v.minutes)} (${formatHoursDecimal(v.minutes)} godz.)`],
+    ['Przejechane kilometry', formatKm(v.km)],
+  ])}
+${section('1. Działania w ramach celów planu pracy', table(
+    [
+      { header: 'Lp.', width: 5, align: 'num' },
+      { header: 'Cel', width: 25 },
+      { header: 'Zrealizowane działania', width: 40 },
+      { header: 'Postępy' },
+    ],
+    v.goals.map((g, i) => [`${i + 1}.`, text(g.goal), text(g.actions), text(g.progress)]),
+    { empty: DASH },
+  ))}
+${section('2. Trudności', textBlock(v.problems))}
+${section('3. Działania planowane na następny miesiąc', textBlock(v.nextMonth))}
+${signatures([
+    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'przyjął(ęła): koordynator / kierownik ośrodka', name: v.acknowledgedBy },
+  ])}`;
+  return {
+    kind: 'monthly-report',
+    title: 'Miesięczne sprawozdanie z pracy z rodziną',
+    subtitle: `za ${formatMonthYear(v.year, v.month)}`,
+    header: v,
+    legalBasis: LEGAL_BASIS.documentation,
+    body,
+  };
+}

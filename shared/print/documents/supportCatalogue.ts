@@ -1,0 +1,80 @@
+/** 15. Katalog wsparcia („Za życiem”, art. 8 ust. 1) (domain.md §4.17). */
+import { text } from '../format';
+import { html } from '../html';
+import { fields, signatures, table, type DocumentPart } from '../layout';
+import { LEGAL_BASIS } from '../legal';
+import { fullName, type DocBase, type Person, type Staff } from './common';
+
+export type SupportArea = 'care' | 'psychological' | 'legal' | 'rehabilitation' | 'health' | 'other';
+
+export const SUPPORT_AREA_LABELS: Record<SupportArea, string> = {
+  care: 'trudności w opiece i wychowaniu dziecka',
+  psychological: 'wsparcie psychologiczne',
+  legal: 'pomoc prawna (prawa rodzicielskie i pracownicze)',
+  rehabilitation: 'rehabilitacja społeczna i zawodowa',
+  health: 'świadczenia zdrowotne (poradnie specjalistyczne, wczesne wspomaganie rozwoju, opieka hospicyjna lub paliatywna, rehabilitacja)',
+  other: 'inne',
+};
+
+export type SupportStatus = 'proposed' | 'applied' | 'obtained' | 'refused';
+
+export const SUPPORT_STATUS_LABELS: Record<SupportStatus, string> = {
+  proposed: 'zaproponowano',
+  applied: 'złożono wniosek',
+  obtained: 'uzyskano',
+  refused: 'odmówiono',
+};
+
+export interface SupportCatalogueView extends DocBase {
+  family: Person;
+  items: ReadonlyArray<{
+    area: SupportArea;
+    provider: string;
+    address?: string | null;
+    contact?: string | null;
+    conditions?: string | null;
+    cost?: string | null;
+    status: SupportStatus;
+    authorisationUsed?: boolean;
+  }>;
+  assistant: Staff;
+}
+
+export function supportCatalogueDocument(v: SupportCatalogueView): DocumentPart {
+  const areas = Object.keys(SUPPORT_AREA_LABELS) as SupportArea[];
+  const rows = areas.flatMap((area) => {
+    const items = v.items.filter((i) => i.area === area);
+    if (items.length === 0) return [];
+    return [
+      { group: SUPPORT_AREA_LABELS[area] },
+      ...items.map((i) => [
+        html`<b>${text(i.provider)}</b><br>${text(i.address, '')}${i.contact ? html`<br>${i.contact}` : ''}`,
+        text(i.conditions),
+        text(i.cost, 'bezpłatnie'),
+        `${SUPPORT_STATUS_LABELS[i.status]}${i.authorisationUsed ? ' (na podstawie upoważnienia)' : ''}`,
+      ]),
+    ];
+  });
+  const body = html`
+${fields([['Rodzina', fullName(v.family)]])}
+${table(
+    [
+      { header: 'Podmiot, adres, kontakt', width: 35 },
+      { header: 'Warunki i wymagane dokumenty', width: 35 },
+      { header: 'Koszt', width: 12 },
+      { header: 'Status' },
+    ],
+    rows,
+    { small: true, empty: 'brak pozycji w katalogu' },
+  )}
+<p class="small">Rodzina otrzymuje egzemplarz katalogu.</p>
+${signatures([{ role: 'asystent rodziny (koordynator wsparcia)', name: v.assistant.name }, { role: 'odbiór – członek rodziny', name: fullName(v.family) }])}`;
+  return {
+    kind: 'support-catalogue',
+    title: 'Katalog możliwego do uzyskania wsparcia',
+    subtitle: 'ustawa „Za życiem”',
+    header: v,
+    legalBasis: LEGAL_BASIS.supportCatalogue,
+    body,
+  };
+}

@@ -1,0 +1,90 @@
+/** 9. Plan pracy z rodziną: scope of actions, deadlines and expected effects (art. 15 ust. 3);
+ *  a revision shows its version number and date (domain.md §4.9). */
+import type { IsoDate } from '../../rules/types';
+import { formatDate, GENDERED, gendered, isPresent, text } from '../format';
+import { html } from '../html';
+import { fields, section, signatures, table, textBlock, type DocumentPart, type Signatory } from '../layout';
+import { LEGAL_BASIS } from '../legal';
+import { fullName, membersTable, type DocBase, type FamilyMember, type Staff } from './common';
+
+export interface WorkPlanAction {
+  action: string;
+  /** Who carries it out: a family member, the assistant, an institution. */
+  who: string;
+  deadline: IsoDate | null;
+  expectedEffect: string;
+  resources?: string | null;
+}
+
+export interface WorkPlanGoal {
+  /** Assessment area label, e.g. "Sytuacja materialna, gospodarowanie budżetem". */
+  area?: string | null;
+  goal: string;
+  actions: ReadonlyArray<WorkPlanAction>;
+}
+
+export interface WorkPlanView extends DocBase {
+  version: number;
+  versionDate: IsoDate;
+  /** Why this version replaced the previous one (revisions only). */
+  revisionReason?: string | null;
+  family: { name: string; members: ReadonlyArray<FamilyMember> };
+  period?: { from: IsoDate | null; to: IsoDate | null } | null;
+  mainGoal: string;
+  goals: ReadonlyArray<WorkPlanGoal>;
+  risks?: string | null;
+  reviewDate?: IsoDate | null;
+  /** Child in foster care: the plan is coordinated with the KRPZ (art. 15 ust. 1 pkt 2). */
+  fosterCareCoordinator?: string | null;
+  signatories: ReadonlyArray<FamilyMember>;
+  assistant: Staff;
+  socialWorker?: Staff | null;
+}
+
+export function workPlanDocument(v: WorkPlanView): DocumentPart {
+  let n = 0;
+  const rows = v.goals.flatMap((g, gi) => [
+    { group: html`Cel ${gi + 1}: ${text(g.goal)}${isPresent(g.area) ? html` <span class="muted">(obszar: ${g.area})</span>` : ''}` },
+    ...g.actions.map((a) => [`${++n}.`, text(a.action), text(a.who), formatDate(a.deadline, { suffix: false }), text(a.expectedEffect), text(a.resources)]),
+  ]);
+  const people: Signatory[] = [
+    ...v.signatories.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
+    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    ...(v.socialWorker ? [{ role: 'pracownik socjalny (konsultacja planu)', name: v.socialWorker.name }] : []),
+    ...(isPresent(v.fosterCareCoordinator) ? [{ role: 'koordynator rodzinnej pieczy zastępczej', name: v.fosterCareCoordinator }] : []),
+  ];
+  const body = html`
+${fields([
+    ['Rodzina', text(v.family.name)],
+    ['Okres realizacji planu', v.period ? `od ${formatDate(v.period.from)} do ${formatDate(v.period.to)}` : text(null)],
+    ['Wersja planu', `${v.version} z dnia ${formatDate(v.versionDate)}`],
+    ...(v.version > 1 ? ([['Powód aktualizacji', text(v.revisionReason)]] as const) : []),
+    ['Termin przeglądu planu', formatDate(v.reviewDate)],
+  ])}
+${section('1. Członkowie rodziny', membersTable(v.family.members, v.versionDate))}
+${section('2. Cel główny', textBlock(v.mainGoal))}
+${section('3. Cele szczegółowe, działania, terminy i przewidywane efekty', table(
+    [
+      { header: 'Lp.', width: 5, align: 'num' },
+      { header: 'Działanie', width: 28 },
+      { header: 'Realizator', width: 15 },
+      { header: 'Termin', width: 10 },
+      { header: 'Przewidywany efekt', width: 25 },
+      { header: 'Zasoby' },
+    ],
+    rows,
+    { small: true, empty: 'brak działań' },
+  ))}
+${section('4. Ryzyka i sposoby przeciwdziałania', textBlock(v.risks))}
+${isPresent(v.fosterCareCoordinator) ? html`<p class="small">Plan skoordynowany z planem pomocy dziecku umieszczonemu w pieczy zastępczej (koordynator: ${v.fosterCareCoordinator}).</p>` : ''}
+<p class="small">Plan opracowano wspólnie z członkami rodziny, w konsultacji z pracownikiem socjalnym.</p>
+${signatures(people)}`;
+  return {
+    kind: 'work-plan',
+    title: 'Plan pracy z rodziną',
+    subtitle: v.version > 1 ? `aktualizacja – wersja ${v.version} z dnia ${formatDate(v.versionDate)}` : `wersja ${v.version} z dnia ${formatDate(v.versionDate)}`,
+    header: v,
+    legalBasis: LEGAL_BASIS.workPlan,
+    body,
+  };
+}

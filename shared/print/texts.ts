@@ -1,0 +1,151 @@
+/**
+ * Texts an office may want to change (the RODO clause, letter bodies, contract clauses). The
+ * defaults are Polish and exported as data; the settings screen stores overrides per key and can
+ * restore the default. Placeholders `{name}` are replaced by escaped data; a placeholder with
+ * no value prints a line to fill in by hand. Blank lines separate paragraphs.
+ */
+import { escapeHtml, raw, type SafeHtml } from './html';
+import { BLANK } from './format';
+import { ACTS } from './legal';
+
+export const DEFAULT_TEXTS = {
+  rodoClause: `Zgodnie z art. 13 ust. 1 i 2 ${ACTS.rodo} (dalej: RODO) informujemy, że:
+
+1. Administratorem Pani/Pana danych osobowych jest {officeName}, {officeAddress}, reprezentowany przez kierownika ośrodka; kontakt: {officeContact}.
+
+2. Administrator wyznaczył inspektora ochrony danych, z którym można się kontaktować we wszystkich sprawach dotyczących przetwarzania danych osobowych: {iodContact}.
+
+3. Dane osobowe są przetwarzane w celu realizacji zadań z zakresu wspierania rodziny, w tym pracy asystenta rodziny z rodziną, na podstawie art. 6 ust. 1 lit. c i e oraz art. 9 ust. 2 lit. b, g i h RODO w związku z przepisami ${ACTS.uwrGen}{zaZyciemBasis}.
+
+4. Odbiorcami danych mogą być wyłącznie podmioty uprawnione na podstawie przepisów prawa (w szczególności sąd, kurator sądowy, zespół interdyscyplinarny, organy administracji publicznej) oraz podmioty przetwarzające dane na zlecenie administratora na podstawie umowy powierzenia.
+
+5. Dane osobowe będą przechowywane przez okres niezbędny do realizacji celu, a następnie przez okres wynikający z przepisów o archiwizacji dokumentów i jednolitego rzeczowego wykazu akt ośrodka: {retention}.
+
+6. Przysługuje Pani/Panu prawo dostępu do swoich danych, ich sprostowania, ograniczenia przetwarzania, a w przypadkach określonych w RODO – prawo do usunięcia danych i wniesienia sprzeciwu.
+
+7. Przysługuje Pani/Panu prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa), gdy uzna Pani/Pan, że przetwarzanie danych narusza przepisy RODO.
+
+8. Podanie danych jest wymogiem ustawowym w zakresie określonym przepisami, a ich niepodanie uniemożliwia udzielenie wsparcia. Dane nie będą przekazywane do państwa trzeciego ani wykorzystywane do zautomatyzowanego podejmowania decyzji, w tym profilowania.`,
+
+  consentStatement: `{declare}, że dobrowolnie {consentVerb} zgodę na współpracę z asystentem rodziny {assistantName}, {employedInstr} w {officeName}, w celu przezwyciężenia trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.
+
+Spotkania z asystentem rodziny będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. Plan pracy z rodziną, jego cele i terminy ustalamy wspólnie z asystentem rodziny, w konsultacji z pracownikiem socjalnym.`,
+
+  consentDuties: `Rodzina zobowiązuje się do aktywnego udziału w realizacji planu pracy, udostępniania informacji niezbędnych do pracy z rodziną oraz informowania asystenta o odwołaniu spotkania.
+
+Asystent rodziny zobowiązuje się do wspierania rodziny zgodnie z planem pracy, zachowania w tajemnicy informacji uzyskanych w związku z pracą z rodziną oraz do okresowej oceny sytuacji rodziny, nie rzadziej niż co pół roku.
+
+Zgodę można w każdej chwili wycofać, składając oświadczenie w ośrodku lub asystentowi rodziny. Wycofanie zgody nie wpływa na zgodność z prawem działań podjętych przed jej wycofaniem.`,
+
+  courtAcknowledgement: `{acknowledge} do wiadomości, że postanowieniem z dnia {orderDate}, sygn. akt {signature}, wydanym przez {court}, {obliged} do współpracy z asystentem rodziny na podstawie art. 109 § 2 pkt 1 ${ACTS.kroGen}.
+
+Asystentem rodziny jest {assistantName}, {employed} w {officeName}. Spotkania będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. O przebiegu współpracy ośrodek może informować sąd lub kuratora sądowego.`,
+
+  assignmentLetter: `Uprzejmie informuję, że na podstawie {basis} {yourFamilyDative} przydzielono asystenta rodziny. Asystentem rodziny jest {assistantName} (kontakt: {assistantContact}). Współpraca rozpocznie się {startDate}.
+
+Asystent rodziny skontaktuje się z Państwem w celu ustalenia terminu pierwszego spotkania. Pierwsze spotkanie odbędzie się w miarę możliwości z udziałem pracownika socjalnego.
+
+Wsparcie asystenta rodziny jest bezpłatne i nie zależy od dochodu. Postępowanie nie wymaga wydania decyzji administracyjnej.`,
+
+  refusalLetter: `Uprzejmie informuję, że w odpowiedzi na wniosek z dnia {requestDate} nie ma możliwości przydzielenia {yourFamilyDative} asystenta rodziny.
+
+Przyczyna: {reason}
+
+W razie pytań prosimy o kontakt z ośrodkiem: {officeContact}. Postępowanie nie wymaga wydania decyzji administracyjnej.`,
+
+  authorisationGeneral: `{authorise}: {granteeName} – {granteePosition} w {officeName} – do reprezentowania {meUs} oraz do załatwiania w {myOur} imieniu spraw związanych ze wsparciem rodziny, w szczególności do uzyskiwania informacji i składania wniosków w następujących instytucjach: {institutions}.
+
+Zakres upoważnienia: {scope}.`,
+
+  authorisationSpecial: `{authorise}: {granteeName} – {granteePosition} w {officeName} – do dokonania w {myOur} imieniu następującej czynności: {scope}, w instytucji: {institutions}.
+
+Upoważnienie jest jednorazowe i wygasa z chwilą dokonania czynności.`,
+
+  authorisationRevocation: `Upoważnienie może być w każdej chwili odwołane. Odwołanie wymaga formy pisemnej i jest skuteczne z chwilą doręczenia ośrodkowi.`,
+
+  institutionRequest: `Na podstawie art. 16 ust. 1 pkt 2 ${ACTS.uwrGen} zwracam się z uprzejmą prośbą o udzielenie informacji dotyczących {subject}, w zakresie: {scope}.
+
+Informacje są niezbędne do {purpose}. Zakres prośby ograniczono do informacji niezbędnych do udzielenia rodzinie pomocy.
+
+Odpowiedź proszę przesłać na adres ośrodka w terminie do {replyBy}.`,
+
+  institutionProposal: `Na podstawie art. 16 ust. 1 pkt 3 ${ACTS.uwrGen} przedstawiam ocenę sytuacji oraz wnioski dotyczące {subject}.
+
+{scope}
+
+Przedstawione wnioski służą {purpose}.`,
+
+  courtOpinionIntro: `W odpowiedzi na pismo z dnia {requestDate}{requestNumber}, skierowane przez {court} w sprawie o sygn. akt {signature}, na podstawie art. 15 ust. 1 pkt 17 ${ACTS.uwrGen} przedstawiam opinię o rodzinie i jej członkach w zakresie wskazanym przez Sąd.
+
+Opinię {prepared} {authorName}, {assistantRole} w {officeName}, {working} z rodziną od {workingSince} na podstawie {workBasis}.`,
+
+  courtOpinionDisclaimer: `Opinia zawiera wyłącznie fakty i obserwacje poczynione przez asystenta rodziny w toku pracy z rodziną; nie jest opinią biegłego.`,
+
+  courtInformationIntro: `Uprzejmie informuję Sąd, że w sprawie o sygn. akt {signature} (postanowienie z dnia {orderDate}) rodzina objęta jest wsparciem asystenta rodziny. Niniejsza informacja dotyczy okresu {period}.`,
+
+  supportingFamilyOpinion: `Na podstawie rodzinnego wywiadu środowiskowego przeprowadzonego w dniu {interviewDate} opiniuję {opinionResult} ustanowienie rodziny wspierającej w osobach: {supportingFamily}, dla rodziny {supportedFamily}.`,
+
+  supportingFamilyAct: `Na podstawie art. 29 i art. 30 ${ACTS.uwrGen}, po zapoznaniu się z pozytywną opinią kierownika ośrodka z dnia {opinionDate}, ustanawia się rodzinę wspierającą w osobach: {supportingFamily}, dla rodziny {supportedFamily}.
+
+Rodzina wspierająca, we współpracy z asystentem rodziny, pomaga rodzinie przeżywającej trudności w zakresie: {scope}.
+
+Ustanowienie następuje za zgodą rodziny wspieranej i rodziny wspierającej, na okres {period}.`,
+
+  supportingFamilyContract: `§ 1. Przedmiotem umowy jest określenie zasad zwrotu kosztów związanych z udzielaniem pomocy rodzinie {supportedFamily} przez rodzinę wspierającą {supportingFamily}, ustanowioną {establishingAct}.
+
+§ 2. Rodzina wspierająca, we współpracy z asystentem rodziny, pomaga rodzinie wspieranej w zakresie: {scope}.
+
+§ 3. Gmina zwraca rodzinie wspierającej koszty związane z udzielaną pomocą do wysokości {monthlyLimit} miesięcznie, na podstawie rozliczenia złożonego w ośrodku do {settlementDay}. dnia następnego miesiąca, wraz z dokumentami potwierdzającymi poniesione koszty.
+
+§ 4. Umowa zostaje zawarta na okres {period}. Każda ze stron może ją rozwiązać z zachowaniem {noticePeriod} okresu wypowiedzenia, a w razie rażącego naruszenia jej postanowień – bez wypowiedzenia.
+
+§ 5. Zmiany umowy wymagają formy pisemnej pod rygorem nieważności. W sprawach nieuregulowanych stosuje się przepisy ${ACTS.uwrGen} oraz Kodeksu cywilnego.
+
+§ 6. Umowę sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.`,
+
+  zaZyciemConsent: `Wyrażam zgodę na przetwarzanie moich danych osobowych, w tym danych dotyczących zdrowia, w zakresie niezbędnym do koordynacji wsparcia przez asystenta rodziny na podstawie art. 8 ${ACTS.uzzGen}. Zgodę mogę wycofać w każdej chwili.`,
+
+  monitoringIntro: `Monitorowanie funkcjonowania rodziny po zakończeniu pracy z rodziną prowadzone na podstawie art. 15 ust. 1 pkt 16 ${ACTS.uwrGen}.`,
+} as const;
+
+export type TextKey = keyof typeof DEFAULT_TEXTS;
+export type TextTemplates = Record<TextKey, string>;
+
+/** The defaults with an office's overrides applied (unknown keys and blank overrides ignored). */
+export function withOverrides(overrides: Partial<Record<string, string>> | null | undefined): TextTemplates {
+  const out: Record<string, string> = { ...DEFAULT_TEXTS };
+  for (const [k, v] of Object.entries(overrides ?? {})) {
+    if (k in DEFAULT_TEXTS && typeof v === 'string' && v.trim() !== '') out[k] = v;
+  }
+  return out as TextTemplates;
+}
+
+/** Placeholders used by a template, e.g. for the settings screen to list them. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1]!))];
+}
+
+/** Fills `{placeholder}`s with escaped values (missing → a line to fill in) and splits the text
+ *  into paragraphs. The template itself is escaped too: an office's override cannot inject
+ *  markup. */
+export function fillText(template: string, values: Readonly<Record<string, string | null | undefined>>): SafeHtml {
+  const fill = (line: string) =>
+    line
+      .split(/(\{[A-Za-z][A-Za-z0-9]*\})/g)
+      .map((piece) => {
+        const m = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(piece);
+        if (!m) return escapeHtml(piece);
+        const v = Object.prototype.hasOwnProperty.call(values, m[1]!) ? values[m[1]!] : undefined;
+        return escapeHtml(typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'string' ? '' : BLANK);
+      })
+      .join('');
+  return raw(
+    template
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map((p) => `<p>${p.split('\n').map(fill).join('<br>')}</p>`)
+      .join(''),
+  );
+}
