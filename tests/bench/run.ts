@@ -17,6 +17,8 @@ import { seedDemo } from '../../db/demo/seed';
 import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../../db/open';
 import { insertFamilies, listFamilies } from '../../db/repos/families';
 import { MemorySettingsStore } from '../../db/settings';
+import { benchBackup } from './backup';
+import { benchRegistry } from './registry';
 import { fmt, median, p95, time, timeAsync } from './stats';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
@@ -149,12 +151,20 @@ async function main() {
 
     pl.close();
     core.shutdown();
+
+    // Issue 3: registry search, family card, decision screen (own plain copy with cases).
+    await benchRegistry({ dataDir, password: PASSWORD, workDir: dir, families: FAMILIES });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main()
+  .then(async () => {
+    console.log('\n== Backups (issue 6)');
+    await benchBackup();
+  })
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
