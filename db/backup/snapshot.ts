@@ -2,7 +2,7 @@
  * The consistent snapshot of the live database, and facts read from a database (counts, office
  * name) for the manifest and the checks after reading a backup back.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { SqliteHandle } from '../open';
@@ -12,15 +12,25 @@ export const SNAPSHOT_FILE = 'asysta.db';
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
- * `VACUUM INTO` from the live connection: one read transaction, so the copy is consistent and
- * includes the pages still in the WAL, while the app keeps its connection. With SQLite3
- * MultipleCiphers the copy is encrypted with the same key and cipher (the online backup API
- * refuses an encrypted source, and with other builds can silently write plaintext) — asserted
- * below, never assumed.
+ * A consistent copy of the live encrypted database, still encrypted with the same key.
+ *
+ * Fast path: checkpoint the WAL into the main file (TRUNCATE) and copy that file. better-sqlite3
+ * is synchronous and this process is the only writer (data-folder lock), so no write can happen
+ * between the checkpoint and the end of the copy: the copy is exactly the committed state. If the
+ * checkpoint could not move every frame (a reader still holds an old snapshot), fall back to
+ * `VACUUM INTO`, which reads one consistent transaction including the WAL (slower: it rebuilds and
+ * re-encrypts every page). With SQLite3 MultipleCiphers both keep the cipher — asserted below,
+ * never assumed (the online backup API refuses an encrypted source, and other builds can
+ * silently write plaintext).
  */
 export function takeSnapshot(sqlite: SqliteHandle, workDir: string): string {
   const path = join(workDir, SNAPSHOT_FILE);
-  sqlite.prepare('VACUUM INTO ?').run(path);
+  const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+  if (cp && cp.busy === 0 && cp.log === cp.checkpointed && sqlite.name && existsSync(sqlite.name)) {
+    copyFileSync(sqlite.name, path);
+  } else {
+    sqlite.prepare('VACUUM INTO ?').run(path);
+  }
   assertNotPlaintext(path);
   return path;
 }
