@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { AppError, ERROR_MESSAGES, type Result } from '../shared/errors';
-import { contract, type Channel, type ChannelOutput } from '../shared/ipc/contract';
+import { contract, type Access, type Channel, type ChannelOutput } from '../shared/ipc/contract';
+import type { Role } from '../shared/roles';
 import type { AsystaCore, Actor, Session } from './core';
 import { handlers } from './handlers/index';
 
@@ -75,13 +76,18 @@ export interface HandlerContext {
 function authorise(core: AsystaCore, session: Session, channel: Channel): Actor | null {
   const def = contract[channel];
   core.checkIdle(session);
-  if (def.access === 'public') {
+  let access = def.access;
+  if (typeof access === 'object' && !Array.isArray(access)) {
+    const staged = access as Extract<Access, { beforeSetup: 'public' }>;
+    access = core.isSetUp() ? staged.afterSetup : 'public';
+  }
+  if (access === 'public') {
     return session.user ? { user: session.user, sessionId: session.id } : null;
   }
   if (!session.user) throw new AppError('NOT_AUTHENTICATED');
   if (session.locked && !def.whileLocked) throw new AppError('SESSION_LOCKED');
   const actor = { user: session.user, sessionId: session.id };
-  if (def.access !== 'session' && !def.access.includes(session.user.role)) {
+  if (access !== 'session' && !(access as readonly Role[]).includes(session.user.role)) {
     if (core.isOpen) {
       core.audit({ userId: session.user.id, userLogin: session.user.login }, 'access.forbidden', null, { channel });
     }

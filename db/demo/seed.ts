@@ -2,6 +2,7 @@
  * Creates a complete demo installation: office, administrator `admin`, assistants, a social
  * worker, and synthetic families. Used by `npm run demo:seed`, the benchmarks and screenshots.
  */
+import type { Account } from '../../shared/ipc/contract';
 import { AsystaCore } from '../core';
 import type { ScryptParams } from '../crypto';
 import { insertFamilies } from '../repos/families';
@@ -57,7 +58,7 @@ export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
     });
     await core.confirmRecoveryKey(recoveryKey);
     const { actor, sqlite } = await core.openForTool('admin', opts.password);
-    const created = [];
+    const created: Account[] = [];
     for (const s of STAFF) {
       // Demo accounts share the administrator's password (demo data only).
       created.push(await core.createAccount(actor, { ...s, password: opts.password }));

@@ -12,19 +12,9 @@ export const backupHandlers: HandlersFor<typeof backupChannels> = {
     }
     return ctx.core.createBackup(actor, { folder: input.folder });
   },
-  'backup:verify': ({ core, actor, session }, input) => {
-    // Public only before setup (the first-run wizard); afterwards a logged-in, unlocked user.
-    if (core.isSetUp() && (!actor || session.locked)) throw new AppError('NOT_AUTHENTICATED');
-    return core.verifyBackupFile(actor, input);
-  },
-  'backup:restore': ({ core, actor, session }, input) => {
-    // Public only before setup (the first-run wizard); afterwards the administrator.
-    if (core.isSetUp()) {
-      if (!actor || session.locked) throw new AppError('NOT_AUTHENTICATED');
-      if (actor.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Przywrócić dane z kopii może tylko kierownik (administrator).');
-    }
-    return core.restoreBackup(actor, input);
-  },
+  // Access (public before setup, then session / administrator) is enforced by the dispatcher.
+  'backup:verify': ({ core, actor }, input) => core.verifyBackupFile(actor, input),
+  'backup:restore': ({ core, actor }, input) => core.restoreBackup(actor, input),
   'backup:getSettings': ({ core }) => core.backupSettings(),
   'backup:updateSettings': (ctx, input) => ctx.core.updateBackupSettings(actorOf(ctx), input),
 };

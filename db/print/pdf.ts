@@ -21,7 +21,7 @@
  * Buffer; the caller writes it only where the user chose. JavaScript is disabled in the page
  * and all network requests are aborted (the HTML also carries a CSP without scripts).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintFonts } from '../../shared/print/layout';
 import { defaultFontDir, FONT_FACES, readFontFiles, type FontFace } from './fonts';
 
@@ -112,9 +112,18 @@ export class ChromiumPdfEngine implements PdfEngine {
     return this.context;
   }
 
+  /** Idle pages, reused: opening a page costs more than rendering a short document. */
+  private idle: Page[] = [];
+
+  private async acquire(): Promise<Page> {
+    const page = this.idle.pop();
+    if (page && !page.isClosed()) return page;
+    return (await this.ctx()).newPage();
+  }
+
   async render(html: string, opts: PdfRenderOptions = {}): Promise<PdfResult> {
-    const context = await this.ctx();
-    const page = await context.newPage();
+    const page = await this.acquire();
+    let ok = false;
     try {
       await page.setContent(html, { waitUntil: 'load' });
       // Wait until the embedded fonts are decoded (or the PDF may use a fallback face), and fail
@@ -132,9 +141,14 @@ export class ChromiumPdfEngine implements PdfEngine {
         footerTemplate: FOOTER_TEMPLATE,
         margin: opts.footer === true ? { top: '16mm', bottom: '18mm', left: '20mm', right: '17mm' } : undefined,
       });
+      ok = true;
       return { pdf, pages: countPdfPages(pdf) };
     } finally {
-      await page.close().catch(() => undefined);
+      if (ok && this.context) {
+        // Drop the document (and the personal data in it) before the page waits for reuse.
+        await page.setContent('<!DOCTYPE html><title></title>').catch(() => undefined);
+        this.idle.push(page);
+      } else await page.close().catch(() => undefined);
     }
   }
 
@@ -142,6 +156,7 @@ export class ChromiumPdfEngine implements PdfEngine {
     const b = this.browser;
     this.browser = null;
     this.context = null;
+    this.idle = [];
     if (b) await (await b).close().catch(() => undefined);
   }
 }

@@ -36,7 +36,7 @@ export function familyScope(sqlite: SqliteHandle, actor: Actor): Scope {
   if (role === 'admin') return { sql: '1', params: {} };
   if (role === 'assistant') {
     return {
-      sql: '(f.assistant_id = @scopeUser OR EXISTS (SELECT 1 FROM cases sc WHERE sc.family_id = f.id AND sc.assistant_id = @scopeUser))',
+      sql: '(f.assistant_id = @scopeUser OR f.id IN (SELECT sc.family_id FROM cases sc WHERE sc.assistant_id = @scopeUser))',
       params: { scopeUser: actor.user.id },
     };
   }
@@ -46,7 +46,7 @@ export function familyScope(sqlite: SqliteHandle, actor: Actor): Scope {
   return {
     sql:
       "((@scopeArea <> '' AND f.area = @scopeArea) OR f.created_by = @scopeUser" +
-      ' OR EXISTS (SELECT 1 FROM cases sc WHERE sc.family_id = f.id AND sc.referred_by = @scopeUser))',
+      ' OR f.id IN (SELECT sc.family_id FROM cases sc WHERE sc.referred_by = @scopeUser))',
     params: { scopeUser: actor.user.id, scopeArea: area.trim() },
   };
 }

@@ -6,8 +6,10 @@ import type { Role } from '../roles';
  * 'public'  — callable without a session (setup, login, status).
  * 'session' — any logged-in, unlocked user.
  * Role[]    — only these roles.
+ * { beforeSetup: 'public', afterSetup } — public on a fresh installation (the first-run wizard),
+ *             afterwards as `afterSetup` (e.g. restoring a backup).
  */
-export type Access = 'public' | 'session' | readonly Role[];
+export type Access = 'public' | 'session' | readonly Role[] | { beforeSetup: 'public'; afterSetup: 'session' | readonly Role[] };
 
 export interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;

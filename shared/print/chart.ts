@@ -17,10 +17,10 @@ export interface TrendPoint {
 }
 
 const W = 170;
-const LABEL_W = 64;
+const LABEL_W = 60;
 const HEAD_H = 11;
-const ROW_H = 10;
-const PAD = 6;
+const ROW_H = 14;
+const PAD = 8;
 const FONT = 2.7;
 
 function wrap(text: string, max: number, maxLines = 2): string[] {
@@ -43,6 +43,8 @@ function wrap(text: string, max: number, maxLines = 2): string[] {
 }
 
 const n = (x: number) => (Math.round(x * 100) / 100).toString();
+/** +2, 0, −3 (true minus sign). */
+export const signedRating = (r: number): string => (r > 0 ? `+${r}` : r < 0 ? `−${-r}` : '0');
 const isRatingValue = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= -3 && v <= 2;
 
 export function trendChart(points: ReadonlyArray<TrendPoint>, areas = ASSESSMENT_AREAS): SafeHtml {
@@ -51,7 +53,7 @@ export function trendChart(points: ReadonlyArray<TrendPoint>, areas = ASSESSMENT
   const x0 = LABEL_W + PAD;
   const x1 = W - PAD;
   const xs = points.map((_, i) => (points.length === 1 ? (x0 + x1) / 2 : x0 + (i * (x1 - x0)) / (points.length - 1)));
-  const yOf = (rowTop: number, r: number) => rowTop + 1.5 + ((2 - r) / 5) * (ROW_H - 3);
+  const yOf = (rowTop: number, r: number) => rowTop + 3 + ((2 - r) / 5) * (ROW_H - 5);
 
   const head = points.map(
     (p, i) => html`<text x="${n(xs[i]!)}" y="4" text-anchor="middle" font-size="${FONT}" font-weight="700">${p.label}</text><text x="${n(xs[i]!)}" y="8" text-anchor="middle" font-size="${FONT}">${formatDate(p.date, { suffix: false })}</text>`,
@@ -59,7 +61,7 @@ export function trendChart(points: ReadonlyArray<TrendPoint>, areas = ASSESSMENT
 
   const rows = areas.map((area, ai) => {
     const top = HEAD_H + ai * ROW_H;
-    const label = wrap(area.label, 36);
+    const label = wrap(area.label, 34);
     const ly = top + ROW_H / 2 - ((label.length - 1) * FONT * 1.1) / 2 + FONT * 0.35;
     const labelSvg = label.map(
       (l, li) => html`<text x="1" y="${n(ly + li * FONT * 1.1)}" font-size="${FONT}">${l}</text>`,
@@ -82,13 +84,17 @@ export function trendChart(points: ReadonlyArray<TrendPoint>, areas = ASSESSMENT
         return html`<text x="${n(xs[i]!)}" y="${n(top + ROW_H / 2 + 1)}" text-anchor="middle" font-size="${FONT}" fill="#555">–</text>`;
       }
       const y = yOf(top, r);
-      const labelY = r >= 1 ? y + 3.2 : y - 1.3;
-      return html`<circle cx="${n(xs[i]!)}" cy="${n(y)}" r="0.9" fill="#000"/><text x="${n(xs[i]! + 1.6)}" y="${n(labelY)}" font-size="2.4">${r > 0 ? `+${r}` : String(r)}</text>`;
+      return html`<circle cx="${n(xs[i]!)}" cy="${n(y)}" r="0.9" fill="#000"/><text x="${n(xs[i]!)}" y="${n(y - 1.5)}" text-anchor="middle" font-size="2.5" font-weight="700" stroke="#fff" stroke-width="0.7" paint-order="stroke">${signedRating(r)}</text>`;
     });
     return html`<g>
 ${ai % 2 === 0 ? html`<rect x="0" y="${n(top)}" width="${W}" height="${ROW_H}" fill="#f1f1f1"/>` : ''}
 ${labelSvg}
-<line x1="${n(x0 - 2)}" x2="${n(x1 + 2)}" y1="${n(yOf(top, 0))}" y2="${n(yOf(top, 0))}" stroke="#777" stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
+<line x1="${n(x0 - 3)}" x2="${n(x1 + 3)}" y1="${n(yOf(top, 2))}" y2="${n(yOf(top, 2))}" stroke="#ccc" stroke-width="0.15"/>
+<line x1="${n(x0 - 3)}" x2="${n(x1 + 3)}" y1="${n(yOf(top, -3))}" y2="${n(yOf(top, -3))}" stroke="#ccc" stroke-width="0.15"/>
+<line x1="${n(x0 - 3)}" x2="${n(x1 + 3)}" y1="${n(yOf(top, 0))}" y2="${n(yOf(top, 0))}" stroke="#666" stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
+<text x="${n(x0 - 4)}" y="${n(yOf(top, 2) + 0.8)}" text-anchor="end" font-size="2" fill="#666">+2</text>
+<text x="${n(x0 - 4)}" y="${n(yOf(top, 0) + 0.8)}" text-anchor="end" font-size="2" fill="#666">0</text>
+<text x="${n(x0 - 4)}" y="${n(yOf(top, -3) + 0.8)}" text-anchor="end" font-size="2" fill="#666">−3</text>
 ${segs.map((pts) => html`<polyline points="${pts}" fill="none" stroke="#000" stroke-width="0.45"/>`)}
 ${dots}
 </g>`;

@@ -137,9 +137,9 @@ table.fields td{padding:0.8mm 1.5mm 0.8mm 0;vertical-align:top;}
 table.fields td.label{width:38%;color:#222;font-size:9.5pt;}
 table.fields td.value{font-weight:700;}
 table.fields tr{border-bottom:0.4pt dotted #888;}
-.signatures{display:flex;flex-wrap:wrap;justify-content:space-between;gap:6mm 10mm;margin-top:12mm;break-inside:avoid;}
+.signatures{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-end;gap:4mm 10mm;margin-top:8mm;break-inside:avoid;}
 .signature{width:72mm;text-align:center;font-size:9pt;break-inside:avoid;}
-.signature .line{border-top:0.6pt dotted #000;margin-top:14mm;padding-top:1mm;}
+.signature .line{border-top:0.6pt dotted #000;margin-top:12mm;padding-top:1mm;}
 .signature .name{font-weight:700;font-size:9.5pt;}
 .signature .refused{margin-top:6mm;font-weight:700;border:0.8pt solid #000;padding:1.5mm;}
 .signature .refused-note{font-size:8.5pt;font-style:italic;}

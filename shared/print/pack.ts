@@ -18,7 +18,8 @@ export function packIndexPart(input: PackInput): DocumentPart {
   let next = (input.indexPages ?? 1) + 1;
   const entries = input.parts.map((p, i) => {
     const n = pages ? pages[i]! : null;
-    const e = { title: p.title + (p.subtitle ? ` (${p.subtitle})` : ''), date: p.header.date, fromPage: n ? next : null, pages: n };
+    const sub = p.subtitle ? p.subtitle.trim().replace(/^\((.*)\)$/, '$1') : '';
+    const e = { title: p.title + (sub ? ` (${sub})` : ''), date: p.header.date, fromPage: n ? next : null, pages: n };
     if (n) next += n;
     return e;
   });

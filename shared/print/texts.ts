@@ -11,7 +11,7 @@ import { ACTS } from './legal';
 export const DEFAULT_TEXTS = {
   rodoClause: `Zgodnie z art. 13 ust. 1 i 2 ${ACTS.rodo} (dalej: RODO) informujemy, że:
 
-1. Administratorem Pani/Pana danych osobowych jest {officeName}, {officeAddress}, reprezentowany przez kierownika ośrodka; kontakt: {officeContact}.
+1. Administratorem Pani/Pana danych osobowych jest {officeName}, {officeAddress}; w imieniu administratora działa kierownik ośrodka; kontakt: {officeContact}.
 
 2. Administrator wyznaczył inspektora ochrony danych, z którym można się kontaktować we wszystkich sprawach dotyczących przetwarzania danych osobowych: {iodContact}.
 
@@ -27,7 +27,7 @@ export const DEFAULT_TEXTS = {
 
 8. Podanie danych jest wymogiem ustawowym w zakresie określonym przepisami, a ich niepodanie uniemożliwia udzielenie wsparcia. Dane nie będą przekazywane do państwa trzeciego ani wykorzystywane do zautomatyzowanego podejmowania decyzji, w tym profilowania.`,
 
-  consentStatement: `{declare}, że dobrowolnie {consentVerb} zgodę na współpracę z asystentem rodziny {assistantName}, {employedInstr} w {officeName}, w celu przezwyciężenia trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.
+  consentStatement: `{declare}, że dobrowolnie {consentVerb} zgodę na współpracę z asystentem rodziny {assistantName}, {employedInstr} przez {officeName}, w celu przezwyciężenia trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.
 
 Spotkania z asystentem rodziny będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. Plan pracy z rodziną, jego cele i terminy ustalamy wspólnie z asystentem rodziny, w konsultacji z pracownikiem socjalnym.`,
 
@@ -39,7 +39,7 @@ Zgodę można w każdej chwili wycofać, składając oświadczenie w ośrodku lu
 
   courtAcknowledgement: `{acknowledge} do wiadomości, że postanowieniem z dnia {orderDate}, sygn. akt {signature}, wydanym przez {court}, {obliged} do współpracy z asystentem rodziny na podstawie art. 109 § 2 pkt 1 ${ACTS.kroGen}.
 
-Asystentem rodziny jest {assistantName}, {employed} w {officeName}. Spotkania będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. O przebiegu współpracy ośrodek może informować sąd lub kuratora sądowego.`,
+Asystentem rodziny jest {assistantName}, {employed} przez {officeName}. Spotkania będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. O przebiegu współpracy ośrodek może informować sąd lub kuratora sądowego.`,
 
   assignmentLetter: `Uprzejmie informuję, że na podstawie {basis} {yourFamilyDative} przydzielono asystenta rodziny. Asystentem rodziny jest {assistantName} (kontakt: {assistantContact}). Współpraca rozpocznie się {startDate}.
 
@@ -53,11 +53,11 @@ Przyczyna: {reason}
 
 W razie pytań prosimy o kontakt z ośrodkiem: {officeContact}. Postępowanie nie wymaga wydania decyzji administracyjnej.`,
 
-  authorisationGeneral: `{authorise}: {granteeName} – {granteePosition} w {officeName} – do reprezentowania {meUs} oraz do załatwiania w {myOur} imieniu spraw związanych ze wsparciem rodziny, w szczególności do uzyskiwania informacji i składania wniosków w następujących instytucjach: {institutions}.
+  authorisationGeneral: `{authorise}: {granteeName} – {granteePosition}, {officeName} – do reprezentowania {meUs} oraz do załatwiania w {myOur} imieniu spraw związanych ze wsparciem rodziny, w szczególności do uzyskiwania informacji i składania wniosków w następujących instytucjach: {institutions}.
 
 Zakres upoważnienia: {scope}.`,
 
-  authorisationSpecial: `{authorise}: {granteeName} – {granteePosition} w {officeName} – do dokonania w {myOur} imieniu następującej czynności: {scope}, w instytucji: {institutions}.
+  authorisationSpecial: `{authorise}: {granteeName} – {granteePosition}, {officeName} – do dokonania w {myOur} imieniu następującej czynności: {scope}, w instytucji: {institutions}.
 
 Upoważnienie jest jednorazowe i wygasa z chwilą dokonania czynności.`,
 
@@ -77,7 +77,7 @@ Przedstawione wnioski służą {purpose}.`,
 
   courtOpinionIntro: `W odpowiedzi na pismo z dnia {requestDate}{requestNumber}, skierowane przez {court} w sprawie o sygn. akt {signature}, na podstawie art. 15 ust. 1 pkt 17 ${ACTS.uwrGen} przedstawiam opinię o rodzinie i jej członkach w zakresie wskazanym przez Sąd.
 
-Opinię {prepared} {authorName}, {assistantRole} w {officeName}, {working} z rodziną od {workingSince} na podstawie {workBasis}.`,
+Opinię {prepared} {authorName}, {assistantRole} {employed} przez {officeName}, {working} z rodziną od {workingSince} na podstawie {workBasis}.`,
 
   courtOpinionDisclaimer: `Opinia zawiera wyłącznie fakty i obserwacje poczynione przez asystenta rodziny w toku pracy z rodziną; nie jest opinią biegłego.`,
 
@@ -129,16 +129,20 @@ export function placeholdersOf(template: string): string[] {
  *  into paragraphs. The template itself is escaped too: an office's override cannot inject
  *  markup. */
 export function fillText(template: string, values: Readonly<Record<string, string | null | undefined>>): SafeHtml {
-  const fill = (line: string) =>
-    line
-      .split(/(\{[A-Za-z][A-Za-z0-9]*\})/g)
-      .map((piece) => {
+  const fill = (line: string) => {
+    const pieces = line.split(/(\{[A-Za-z][A-Za-z0-9]*\})/g);
+    return pieces
+      .map((piece, i) => {
         const m = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(piece);
         if (!m) return escapeHtml(piece);
         const v = Object.prototype.hasOwnProperty.call(values, m[1]!) ? values[m[1]!] : undefined;
-        return escapeHtml(typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'string' ? '' : BLANK);
+        let value = typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'string' ? '' : BLANK;
+        // "… od dnia 16.03.2026 r." followed by the sentence's own full stop: print one.
+        if (value.endsWith('.') && (pieces[i + 1] ?? '').startsWith('.')) value = value.slice(0, -1);
+        return escapeHtml(value);
       })
       .join('');
+  };
   return raw(
     template
       .replace(/\r\n?/g, '\n')

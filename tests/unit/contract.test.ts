@@ -10,10 +10,11 @@ describe('the IPC contract', () => {
     for (const name of CHANNELS) {
       expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
       const access = contract[name].access;
-      if (Array.isArray(access)) {
-        expect(access.length).toBeGreaterThan(0);
-        for (const r of access) expect(ROLES).toContain(r);
-      } else expect(['public', 'session']).toContain(access);
+      const rule = typeof access === 'object' && !Array.isArray(access) ? (access as { afterSetup: unknown }).afterSetup : access;
+      if (Array.isArray(rule)) {
+        expect(rule.length).toBeGreaterThan(0);
+        for (const r of rule) expect(ROLES).toContain(r);
+      } else expect(['public', 'session']).toContain(rule);
     }
   });
 
@@ -30,6 +31,11 @@ describe('the IPC contract', () => {
   it('only setup, login, recovery and status are public', () => {
     const pub = CHANNELS.filter((c) => contract[c].access === 'public').sort();
     expect(pub).toEqual(['app:status', 'auth:login', 'auth:recover', 'setup:confirmRecoveryKey', 'setup:initialize']);
+  });
+
+  it('checking and restoring a backup are public only on a fresh installation (first-run wizard)', () => {
+    expect(contract['backup:verify'].access).toEqual({ beforeSetup: 'public', afterSetup: 'session' });
+    expect(contract['backup:restore'].access).toEqual({ beforeSetup: 'public', afterSetup: ['admin'] });
   });
 });
 

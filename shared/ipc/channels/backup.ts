@@ -93,16 +93,16 @@ export const backupChannels = {
 
   'backup:verify': channel({
     description: 'Sprawdzenie pliku kopii zapasowej',
-    // Any logged-in user; before setup also without a session (checked in the handler).
-    access: 'public',
+    // Any logged-in user; on a fresh installation also without a session.
+    access: { beforeSetup: 'public', afterSetup: 'session' },
     input: z.object({ file: filePathSchema, secret: backupSecretSchema }),
     output: backupInfoSchema,
   }),
 
   'backup:restore': channel({
     description: 'Przywrócenie danych z kopii zapasowej',
-    // Administrator; on a fresh installation (first-run wizard) without a session (handler).
-    access: 'public',
+    // Administrator; on a fresh installation (first-run wizard) without a session.
+    access: { beforeSetup: 'public', afterSetup: ['admin'] },
     input: z.object({ file: filePathSchema, secret: backupSecretSchema, confirm: z.boolean().default(false) }),
     output: z.discriminatedUnion('status', [
       z.object({ status: z.literal('needsConfirmation'), backup: backupInfoSchema, current: currentDataSchema }),

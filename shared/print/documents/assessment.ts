@@ -6,7 +6,7 @@ import { CLOSURE_REASONS, type ClosureReasonCode } from '../../rules/labels';
 import type { IsoDate } from '../../rules/types';
 import { DASH, formatDate, formatPeriod, GENDERED, gendered, isPresent, text } from '../format';
 import { html } from '../html';
-import { trendChart, type TrendPoint } from '../chart';
+import { signedRating, trendChart, type TrendPoint } from '../chart';
 import { choices, distribution, fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
 import { membersTable, type DocBase, type FamilyMember, type Staff } from './common';
@@ -59,11 +59,10 @@ const ATTAINMENT: Record<'achieved' | 'partly' | 'not', string> = {
   not: 'nieosiągnięty',
 };
 
-const signed = (r: number) => (r > 0 ? `+${r}` : String(r));
 
 function ratingCell(r: Rating | null | undefined): string {
   if (r === null || r === undefined || !(r in RATING_LABELS)) return DASH;
-  return `${signed(r)} (${RATING_LABELS[r]})`;
+  return `${signedRating(r)} (${RATING_LABELS[r]})`;
 }
 
 function change(prev: Rating | null | undefined, cur: Rating | null | undefined): string {
@@ -99,7 +98,7 @@ export function assessmentDocument(v: AssessmentView): DocumentPart {
   const goals = v.goals ?? [];
   const history = v.history ?? [];
   const body = html`
-${section('1. Rodzina', html`${fields([
+${section('1. Dane rodziny', html`${fields([
     ['Rodzina', text(v.family.name)],
     [periodLabel, v.period ? formatPeriod(v.period.from, v.period.to) : DASH],
     [gendered(v.assistant.sex, { f: 'Asystentka rodziny', m: 'Asystent rodziny', n: 'Asystent rodziny' }), v.assistant.name],

@@ -2,7 +2,7 @@
 import type { IsoDate } from '../../rules/types';
 import { ageOn } from '../../rules/isoDate';
 import { isIsoDate } from '../../rules/isoDate';
-import { DASH, formatAge, formatDate, isPresent, personName, postalPlace, text, type Sex } from '../format';
+import { countOf, DASH, formatAge, formatDate, isPresent, NOUNS, personName, postalPlace, text, type Sex } from '../format';
 import { html, type SafeHtml } from '../html';
 import { table, type DocumentHeader } from '../layout';
 import { DEFAULT_TEXTS, type TextTemplates } from '../texts';
@@ -83,7 +83,11 @@ export function birthWithAge(birth: IsoDate | null | undefined, asOf: IsoDate | 
   if (!isPresent(birth) || !isIsoDate(birth)) return DASH;
   const d = formatDate(birth, { suffix: false });
   if (!isPresent(asOf) || !isIsoDate(asOf) || asOf < birth) return d;
-  return `${d} (${formatAge(ageOn(birth, asOf))})`;
+  const years = ageOn(birth, asOf);
+  if (years >= 1) return `${d} (${formatAge(years)})`;
+  // Infants: full months ("11 miesięcy"), or "poniżej miesiąca".
+  const months = (Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(birth.slice(5, 7)) - (asOf.slice(8) < birth.slice(8) ? 1 : 0);
+  return `${d} (${months >= 1 ? countOf(months, NOUNS.miesiac) : 'poniżej miesiąca'})`;
 }
 
 /** Members of the family as a table. */

@@ -6,7 +6,7 @@ import { html } from '../html';
 import { section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
 import { fillText } from '../texts';
-import { courtName, formatAddress, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
+import { formatAddress, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
 
 export type CourtInformationKind = 'non-cooperation' | 'closure' | 'event' | 'periodic';
 
@@ -57,7 +57,7 @@ ${signatures([
     title: TITLES[v.kind],
     subtitle: `sygn. akt ${text(v.court.signature)}`,
     header: v,
-    addressee: [courtName(v.court), formatAddress(v.court.address, ''), isPresent(v.kurator) ? `Kurator sądowy: ${v.kurator.trim()}` : ''].filter(isPresent),
+    addressee: [v.court.name, text(v.court.department, ''), formatAddress(v.court.address, ''), isPresent(v.kurator) ? `Kurator sądowy: ${v.kurator.trim()}` : ''].filter(isPresent),
     legalBasis: LEGAL_BASIS.courtOrdered,
     body,
   };

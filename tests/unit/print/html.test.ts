@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { cssString, escapeHtml, html, htmlToText, join, paragraphs, raw } from '../../../shared/print/html';
+import { DEFAULT_TEXTS, fillText, placeholdersOf, withOverrides } from '../../../shared/print/texts';
+
+describe('safe HTML', () => {
+  it('escapes every interpolated value', () => {
+    const name = '<script>alert("x")</script> & \'Ż\'';
+    const out = html`<p>${name}</p>`.value;
+    expect(out).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Ż&#39;</p>');
+    expect(htmlToText(out)).toBe(name);
+  });
+  it('prints nothing for null/undefined/false, a dash for NaN, and nests safe markup', () => {
+    expect(html`${null}${undefined}${false}|${Number.NaN}|${3}`.value).toBe('|—|3');
+    expect(html`<ul>${['<a>', html`<li>${'<b>'}</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>');
+    expect(join([raw('<i>a</i>'), null, 'b<'], ', ').value).toBe('<i>a</i>, b&lt;');
+  });
+  it('paragraphs split on blank lines and keep line breaks, escaped', () => {
+    expect(paragraphs('a<b\nc\n\nd').value).toBe('<p>a&lt;b<br>c</p><p>d</p>');
+    expect(paragraphs(null).value).toBe('');
+  });
+  it('CSS strings cannot break out of the declaration', () => {
+    const s = cssString('a"b\\c</style><script>');
+    expect(s).not.toMatch(/<|>|"(?!$)(?<!^")/);
+    expect(s.startsWith('"') && s.endsWith('"')).toBe(true);
+  });
+  it('escapeHtml covers the five characters', () => {
+    expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+});
+
+describe('editable texts', () => {
+  it('fills placeholders with escaped data; a missing one leaves a line to fill in', () => {
+    const out = fillText('Dla {name}, od {date}.\n\nDrugi {missing} akapit.', { name: '<b>Żak</b>', date: '16.03.2026 r.' }).value;
+    expect(out).toBe('<p>Dla &lt;b&gt;Żak&lt;/b&gt;, od 16.03.2026 r.</p><p>Drugi ……………………… akapit.</p>');
+  });
+  it('an office override cannot inject markup', () => {
+    const texts = withOverrides({ rodoClause: '<img src=x onerror=alert(1)> {officeName}', nonsense: 'x', refusalLetter: '  ' });
+    expect(fillText(texts.rodoClause, { officeName: 'GOPS' }).value).toBe('<p>&lt;img src=x onerror=alert(1)&gt; GOPS</p>');
+    expect(texts.refusalLetter).toBe(DEFAULT_TEXTS.refusalLetter);
+    expect(Object.keys(texts)).toEqual(Object.keys(DEFAULT_TEXTS));
+  });
+  it('lists the placeholders of a text (for the settings screen)', () => {
+    expect(placeholdersOf(DEFAULT_TEXTS.assignmentLetter)).toEqual(['basis', 'yourFamilyDative', 'assistantName', 'assistantContact', 'startDate']);
+  });
+  it('default texts cite the consolidated acts', () => {
+    const all = Object.values(DEFAULT_TEXTS).join('\n');
+    expect(all).toContain('(Dz. U. z 2025 r. poz. 49)');
+    expect(all).toContain('(Dz. U. z 2024 r. poz. 1829)');
+    expect(DEFAULT_TEXTS.rodoClause).toContain('art. 13 ust. 1 i 2');
+  });
+});
