@@ -27,6 +27,7 @@ import { createErrorLog, type ErrorLog } from './log';
 import { APP_ENTRY_URL, applyDevCsp, handleAppScheme, registerAppScheme } from './protocol';
 import { allowedOrigin, installWebContentsGuards, isTrustedSender, lockDownSession } from './security';
 import { ElectronStoreSettings } from './settings';
+import { registerShellIpc } from './shell';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const isDev = !app.isPackaged;
@@ -57,6 +58,10 @@ const ourContents = new Set<number>();
 const sessions = new Map<number, string>();
 let core: AsystaCore | null = null;
 let shutDown = false;
+/** The user agreed to close (or the process is being stopped): do not ask about the backup again. */
+let closeConfirmed = false;
+/** Development/test only: no reminder dialog on quit (automated runs close the app themselves). */
+const noQuitPrompt = isDev && process.env.ASYSTA_NO_QUIT_PROMPT === '1';
 
 function shutdownCore(): void {
   if (shutDown || !core) return;
@@ -85,10 +90,16 @@ function fatal(message: string): void {
 process.on('uncaughtException', (err) => {
   log.error('uncaughtException', err);
   dialog.showErrorBox('Asysta', `${ERROR_MESSAGES.INTERNAL}\nAplikacja zostanie zamknięta.`);
+  closeConfirmed = true;
   app.quit();
 });
 process.on('unhandledRejection', (reason) => log.error('unhandledRejection', reason));
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => app.quit());
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    closeConfirmed = true;
+    app.quit();
+  });
+}
 
 if (!app.requestSingleInstanceLock()) {
   // Another Asysta is running with this profile: it gets focused (below) and we leave at once.
@@ -102,7 +113,15 @@ if (!app.requestSingleInstanceLock()) {
   });
   installWebContentsGuards(origin, { allowSameOriginNavigation: devServerUrl !== undefined }, (what) => log.info(`blocked ${what}`));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', shutdownCore);
+  app.on('before-quit', (event) => {
+    // Menu "Zakończ" / Ctrl+Q: the backup reminder first (the window's close event comes later,
+    // after the core is already shut down).
+    if (!confirmCloseWithoutBackup(mainWindow)) {
+      event.preventDefault();
+      return;
+    }
+    shutdownCore();
+  });
   app.on('will-quit', shutdownCore);
   app
     .whenReady()
@@ -166,6 +185,13 @@ async function start(): Promise<void> {
   else handleAppScheme(ses, join(here, '..', 'renderer'), (e) => log.error('protocol', e));
 
   registerIpc(core, dispatcher);
+  registerShellIpc({
+    origin,
+    ourContents,
+    lastBackupFolder: () => settings.get('lastBackupFolder'),
+    onBlocked: () => log.info('blocked shell ipc from untrusted sender'),
+    onError: (what, e) => log.error(what, e),
+  });
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow(settings);
 }
@@ -261,7 +287,11 @@ function createWindow(settings: ElectronStoreSettings): BrowserWindow {
   win.webContents.once('destroyed', () => ourContents.delete(wcId));
 
   win.once('ready-to-show', () => win.show());
-  win.on('close', () => {
+  win.on('close', (event) => {
+    if (!confirmCloseWithoutBackup(win)) {
+      event.preventDefault();
+      return;
+    }
     try {
       const b = win.getNormalBounds();
       settings.set('windowBounds', { x: b.x, y: b.y, width: b.width, height: b.height });
@@ -276,6 +306,43 @@ function createWindow(settings: ElectronStoreSettings): BrowserWindow {
   const url = devServerUrl ?? APP_ENTRY_URL;
   win.loadURL(url).catch((e) => log.error('loadURL', e));
   return win;
+}
+
+// ---- reminder on quit (issue 6) ------------------------------------------------------------------
+
+/**
+ * When a user who may make backups is logged in and the data changed since the last verified
+ * backup, ask before closing. Returns true when closing may go on. Any doubt (no core, no session,
+ * an error reading the status) lets the app close: the reminder must never trap the user.
+ */
+function confirmCloseWithoutBackup(win: BrowserWindow | null): boolean {
+  if (closeConfirmed || noQuitPrompt || !core || shutDown || !win || win.isDestroyed()) return true;
+  let ask = false;
+  try {
+    const sid = sessions.get(win.webContents.id);
+    const user = sid ? core.session(sid).user : null;
+    if (user) {
+      const st = core.backupStatus(user);
+      ask = st.canCreate && st.changesSinceLastBackup;
+    }
+  } catch (e) {
+    log.error('backupStatusOnClose', e);
+  }
+  if (ask) {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: 'Asysta',
+      message: 'Od ostatniej kopii zapasowej wprowadzono zmiany. Czy zamknąć bez kopii?',
+      detail: 'Kopię wykonasz w sekcji „Kopia zapasowa” (najlepiej na pendrivie lub dysku zewnętrznym).',
+      buttons: ['Zamknij bez kopii', 'Anuluj'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice !== 0) return false;
+  }
+  closeConfirmed = true;
+  return true;
 }
 
 // ---- menu --------------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 /**
  * Sandboxed preload (bundled to CommonJS by electron-vite, every import inlined except
- * `electron`). It exposes exactly one object, `window.api`, with one function per contract
- * channel; each forwards to the single `asysta:invoke` IPC channel. `ipcRenderer` itself, its
- * events and Node are never exposed; validation and authorisation happen in the main process.
+ * `electron`). It exposes `window.api`, with one function per contract channel; each forwards to
+ * the single `asysta:invoke` IPC channel. Besides it, the optional `window.asystaShell` (native
+ * folder/file pickers for backups) forwards to `asysta:shell`. `ipcRenderer` itself, its events
+ * and Node are never exposed; validation and authorisation happen in the main process.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_INVOKE, type Api } from '../shared/ipc/api';
 import { CHANNELS } from '../shared/ipc/contract';
+import { IPC_SHELL } from './shell-channel';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
 for (const channel of CHANNELS) {
@@ -16,3 +18,11 @@ for (const channel of CHANNELS) {
 }
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api) as unknown as Api);
+
+// Native pickers (electron/shell.ts): constant operation names only, no arguments from the page.
+const shell = {
+  chooseFolder: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseFolder'),
+  chooseFile: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseFile'),
+  removableDrives: (): Promise<string[]> => ipcRenderer.invoke(IPC_SHELL, 'removableDrives'),
+};
+contextBridge.exposeInMainWorld('asystaShell', Object.freeze(shell));

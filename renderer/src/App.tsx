@@ -83,6 +83,17 @@ export function App() {
     setStatus((s) => (s ? { ...s, ...patch } : s));
   }, []);
 
+  // After a restore from a backup every session is logged out by the core.
+  const showLogin = useCallback(
+    (n: Notice) => {
+      setInSetup(false);
+      setNotice(n);
+      setStatus((s) => (s ? { ...s, user: null, locked: false } : s));
+      void refresh();
+    },
+    [refresh],
+  );
+
   const loggedIn = !!status?.user && !inSetup;
   const locked = loggedIn && !!status?.locked;
   const lockIdle = useCallback(() => void lock('idle'), [lock]);
@@ -99,9 +110,10 @@ export function App() {
             lock: () => lock('manual'),
             logout,
             patchStatus,
+            showLogin,
           }
         : null,
-    [status, refresh, lock, logout, patchStatus],
+    [status, refresh, lock, logout, patchStatus, showLogin],
   );
 
   if (!status) {
@@ -138,6 +150,7 @@ export function App() {
           });
           void refresh();
         }}
+        onRestored={(text) => showLogin({ text, color: 'green' })}
       />
     );
   }

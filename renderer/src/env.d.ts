@@ -5,6 +5,19 @@ declare global {
   interface Window {
     /** Exposed by the preload script (or the web-preview bridge). The only way to the core. */
     api: Api;
+    /**
+     * Optional native helpers of the Electron shell (electron/preload.ts): folder and file
+     * pickers for backups. Absent in the browser preview, where the screens fall back to typing
+     * a path. Not part of the core contract: it never touches the data.
+     */
+    asystaShell?: {
+      /** The system "choose folder" dialog (opens at the last backup folder). Null when cancelled. */
+      chooseFolder(): Promise<string | null>;
+      /** The system "open file" dialog filtered to *.asysta-backup. Null when cancelled. */
+      chooseFile(): Promise<string | null>;
+      /** Removable drives the OS reports (e.g. "E:\\"), for quick buttons; may be empty. */
+      removableDrives?(): Promise<string[]>;
+    };
   }
 }
 

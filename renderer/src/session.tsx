@@ -13,6 +13,8 @@ export interface SessionContextValue {
   logout: () => Promise<void>;
   /** Local updates after a successful save, so the header and idle timer follow at once. */
   patchStatus: (patch: Partial<AppStatus>) => void;
+  /** The core already ended the session (e.g. after a restore): show the login screen with a message. */
+  showLogin: (notice: { text: string; color: 'green' | 'blue' | 'yellow' | 'red' }) => void;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

@@ -125,6 +125,8 @@ test.describe('Asysta w Electronie', () => {
     delete env.ELECTRON_RUN_AS_NODE;
     env.ASYSTA_DATA_DIR = dataDir;
     env.ASYSTA_NATIVE_BINDING = nativeBinding;
+    // No "close without a backup?" dialog when the test closes the app (development builds only).
+    env.ASYSTA_NO_QUIT_PROMPT = '1';
     return env;
   }
 

@@ -6,18 +6,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedDemo, type SeedSummary } from '../../db/demo/seed';
 import { MemorySettingsStore } from '../../db/settings';
 import { startPreviewServer, type PreviewServer } from '../bridge/server';
 import type { CoreOptions } from '../../db/core';
 
 export const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-export async function startApp(opts: Partial<CoreOptions> = {}): Promise<PreviewServer & { dataDir: string; dispose(): Promise<void> }> {
+export interface StartOptions extends Partial<CoreOptions> {
+  /** Fill the data folder with the demo installation (db/demo/seed.ts) before the server starts. */
+  seed?: { families: number; password: string; seed?: number };
+}
+
+export async function startApp(
+  opts: StartOptions = {},
+): Promise<PreviewServer & { dataDir: string; seeded: SeedSummary | null; dispose(): Promise<void> }> {
+  const { seed, ...coreOpts } = opts;
   const dataDir = mkdtempSync(join(tmpdir(), 'asysta-e2e-Łódź-'));
-  const server = await startPreviewServer({ dataDir, rendererDir, settings: new MemorySettingsStore(), ...opts });
+  const settings = coreOpts.settings ?? new MemorySettingsStore();
+  const seeded = seed ? await seedDemo({ dataDir, settings, families: seed.families, password: seed.password, seed: seed.seed, kdf: coreOpts.kdf }) : null;
+  const server = await startPreviewServer({ dataDir, rendererDir, ...coreOpts, settings });
   return {
     ...server,
     dataDir,
+    seeded,
     async dispose() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

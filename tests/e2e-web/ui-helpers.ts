@@ -2,7 +2,7 @@
  * Click-through helpers for the renderer's main flow, using only the accessible names the UI
  * guarantees (labels, button texts, link texts). Shared by the web and Electron E2E tests.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface OfficeData {
   name: string;
@@ -95,4 +95,60 @@ export async function unlock(page: Page, password: string): Promise<void> {
   await page.getByLabel('Hasło', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Odblokuj' }).click();
   await expect(page.getByRole('button', { name: 'Zablokuj' })).toBeVisible(SLOW);
+}
+
+// ---- backups (issue 6) -------------------------------------------------------------------------
+
+export type BackupSecretInput = { recoveryKey: string } | { login: string; password: string };
+
+/** Fill the "Plik kopii zapasowej" + secret fields inside `scope` (a section of the page). */
+export async function fillBackupFileForm(scope: Locator | Page, file: string, secret: BackupSecretInput): Promise<void> {
+  await scope.getByLabel('Plik kopii zapasowej').fill(file);
+  if ('recoveryKey' in secret) {
+    await scope.getByLabel('Kluczem odzyskiwania').check();
+    await scope.getByLabel('Klucz odzyskiwania', { exact: true }).fill(secret.recoveryKey);
+  } else {
+    await scope.getByLabel('Hasłem konta z chwili wykonania kopii').check();
+    await scope.getByLabel('Login', { exact: true }).fill(secret.login);
+    await scope.getByLabel('Hasło', { exact: true }).fill(secret.password);
+  }
+}
+
+/** Backup page → "Utwórz kopię zapasową" into a typed folder. Returns the file name shown. */
+export async function createBackup(page: Page, folder: string): Promise<string> {
+  await page.getByRole('link', { name: 'Kopia zapasowa' }).click();
+  await page.getByLabel('Folder na kopię').fill(folder);
+  await page.getByRole('button', { name: 'Utwórz kopię zapasową' }).click();
+  const result = page.getByTestId('backup-created');
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  const name = ((await result.getByRole('row').filter({ hasText: 'Plik' }).getByRole('cell').textContent()) ?? '').trim();
+  return name;
+}
+
+/** Backup page → "Sprawdź kopię" (without restoring). Returns the table of what it contains. */
+export async function verifyBackupOnScreen(page: Page, file: string, secret: BackupSecretInput) {
+  const section = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sprawdź plik kopii' }) });
+  await fillBackupFileForm(section, file, secret);
+  await section.getByRole('button', { name: 'Sprawdź plik kopii' }).click();
+  const info = page.getByTestId('verified-backup');
+  await expect(info).toBeVisible({ timeout: 60_000 });
+  return info;
+}
+
+/**
+ * First-run wizard → "Przywróć z kopii zapasowej" → check the file → restore. Ends on the login
+ * screen; returns the table of what the backup contained.
+ */
+export async function restoreInWizard(page: Page, file: string, secret: BackupSecretInput, onPreview?: () => Promise<unknown>) {
+  await page.getByRole('button', { name: 'Przywróć z kopii zapasowej' }).click();
+  await expect(page.getByText('Kopia zapasowa otwiera się tylko kluczem odzyskiwania albo hasłem konta, które istniało w chwili wykonania kopii.', { exact: false })).toBeVisible();
+  await fillBackupFileForm(page, file, secret);
+  await page.getByRole('button', { name: 'Sprawdź kopię', exact: true }).click();
+  const info = page.getByTestId('restore-backup-info');
+  await expect(info).toBeVisible({ timeout: 60_000 });
+  const text = (await info.textContent()) ?? '';
+  await onPreview?.();
+  await page.getByRole('button', { name: 'Przywróć dane z tej kopii' }).click();
+  await expect(page.getByRole('button', { name: 'Zaloguj' })).toBeVisible({ timeout: 60_000 });
+  return text;
 }

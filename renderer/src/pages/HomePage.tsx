@@ -1,14 +1,18 @@
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
+import { useBackupStatus } from '../backup';
 import { PageTitle } from '../components/PageTitle';
 import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
 import { useSession } from '../session';
+import { formatDateTime } from '../format';
+import { hrefOf } from '../useHashRoute';
 
 export function HomePage() {
   const { status, user, isAdmin } = useSession();
   const [regenerating, setRegenerating] = useState(false);
   const [confirmedNow, setConfirmedNow] = useState(false);
+  const backup = useBackupStatus().status;
 
   return (
     <>
@@ -22,6 +26,22 @@ export function HomePage() {
           <Text mt="sm">Wybierz sekcję z menu po lewej stronie.</Text>
         </Stack>
       </Paper>
+
+      {backup?.reminderDue && backup.canCreate && (
+        <Alert color="orange" title="Czas na kopię zapasową" role="alert" data-testid="backup-reminder">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">
+              {backup.lastVerifiedBackupAt
+                ? `Ostatnia sprawdzona kopia zapasowa: ${formatDateTime(backup.lastVerifiedBackupAt)} — to dawniej niż ${backup.reminderDays} ${backup.reminderDays === 1 ? 'dzień' : 'dni'} temu.`
+                : 'Na tym komputerze nie wykonano jeszcze kopii zapasowej danych ośrodka.'}{' '}
+              Zrób kopię na pendrivie lub dysku zewnętrznym.
+            </Text>
+            <Button component="a" href={hrefOf('backup')}>
+              Przejdź do kopii zapasowej
+            </Button>
+          </Stack>
+        </Alert>
+      )}
 
       {isAdmin && confirmedNow && status.recoveryKeyConfirmed && (
         <Alert color="green" title="Klucz odzyskiwania potwierdzony" role="status">

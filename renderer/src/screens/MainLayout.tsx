@@ -2,7 +2,9 @@ import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
+import { useBackupStatus } from '../backup';
 import { AuditPage } from '../pages/AuditPage';
+import { BackupPage } from '../pages/BackupPage';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { FamiliesPage } from '../pages/FamiliesPage';
 import { HomePage } from '../pages/HomePage';
@@ -15,6 +17,8 @@ interface NavItem {
   route: Route;
   label: string;
   adminOnly?: boolean;
+  /** Administrators and the roles the office allows to make backups (backup:status canCreate). */
+  backup?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -23,6 +27,7 @@ const NAV: NavItem[] = [
   { route: 'users', label: 'Konta użytkowników', adminOnly: true },
   { route: 'audit', label: 'Dziennik zdarzeń', adminOnly: true },
   { route: 'settings', label: 'Ustawienia', adminOnly: true },
+  { route: 'backup', label: 'Kopia zapasowa', backup: true },
 ];
 
 const ADMIN_ROUTES: ReadonlySet<Route> = new Set(NAV.filter((n) => n.adminOnly).map((n) => n.route));
@@ -31,6 +36,8 @@ export function MainLayout() {
   const { status, user, isAdmin, lock, logout } = useSession();
   const [route] = useHashRoute();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const backupStatus = useBackupStatus().status;
+  const canBackup = isAdmin || !!backupStatus?.canCreate;
   // A non-admin who lands on an admin address (e.g. after another user's session) sees the home page.
   const current: Route = !isAdmin && ADMIN_ROUTES.has(route) ? 'home' : route;
 
@@ -62,6 +69,9 @@ export function MainLayout() {
       break;
     case 'password':
       page = <ChangePasswordPage />;
+      break;
+    case 'backup':
+      page = <BackupPage />;
       break;
     default:
       page = <HomePage />;
@@ -113,7 +123,7 @@ export function MainLayout() {
 
       <AppShell.Navbar p="sm" aria-label="Menu główne">
         <AppShell.Section grow>
-          {NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => link(n.route, n.label))}
+          {NAV.filter((n) => (!n.adminOnly || isAdmin) && (!n.backup || canBackup)).map((n) => link(n.route, n.label))}
         </AppShell.Section>
         <AppShell.Section>
           <Text size="xs" c="dimmed" px="sm" pb={4}>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Container, Group, PasswordInput, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Group, PasswordInput, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { FormError } from '../components/FormError';
 import { emptyOffice, OFFICE_FIELDS, OfficeFields, type OfficeFormIn, type OfficeFormOut } from '../components/OfficeFields';
 import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
 import { RecoveryKeyConfirm } from '../components/RecoveryKeyConfirm';
+import { restoredNotice, RestoreFromBackup } from '../components/RestoreFromBackup';
 import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
 
 const adminSchema = withRepeat(
@@ -23,14 +24,17 @@ const ADMIN_FIELDS = ['fullName', 'login', 'password', 'repeat'] as const;
 export interface SetupWizardProps {
   /** The key is confirmed: continue to the login screen. */
   onDone: () => void;
+  /** Data restored from a backup instead (issue 6): the login screen with this message. */
+  onRestored?: (notice: string) => void;
 }
 
 /**
  * First run: office profile, the head's account, the recovery key card and the retyping check.
  * The recovery key lives only in this component's state.
  */
-export function SetupWizard({ onDone }: SetupWizardProps) {
+export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
   const [step, setStep] = useState(0);
+  const [restoring, setRestoring] = useState(false);
   const [created, setCreated] = useState<{ recoveryKey: string; officeName: string; at: Date } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -80,6 +84,24 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
 
   const ae = adminForm.formState.errors;
 
+  if (restoring && onRestored) {
+    return (
+      <Container size="md" py="xl">
+        <Stack gap="lg">
+          <div>
+            <Title order={1}>Asysta — przywracanie z kopii zapasowej</Title>
+            <Text c="dimmed">
+              Nowy komputer lub ponowna instalacja: wskaż plik kopii zapasowej ośrodka (np. z pendrive&apos;a).
+            </Text>
+          </div>
+          <Paper withBorder p="lg">
+            <RestoreFromBackup onCancel={() => setRestoring(false)} onRestored={(r) => onRestored(restoredNotice(r))} />
+          </Paper>
+        </Stack>
+      </Container>
+    );
+  }
+
   return (
     <Container size="md" py="xl">
       <Stack gap="lg">
@@ -98,6 +120,16 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
                   <Title order={2} size="h3">
                     Dane ośrodka
                   </Title>
+                  {onRestored && (
+                    <Alert color="gray" variant="light">
+                      <Group justify="space-between" gap="sm">
+                        <Text size="sm">Masz kopię zapasową Asysty (np. z poprzedniego komputera)?</Text>
+                        <Button variant="light" size="sm" onClick={() => setRestoring(true)}>
+                          Przywróć z kopii zapasowej
+                        </Button>
+                      </Group>
+                    </Alert>
+                  )}
                   <FormError message={step === 0 ? formError : null} />
                   <OfficeFields form={officeForm} autoFocus />
                   <Group justify="flex-end" mt="sm">
