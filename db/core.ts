@@ -41,7 +41,6 @@ import { Keystore } from './keystore';
 import { acquireDataDirLock, type DataDirLock } from './lockfile';
 import { DB_FILE, openDatabase, type Db, type SqliteHandle } from './open';
 import { listAudit, writeAudit, type AuditFilter } from './repos/audit';
-import { getFamily, listFamilies } from './repos/families';
 import { countActiveAdmins, getUser, getUserByLogin, listUsers, toAccount, type UserRow } from './repos/users';
 import { appMeta, office, users } from './schema';
 import type { SettingsStore } from './settings';
@@ -785,28 +784,6 @@ export class AsystaCore {
 
   listAudit(f: AuditFilter) {
     return listAudit(this.requireDb().db, f);
-  }
-
-  // ---- families (registry foundation) ----------------------------------------------------------
-
-  listFamilies(actor: Actor, q: { query: string; page: number; pageSize: number }) {
-    const { sqlite } = this.requireDb();
-    return listFamilies(sqlite, {
-      ...q,
-      assistantId: actor.user.role === 'assistant' ? actor.user.id : undefined,
-    });
-  }
-
-  openFamily(actor: Actor, id: string) {
-    const { sqlite } = this.requireDb();
-    const f = getFamily(sqlite, id);
-    if (!f) throw new AppError('NOT_FOUND');
-    if (actor.user.role === 'assistant' && f.assistantId !== actor.user.id) {
-      this.auditAs(actor, 'family.open_forbidden', { type: 'family', id });
-      throw new AppError('FORBIDDEN');
-    }
-    this.auditAs(actor, 'family.open', { type: 'family', id });
-    return f;
   }
 
   // ---- backup and restore ----------------------------------------------------------------------

@@ -15,7 +15,8 @@ import { Keystore } from '../../db/keystore';
 import { generateFamilies } from '../../db/demo/generate';
 import { seedDemo } from '../../db/demo/seed';
 import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../../db/open';
-import { insertFamilies, listFamilies } from '../../db/repos/families';
+import { insertFamilies } from '../../db/repos/families';
+import { listFamilies } from '../../db/services/registry';
 import { MemorySettingsStore } from '../../db/settings';
 import { benchBackup } from './backup';
 import { benchRegistry } from './registry';
@@ -104,7 +105,7 @@ async function main() {
     }
 
     const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore() });
-    const { sqlite: enc } = await core.openForTool('admin', PASSWORD);
+    const { sqlite: enc, actor } = await core.openForTool('admin', PASSWORD);
     const pl = openPlain(plainPath);
 
     const queries: Array<[string, { query: string; page: number; pageSize: number }]> = [
@@ -119,8 +120,8 @@ async function main() {
       const e: number[] = [];
       const p: number[] = [];
       for (let i = 0; i < 60; i++) {
-        e.push(time(() => listFamilies(enc, q))[0]);
-        p.push(time(() => listFamilies(pl, q))[0]);
+        e.push(time(() => listFamilies(enc, actor, q))[0]);
+        p.push(time(() => listFamilies(pl, actor, q))[0]);
       }
       row(`${label} — median`, median(e.slice(10)), median(p.slice(10)));
       row(`${label} — p95`, p95(e.slice(10)), p95(p.slice(10)));
