@@ -312,8 +312,12 @@ export class AsystaCore {
     const s = this.sessions.get(sessionId);
     if (s) this.checkIdle(s);
     const setUp = this.isSetUp();
-    let officeName: string | null = null;
-    if (this.open) officeName = this.open.db.select({ n: office.name }).from(office).get()?.n ?? null;
+    let officeName: string | null = setUp ? (this.settings.get('officeName') ?? null) : null;
+    if (this.open) {
+      const current = this.open.db.select({ n: office.name }).from(office).get()?.n ?? null;
+      if (current && current !== officeName) this.settings.set('officeName', current);
+      officeName = current;
+    }
     return {
       setupDone: setUp,
       officeName,
@@ -389,6 +393,7 @@ export class AsystaCore {
       // The key file is written last: until it exists the installation counts as not set up.
       ks.initialise([adminSlot, recoverySlot]);
       this.keystoreCache = ks;
+      this.settings.set('officeName', input.office.name);
       return { recoveryKey };
     } finally {
       lock.release();
@@ -443,7 +448,6 @@ export class AsystaCore {
     }
     const unlocked = await ks.unlockWithPassword(login, password);
     if (!unlocked) {
-      // An unknown login costs as much time as a wrong password.
       this.throttle.recordFailure(tag, now);
       this.recordEvent('auth.login_failed', { login, failures: this.throttle.failures(tag) });
       const next = this.throttle.waitSeconds(tag, this.now());

@@ -130,7 +130,11 @@ export class Keystore {
   async unlockWithPassword(login: string, password: string): Promise<{ userId: string; dataKey: Buffer } | null> {
     const tag = this.loginTag(login);
     const slot = this.data.slots.find((s): s is UserSlot => s.kind === 'user' && s.loginTag === tag);
-    if (!slot) return null;
+    if (!slot) {
+      // An unknown login takes as long as a wrong password, so timing does not tell which.
+      await this.dummyDerive(password);
+      return null;
+    }
     const dataKey = await unwrapKey(slot.wrap, password, userAad(slot.userId));
     return dataKey ? { userId: slot.userId, dataKey } : null;
   }

@@ -94,3 +94,18 @@ describe('the database file is unreadable without the key', () => {
     expect(plaintextHits(dir, ['Brzęczyszczykiewicz', 'gbrzeczyszczykiewicz', 'AsystentHasło1', 'Grębocin'])).toEqual([]);
   });
 });
+
+describe('login screen', () => {
+  it('shows the office name even while the database is closed (it is not personal data)', async () => {
+    const { admin } = await setUpOffice(app);
+    await admin.ok('auth:logout', {});
+    expect(app.core.isOpen).toBe(false);
+    expect((await app.session().ok('app:status', {})).officeName).toBe(OFFICE.name);
+  });
+
+  it('an unknown login is refused like a wrong password, after the same key derivation', async () => {
+    await setUpOffice(app);
+    const r = await app.session().call('auth:login', { login: 'nieistniejacy', password: 'Cokolwiek123' });
+    expect(!r.ok && r.error).toMatchObject({ code: 'WRONG_CREDENTIALS', message: 'Nieprawidłowy login lub hasło.' });
+  });
+});
