@@ -171,7 +171,13 @@ async function start(): Promise<void> {
   let settings: ElectronStoreSettings;
   try {
     settings = new ElectronStoreSettings();
-    core = new AsystaCore({ dataDir: dataDir(), settings, migrationsFolder: migrations, nativeBinding: binding });
+    core = new AsystaCore({
+      dataDir: dataDir(),
+      settings,
+      migrationsFolder: migrations,
+      nativeBinding: binding,
+      appVersion: app.getVersion(),
+    });
   } catch (e) {
     log.error('startup', e);
     fatal('Nie można przygotować folderu danych Asysty. Sprawdź uprawnienia do dysku.');
