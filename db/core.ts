@@ -791,8 +791,32 @@ export class AsystaCore {
   }
 
   // ---- backup and restore ----------------------------------------------------------------------
-  // Progress and cancel (onProgress, signal) are for the Node API, the CLI and tests; the IPC
-  // handlers run an operation to completion and return its result.
+  // A backup made through the core is recorded per session while it runs: `backupProgress` reads
+  // its phase and bytes (the `backup:progress` channel, polled by the UI while `backup:create` is
+  // awaited) and `cancelBackup` aborts it (`backup:cancel`). The Node API and the CLI may also pass
+  // their own `signal` and `onProgress`. Verify and restore run to completion through IPC.
+
+  /** The backup each session is making: its last progress and the handle to cancel it. */
+  private readonly runningBackups = new Map<string, { ctl: AbortController; progress: BackupProgress }>();
+
+  /** Progress of the backup this session is making (`running: false` when there is none). */
+  backupProgress(sessionId: string): { running: boolean; phase: BackupProgress['phase'] | null; doneBytes: number; totalBytes: number } {
+    const r = this.runningBackups.get(sessionId);
+    if (!r) return { running: false, phase: null, doneBytes: 0, totalBytes: 0 };
+    return { running: true, ...r.progress };
+  }
+
+  /**
+   * Cancel the backup the caller's session is making. The running `createBackup` then fails with
+   * BACKUP_CANCELLED after removing its partial (or unverified) file. Audited when there was one.
+   */
+  cancelBackup(actor: Actor): { cancelled: boolean } {
+    const r = this.runningBackups.get(actor.sessionId);
+    if (!r || r.ctl.signal.aborted) return { cancelled: false };
+    r.ctl.abort();
+    if (this.open) this.auditAs(actor, 'backup.cancel', null, { ...r.progress });
+    return { cancelled: true };
+  }
 
   private backupSetting<K extends 'backupKeepCount' | 'backupReminderDays'>(key: K, fallback: number): number {
     const v = this.settings.get(key);
@@ -873,6 +897,16 @@ export class AsystaCore {
     if (!this.canCreateBackup(actor.user)) throw new AppError('FORBIDDEN');
     const out = opts.file ? { file: opts.file } : opts.folder ? { folder: opts.folder } : null;
     if (!out) throw new AppError('VALIDATION', 'Wskaż folder na kopię zapasową.');
+    if (this.runningBackups.has(actor.sessionId)) {
+      throw new AppError('VALIDATION', 'Kopia zapasowa jest już tworzona. Poczekaj na jej zakończenie albo ją anuluj.');
+    }
+    // Cancelled by `cancelBackup` (this session) or by the caller's own signal (the CLI's Ctrl+C).
+    const ctl = new AbortController();
+    const forwardAbort = () => ctl.abort();
+    if (opts.signal?.aborted) ctl.abort();
+    else opts.signal?.addEventListener('abort', forwardAbort, { once: true });
+    const running = { ctl, progress: { phase: 'snapshot', doneBytes: 0, totalBytes: 0 } as BackupProgress };
+    this.runningBackups.set(actor.sessionId, running);
     const dataKey = Buffer.from(this.open!.dataKey);
     try {
       const r = await createBackup({
@@ -887,6 +921,11 @@ export class AsystaCore {
         keepCount: this.backupSetting('backupKeepCount', DEFAULT_BACKUP_KEEP),
         nativeBinding: this.nativeBinding,
         ...opts,
+        signal: ctl.signal,
+        onProgress: (p) => {
+          running.progress = { ...p };
+          opts.onProgress?.(p);
+        },
       });
       this.settings.set('lastVerifiedBackupAt', r.createdAt);
       this.settings.set('lastBackupFolder', r.folder);
@@ -905,6 +944,8 @@ export class AsystaCore {
       throw e;
     } finally {
       dataKey.fill(0);
+      this.runningBackups.delete(actor.sessionId);
+      opts.signal?.removeEventListener('abort', forwardAbort);
     }
   }
 
@@ -1007,7 +1048,40 @@ export class AsystaCore {
     const user = await this.login(sessionId, login, password);
     return { actor: { user, sessionId }, ...this.requireDb() };
   }
+
+  /**
+   * For command-line tools (`npm run backup -- --recovery-key`): open the database with the
+   * recovery key. No account logs in; the tool acts as the synthetic identity RECOVERY_KEY_ACTOR
+   * (administrator rights, id `recovery-key`, login `klucz-odzyskiwania`), which exists only in
+   * this process's session and in the audit log (`auth.tool_login`, `via: 'recovery-key'`) and in
+   * the `createdBy` of backups it makes; it is not an account and cannot log in to the app. A wrong
+   * key is throttled and audited like a failed recovery attempt.
+   */
+  async openForToolWithRecoveryKey(recoveryKey: string): Promise<{ actor: Actor; db: Db; sqlite: SqliteHandle }> {
+    if (!this.isSetUp()) throw new AppError('NOT_SET_UP');
+    const key = await this.unlockWithRecoveryKey(recoveryKey);
+    await this.ensureOpen(key);
+    const sessionId = this.createSession();
+    const s = this.session(sessionId);
+    const user: SessionUser = { ...RECOVERY_KEY_ACTOR };
+    s.user = user;
+    s.lastActivity = this.now();
+    const actor = { user, sessionId };
+    this.auditAs(actor, 'auth.tool_login', null, { via: 'recovery-key' });
+    return { actor, ...this.requireDb() };
+  }
 }
+
+/**
+ * Who a command-line tool opened with the recovery key acts as (openForToolWithRecoveryKey): not
+ * an account, only an identity for authorisation and the audit log.
+ */
+export const RECOVERY_KEY_ACTOR: SessionUser = Object.freeze({
+  id: 'recovery-key',
+  login: 'klucz-odzyskiwania',
+  fullName: 'Klucz odzyskiwania',
+  role: 'admin',
+});
 
 function sessionUser(r: UserRow): SessionUser {
   return { id: r.id, login: r.login, fullName: r.fullName, role: r.role };

@@ -183,6 +183,13 @@ export const cases = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    // ---- migration 0003 (issue 4) ----
+    /** End of post-closure monitoring (closed_on + office setting, or set by the head). */
+    monitoringEndsOn: text('monitoring_ends_on'),
+    /** Reopening (wznowienie): the earlier case this one follows. */
+    previousCaseId: text('previous_case_id'),
+    /** JSON: { on, reason } while ZAWIESZENIE. */
+    suspension: text('suspension'),
   },
   (t) => [
     index('cases_family_idx').on(t.familyId),
@@ -277,3 +284,202 @@ export const supportingReimbursements = sqliteTable(
   (t) => [index('reimbursements_sf_idx').on(t.supportingFamilyId)],
 );
 
+
+// ---- Work with the family (migration 0003, issue 4) ----------------------------------------------
+
+/** Office settings of the work with the family (one row, id = 1; defaults apply when absent). */
+export const workSettings = sqliteTable('work_settings', {
+  id: integer('id').primaryKey(),
+  /** Entries (visits, contacts, notes, assessments) lock this many days after they were recorded. */
+  entryLockDays: integer('entry_lock_days').notNull().default(7),
+  monitoringMonths: integer('monitoring_months').notNull().default(3),
+  maxDaysBetweenVisits: integer('max_days_between_visits').notNull().default(14),
+  visitGapReminderDays: integer('visit_gap_reminder_days').notNull().default(3),
+  firstAssessmentFrom: text('first_assessment_from').notNull().default('assignment'),
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Assessments of the family situation: initial, periodic, final (domain.md §4.8, §4.13, §4.14, §5.3). */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    familyId: text('family_id').notNull().references(() => families.id),
+    kind: text('kind', { enum: ['initial', 'periodic', 'final'] }).notNull(),
+    assessedOn: text('assessed_on').notNull(),
+    periodFrom: text('period_from'),
+    periodTo: text('period_to'),
+    /** JSON: area code -> { rating, justification } | { notAssessedReason }. */
+    areas: text('areas').notNull(),
+    /** JSON: the rest of the form (strengths, resources, children, familyView, recommendation, goal attainment…). */
+    body: text('body').notNull(),
+    recommendation: text('recommendation'),
+    /** JSON: distribution list (recipients) of a periodic/final assessment. */
+    distribution: text('distribution'),
+    authorId: text('author_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('assessments_case_idx').on(t.caseId, t.assessedOn)],
+);
+
+/** Work plan versions: each revision is a new row; earlier versions stay readable. */
+export const workPlans = sqliteTable(
+  'work_plans',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    familyId: text('family_id').notNull().references(() => families.id),
+    versionNo: integer('version_no').notNull(),
+    drawnUpOn: text('drawn_up_on').notNull(),
+    /** JSON: PlanContent (goals, actions, coordination flags) and consultation details. */
+    content: text('content').notNull(),
+    changeNote: text('change_note').notNull().default(''),
+    /** JSON: PlanChange[] against the previous version. */
+    diff: text('diff'),
+    authorId: text('author_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('work_plans_case_version_uq').on(t.caseId, t.versionNo)],
+);
+
+/** Visits, failed visits, phone and institution contacts, official notes, monitoring contacts. */
+export const caseEntries = sqliteTable(
+  'case_entries',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    familyId: text('family_id').notNull().references(() => families.id),
+    kind: text('kind').notNull(),
+    onDate: text('on_date').notNull(),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    minutes: integer('minutes').notNull().default(0),
+    /** Tenths of a kilometre (travel for task-based working time). */
+    kmTenths: integer('km_tenths').notNull().default(0),
+    /** JSON: the rest of the entry (place, participants, goals, agreed tasks, observations…). */
+    body: text('body').notNull(),
+    authorId: text('author_id').references(() => users.id),
+    authorName: text('author_name'),
+    recordedOn: text('recorded_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('entries_case_idx').on(t.caseId, t.onDate), index('entries_kind_idx').on(t.kind, t.caseId, t.onDate)],
+);
+
+/** Dated corrections of locked entries and assessments (never silent edits). */
+export const entryAddenda = sqliteTable(
+  'entry_addenda',
+  {
+    id: text('id').primaryKey(),
+    /** 'entry' | 'assessment'. */
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    text: text('text').notNull(),
+    authorId: text('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('addenda_target_idx').on(t.targetType, t.targetId)],
+);
+
+/** Court requests for an opinion on the family (art. 15 ust. 1 pkt 17). */
+export const courtRequests = sqliteTable(
+  'court_requests',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    familyId: text('family_id').notNull().references(() => families.id),
+    court: text('court').notNull(),
+    department: text('department').notNull().default(''),
+    caseRef: text('case_ref').notNull(),
+    requestedOn: text('requested_on').notNull(),
+    deliveredOn: text('delivered_on'),
+    termDays: integer('term_days'),
+    fixedDueOn: text('fixed_due_on'),
+    dueOn: text('due_on'),
+    submittedOn: text('submitted_on'),
+    scope: text('scope').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('court_requests_case_idx').on(t.caseId)],
+);
+
+/** "Za życiem" support catalogue items (katalog wsparcia, domain.md §4.17). */
+export const catalogueItems = sqliteTable(
+  'catalogue_items',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    familyId: text('family_id').notNull().references(() => families.id),
+    area: text('area').notNull(),
+    title: text('title').notNull(),
+    provider: text('provider').notNull(),
+    contact: text('contact').notNull().default(''),
+    conditions: text('conditions').notNull().default(''),
+    cost: text('cost').notNull().default(''),
+    status: text('status').notNull(),
+    onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+    appliedOn: text('applied_on'),
+    authorisationId: text('authorisation_id'),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('catalogue_case_idx').on(t.caseId)],
+);
+
+/** Written authorisations of the family (upoważnienia, domain.md §3.2, §4.7). */
+export const authorisations = sqliteTable(
+  'authorisations',
+  {
+    id: text('id').primaryKey(),
+    familyId: text('family_id').notNull().references(() => families.id),
+    caseId: text('case_id'),
+    kind: text('kind', { enum: ['general', 'special'] }).notNull(),
+    /** JSON: [{ memberId?, name }]. */
+    grantors: text('grantors').notNull(),
+    granteeId: text('grantee_id').notNull().references(() => users.id),
+    /** JSON: { institutions: string[], matters: string[], description }. */
+    scope: text('scope').notNull(),
+    signedOn: text('signed_on').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+    revokedOn: text('revoked_on'),
+    revocationNote: text('revocation_note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('authorisations_family_idx').on(t.familyId)],
+);
+
+/** Autosaved drafts of long forms, per user and form key (never a temp file). */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    userId: text('user_id').notNull(),
+    formKey: text('form_key').notNull(),
+    data: text('data').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('drafts_user_form_uq').on(t.userId, t.formKey)],
+);
+
+/** Half-year statistical reports already filed (sprawozdanie rzeczowo-finansowe), e.g. '2026-H1'. */
+export const statisticsFiled = sqliteTable('statistics_filed', {
+  period: text('period').primaryKey(),
+  filedOn: text('filed_on').notNull(),
+  filedBy: text('filed_by'),
+  createdAt: text('created_at').notNull(),
+});

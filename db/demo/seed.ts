@@ -9,6 +9,7 @@ import { insertFamilies } from '../repos/families';
 import type { SettingsStore } from '../settings';
 import { seedDemoCases, finishDemoFamilies, type DemoCaseSummary } from './cases';
 import { generateFamilies } from './generate';
+import { seedDemoWork, type DemoWorkSummary } from './work';
 
 export interface SeedOptions {
   dataDir: string;
@@ -28,6 +29,8 @@ export interface SeedSummary {
   members: number;
   /** Cases by state, history events, Za życiem, court-ordered, art. 11 ust. 1a, supporting families. */
   cases: DemoCaseSummary;
+  /** Assessments, plan versions, entries, court requests, catalogues (issue 4). */
+  work?: DemoWorkSummary;
   recoveryKey: string;
 }
 
@@ -77,6 +80,10 @@ export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
       cases = seedDemoCases(sqlite, familyIds, created, { ...actor.user }, { today: at.slice(0, 10), seed: opts.seed, at });
       finishDemoFamilies(sqlite, familyIds);
     })();
+    let work!: DemoWorkSummary;
+    sqlite.transaction(() => {
+      work = seedDemoWork(sqlite, { today: at.slice(0, 10), at, seed: opts.seed });
+    })();
     void assistants;
     core.audit({ userId: actor.user.id, userLogin: actor.user.login }, 'demo.seed', null, { families: fams.length, cases: cases.cases });
     return {
@@ -87,6 +94,7 @@ export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
       families: fams.length,
       members: fams.reduce((n, f) => n + f.members.length, 0),
       cases,
+      work,
       recoveryKey,
     };
   } finally {

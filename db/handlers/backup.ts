@@ -12,6 +12,13 @@ export const backupHandlers: HandlersFor<typeof backupChannels> = {
     }
     return ctx.core.createBackup(actor, { folder: input.folder });
   },
+  // Only the caller's own backup: progress and cancel are keyed by the session.
+  'backup:progress': (ctx) => {
+    const p = ctx.core.backupProgress(actorOf(ctx).sessionId);
+    // 'restore' is a phase of restoring, never of making a backup.
+    return { ...p, phase: p.phase === 'restore' ? null : p.phase };
+  },
+  'backup:cancel': (ctx) => ctx.core.cancelBackup(actorOf(ctx)),
   // Access (public before setup, then session / administrator) is enforced by the dispatcher.
   'backup:verify': ({ core, actor }, input) => core.verifyBackupFile(actor, input),
   'backup:restore': ({ core, actor }, input) => core.restoreBackup(actor, input),

@@ -6,6 +6,7 @@ import { familyHandlers } from './families';
 import { foundationHandlers } from './foundation';
 import { supportingHandlers } from './supporting';
 import type { Handler } from './types';
+import { workHandlers } from './work';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
@@ -13,4 +14,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...caseHandlers,
   ...supportingHandlers,
   ...backupHandlers,
+  ...workHandlers,
 };

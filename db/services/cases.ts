@@ -43,6 +43,7 @@ import {
 } from '../../shared/rules/index';
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
+import { workFacts } from '../repos/work';
 import { getCaseSettings } from './caseSettings';
 import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
 import { caseSummaries, familyHistory, familyLabel, refreshFamilyIndex, requireFamilyVisible } from './registry';
@@ -168,6 +169,7 @@ function contextFor(ctx: ServiceCtx, r: CaseRow, assistantId?: string): Transiti
     children: children(ctx.sqlite, r.familyId),
     assistant: assistantId ? assistantContext(ctx.sqlite, assistantId) : undefined,
     countMonitoring: settings.monitoringCounts,
+    work: workFacts(ctx.sqlite, r.id),
   };
 }
 
@@ -365,7 +367,19 @@ export function zzRequest(
 
 // ---- Transitions ---------------------------------------------------------------------------------
 
-type AnyPayload = TransitionPayload | ({ action: 'verifyZz' } & TransitionInputs['verifyZz']);
+/** Later stages (issue 4): driven by the work services (assessments, plan, closure, cases:advance). */
+export type LaterPayload =
+  | ({ action: 'startInitialAssessment' } & TransitionInputs['startInitialAssessment'])
+  | ({ action: 'adoptPlan' } & TransitionInputs['adoptPlan'])
+  | ({ action: 'startRealisation' } & TransitionInputs['startRealisation'])
+  | ({ action: 'drawUpCatalogue' } & TransitionInputs['drawUpCatalogue'])
+  | ({ action: 'startCoordination' } & TransitionInputs['startCoordination'])
+  | ({ action: 'suspend' } & TransitionInputs['suspend'])
+  | ({ action: 'resume' } & TransitionInputs['resume'])
+  | ({ action: 'close'; monitoringEndsOn: string; note?: string } & TransitionInputs['close'])
+  | ({ action: 'archive'; note?: string } & TransitionInputs['archive']);
+
+type AnyPayload = TransitionPayload | ({ action: 'verifyZz' } & TransitionInputs['verifyZz']) | LaterPayload;
 
 /** Form field a blocker belongs to (for the form's error display). */
 function fieldOf(action: string): (code: string) => string | null {
@@ -446,6 +460,19 @@ function updatesFor(payload: AnyPayload, today: string): Record<string, unknown>
       return { decision: 'refuse', decided_on: payload.decidedOn, closed_on: payload.decidedOn, closure_reason: closureReasonOf('refuseZz') };
     case 'verifyZz':
       return { verified_on: payload.verifiedOn, zz_category: payload.category, zz_documents: JSON.stringify(payload.documents) };
+    case 'suspend':
+      return { suspension: JSON.stringify({ on: payload.on, reason: payload.reason }) };
+    case 'resume':
+      return { suspension: null };
+    case 'close':
+      return { closed_on: payload.on, closure_reason: payload.reason, monitoring_ends_on: payload.monitoringEndsOn, suspension: null };
+    case 'startInitialAssessment':
+    case 'adoptPlan':
+    case 'startRealisation':
+    case 'drawUpCatalogue':
+    case 'startCoordination':
+    case 'archive':
+      return {};
   }
 }
 

@@ -9,6 +9,7 @@ import { caseChannels } from './channels/cases';
 import { familyChannels } from './channels/families';
 import { foundationChannels } from './channels/foundation';
 import { supportingChannels } from './channels/supporting';
+import { workChannels } from './channels/work';
 
 export type { Access, ChannelDef } from './channel';
 export * from './channels/foundation';
@@ -16,6 +17,7 @@ export * from './channels/families';
 export * from './channels/cases';
 export * from './channels/supporting';
 export * from './channels/backup';
+export * from './channels/work';
 
 export const contract = {
   ...foundationChannels,
@@ -23,6 +25,7 @@ export const contract = {
   ...caseChannels,
   ...supportingChannels,
   ...backupChannels,
+  ...workChannels,
 } as const;
 
 

@@ -6,6 +6,7 @@
 import type { Finding, FindingSeverity } from './types';
 import { BASIS } from './basis';
 import { LIFECYCLE_FINDINGS } from './lifecycleFindings';
+import { WORK_FINDINGS } from './workFindings';
 
 export interface FindingDefinition {
   severity: FindingSeverity;
@@ -400,6 +401,9 @@ export const FINDING_DEFINITIONS = {
 
   // ---- Registry, case lifecycle, supporting families (lifecycleFindings.ts) ----
   ...LIFECYCLE_FINDINGS,
+
+  // ---- Work with the family: assessments, plans, visits, court, catalogue, authorisations, closure (workFindings.ts) ----
+  ...WORK_FINDINGS,
 } as const satisfies Record<string, FindingDefinition>;
 
 export type FindingCode = keyof typeof FINDING_DEFINITIONS;

@@ -205,9 +205,54 @@ export type {
   ConsentBasisInput,
   ZzDocuments,
   EarlyClosureReason,
+  WorkFacts,
 } from './lifecycle';
 export { LIFECYCLE_BASIS } from './lifecycleFindings';
 
 // ---- Supporting family (issue 3; domain.md §3.5) ----
 export { checkSupportingFamily, checkReimbursement, formatGrosze } from './supportingFamily';
 export type { SupportingFamilyFacts } from './supportingFamily';
+
+// ---- Work with the family (issue 4): entries, authorisations, reports, plan versions, closure ----
+export {
+  ENTRY_KINDS,
+  VISIT_PLACES,
+  FAILED_VISIT_REASONS,
+  DEFAULT_ENTRY_LOCK_DAYS,
+  DEFAULT_MONITORING_MONTHS,
+  timeToMinutes,
+  entryLock,
+  checkEntryEdit,
+  validateEntry,
+  entryMinutes,
+  monthBounds,
+  monthlyReport,
+  mayActForFamily,
+  validateAuthorisation,
+  planDiff,
+  planStatusFindings,
+  suggestGoalAreas,
+  assessmentDistribution,
+  assessmentTrend,
+  monitoringEndDate,
+  checkCaseClosure,
+} from './work';
+export type {
+  EntryKind,
+  VisitPlace,
+  FailedVisitReason,
+  EntryDraft,
+  ReportEntry,
+  MonthlyReport,
+  AuthorisationFacts,
+  ResponsibleKind,
+  ActionStatus,
+  PlanAction,
+  PlanGoal,
+  PlanContent,
+  PlanChange,
+  DistributionRecipient,
+  TrendInput,
+  AssessmentTrend,
+} from './work';
+export { WORK_BASIS } from './workFindings';

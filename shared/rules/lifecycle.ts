@@ -6,7 +6,7 @@
  */
 import type { Role } from '../roles';
 import type { Finding, IsoDate } from './types';
-import type { ReferralSource, ZaZyciemCategory } from './labels';
+import type { ClosureReasonCode, ReferralSource, ZaZyciemCategory } from './labels';
 import type { Art43Certificate } from './zaZyciem';
 import type { CaseloadPhase } from './caseload';
 import { finding, findingsBlock } from './findings';
@@ -16,6 +16,7 @@ import { checkZaZyciemEligibility } from './zaZyciem';
 import { interviewDueDate, daysOverdue, INTERVIEW_URGENT_WORKING_DAYS, INTERVIEW_WORKING_DAYS } from './deadlines';
 import { addDays, isIsoDate } from './isoDate';
 import { LIFECYCLE_BASIS } from './lifecycleFindings';
+import { checkCaseClosure } from './work';
 
 // ---- Tracks, sources ---------------------------------------------------------------------------
 
@@ -200,8 +201,24 @@ export interface TransitionInputs {
   startCoordination: { on: IsoDate };
   suspend: { on: IsoDate; reason: string };
   resume: { on: IsoDate };
-  close: { on: IsoDate; reason: string };
+  close: {
+    on: IsoDate;
+    reason: string;
+    /** PIECZA_BEZ_POWROTU only: the placement is permanent (a temporary one is no reason). */
+    permanentPlacementConfirmed?: boolean;
+    /** Court-ordered cases: the day the court or kurator was informed. */
+    courtInformedOn?: IsoDate | null;
+  };
   archive: { on: IsoDate };
+}
+
+/** Facts of the work with the family that the later transitions need (issue 4). */
+export interface WorkFacts {
+  initialAssessmentOn?: IsoDate | null;
+  planOn?: IsoDate | null;
+  finalAssessmentOn?: IsoDate | null;
+  catalogueItems?: number;
+  monitoringEndsOn?: IsoDate | null;
 }
 export type CaseAction = keyof TransitionInputs;
 
@@ -223,6 +240,10 @@ export interface TransitionContext {
   } | null;
   /** Office setting "monitoring counts toward the caseload" (default false). */
   countMonitoring?: boolean;
+  /** Assessments, plan, catalogue and monitoring facts (issue 4 transitions). */
+  work?: WorkFacts;
+  /** Set by checkTransition from the actor. */
+  actorRole?: Role;
 }
 
 type Guard<A extends CaseAction> = (facts: CaseFacts, input: TransitionInputs[A] | undefined, ctx: TransitionContext) => Finding[];
@@ -371,9 +392,57 @@ const later = (
   to,
   roles,
   ownCaseOnly: ['assistant'],
-  implemented: false,
+  implemented: true,
   basis: LIFECYCLE_BASIS.laterStages,
+  guard: LATER_GUARDS[action],
 });
+
+/** Guards of the later stages (issue 4): dates, and the documents each step rests on. */
+const onGuard = (field: string): AnyGuard => (_f, input, ctx) =>
+  input ? dateGuard(field, (input as { on?: IsoDate }).on, ctx.asOf) : [];
+const LATER_GUARDS: Partial<Record<CaseAction, AnyGuard>> = {
+  startInitialAssessment: (f, input, ctx) => [
+    ...(ctx.work?.initialAssessmentOn ? [] : [finding('TRANSITION_NEEDS_INITIAL_ASSESSMENT')]),
+    ...onGuard('Data oceny')(f, input, ctx),
+  ],
+  adoptPlan: (f, input, ctx) => [...(ctx.work?.planOn ? [] : [finding('TRANSITION_NEEDS_PLAN')]), ...onGuard('Data planu')(f, input, ctx)],
+  startRealisation: onGuard('Data rozpoczęcia realizacji'),
+  drawUpCatalogue: (f, input, ctx) => [
+    ...((ctx.work?.catalogueItems ?? 0) > 0 ? [] : [finding('TRANSITION_NEEDS_CATALOGUE')]),
+    ...onGuard('Data katalogu')(f, input, ctx),
+  ],
+  startCoordination: onGuard('Data rozpoczęcia koordynacji'),
+  suspend: (f, input, ctx) => {
+    const out = onGuard('Data zawieszenia')(f, input, ctx);
+    if (input && !(input as { reason?: string }).reason?.trim()) out.push(finding('SUSPENSION_REASON_MISSING'));
+    return out;
+  },
+  resume: onGuard('Data wznowienia'),
+  close: (facts, raw, ctx) => {
+    const input = raw as TransitionInputs['close'] | undefined;
+    if (!input) return ctx.work && !ctx.work.finalAssessmentOn ? [finding('CLOSURE_FINAL_ASSESSMENT_MISSING')] : [];
+    const out = dateGuard('Data zakończenia', input.on, ctx.asOf);
+    out.push(
+      ...checkCaseClosure({
+        source: facts.track === 'za-zyciem' ? 'za-zyciem' : eligibilitySource(facts.source),
+        reason: input.reason as ClosureReasonCode,
+        finalAssessmentOn: ctx.work?.finalAssessmentOn ?? null,
+        on: input.on,
+        actorRole: ctx.actorRole ?? 'assistant',
+        permanentPlacementConfirmed: input.permanentPlacementConfirmed,
+        courtInformedOn: input.courtInformedOn ?? null,
+      }),
+    );
+    return out;
+  },
+  archive: (f, input, ctx) => {
+    const out = onGuard('Data zakończenia monitoringu')(f, input, ctx);
+    const on = (input as { on?: IsoDate } | undefined)?.on ?? ctx.asOf;
+    const end = ctx.work?.monitoringEndsOn;
+    if (end && on < end) out.push(finding('MONITORING_NOT_ENDED', { endsOn: end }));
+    return out;
+  },
+};
 
 export const GENERAL_TRANSITIONS: ReadonlyArray<TransitionDef> = [
   {
@@ -779,7 +848,7 @@ export function checkTransition<A extends CaseAction>(
     out.push({ ...finding('TRANSITION_NOT_OWN_CASE', { action: t.label }), basis: t.basis });
   }
   if (!t.implemented) out.push(finding('TRANSITION_NOT_IMPLEMENTED', { action: t.label }));
-  if (out.length === 0 && t.guard) out.push(...t.guard(facts, input, ctx));
+  if (out.length === 0 && t.guard) out.push(...t.guard(facts, input, { ...ctx, actorRole: actor.role }));
   return out;
 }
 

@@ -20,6 +20,7 @@ import { listFamilies } from '../../db/services/registry';
 import { MemorySettingsStore } from '../../db/settings';
 import { benchBackup } from './backup';
 import { benchRegistry } from './registry';
+import { benchWork } from './work';
 import { fmt, median, p95, time, timeAsync } from './stats';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
@@ -164,6 +165,10 @@ main()
   .then(async () => {
     console.log('\n== Backups (issue 6)');
     await benchBackup();
+  })
+  .then(async () => {
+    console.log('\n== Work with the family, morning screen (issue 4)');
+    await benchWork(FAMILIES);
   })
   .catch((e) => {
     console.error(e);

@@ -154,4 +154,42 @@ describe('command-line tools for support staff', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/TARGET_REMOVED/);
   }, 120_000);
+
+  it('npm run backup with --recovery-key: exit 0, one JSON line, the file verifies; audited as a tool login by the recovery key', async () => {
+    const a = testApp(join(dir, 'data'));
+    const { recoveryKey } = await setUpOffice(a);
+    insertFamilies(a.core.requireDb().sqlite, generateFamilies(12, { seed: 2 }).map((f) => ({ ...f, assistantId: null })), '2026-11-20T10:00:00.000Z');
+    a.core.shutdown();
+    const usb = join(dir, 'USB');
+    mkdirSync(usb);
+
+    const b = await cli('backup.ts', ['--data-dir', join(dir, 'data'), '--out', usb, '--recovery-key', '--secret-stdin'], `${recoveryKey}\n`);
+    expect(b.stderr).toBe('');
+    expect(b.code).toBe(0);
+    expect(b.stdout.trim().split('\n')).toHaveLength(1);
+    const made = JSON.parse(b.stdout.trim()) as { ok: boolean; file: string; name: string; counts: { families: number } };
+    expect(made).toMatchObject({ ok: true, counts: { families: 12 } });
+    expect(readdirSync(usb)).toEqual([made.name]);
+    expect(await verifyBackup(made.file, { recoveryKey })).toMatchObject({ counts: { families: 12 }, createdBy: 'klucz-odzyskiwania', restorable: true });
+    expect((await verifyBackup(made.file, SECRET)).counts.families).toBe(12);
+
+    const c = testApp(join(dir, 'data'));
+    const s = c.session();
+    await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
+    expect((await s.ok('audit:list', { action: 'auth.tool_login' })).items).toMatchObject([
+      { userId: 'recovery-key', userLogin: 'klucz-odzyskiwania', details: { via: 'recovery-key' } },
+    ]);
+    expect((await s.ok('audit:list', { action: 'backup.created' })).items[0]).toMatchObject({ userLogin: 'klucz-odzyskiwania' });
+    c.core.shutdown();
+
+    // A wrong key: a one-line error, non-zero, nothing written. Both --login and --recovery-key: usage.
+    const wrong = await cli('backup.ts', ['--data-dir', join(dir, 'data'), '--out', usb, '--recovery-key', '--secret-stdin'], 'AAAA-BBBB-CCCC-DDDD');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/WRONG_RECOVERY_KEY/);
+    expect(readdirSync(usb)).toEqual([made.name]);
+    const both = await cli('backup.ts', ['--data-dir', join(dir, 'data'), '--out', usb, '--login', 'admin', '--recovery-key', '--secret-stdin'], recoveryKey);
+    expect(both.code).toBe(2);
+  }, 120_000);
 });

@@ -84,9 +84,9 @@ describe('general support: referral to consent (art. 11)', () => {
       payload: { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' } },
     });
     expect(consent.case).toMatchObject({ state: 'ZGODA', consentBasis: 'written-consent', consentOn: '2026-11-22' });
-    // Later stages are declared but not yet available.
+    // Later stages (issue 4) rest on their documents: no initial assessment yet.
     const later = consent.case.availableTransitions.find((t) => t.action === 'startInitialAssessment');
-    expect(later).toMatchObject({ implemented: false, allowed: false });
+    expect(later).toMatchObject({ implemented: true, allowed: false }); // issue 4: needs the initial assessment on file
 
     // Case history: who, when, from, to.
     expect(consent.case.history.map((h) => [h.action, h.fromState, h.toState, h.userName])).toEqual([

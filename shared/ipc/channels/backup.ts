@@ -1,6 +1,7 @@
 /**
  * Channels of backups and restore (issue 6). The handlers run an operation to completion and
- * return its result; progress and cancel exist in the Node API (db/backup) and the CLI.
+ * return its result. While `backup:create` is awaited, the same session polls `backup:progress`
+ * and may call `backup:cancel` (the transports run calls concurrently).
  */
 import { z } from 'zod';
 import { enteredPasswordSchema, loginSchema, recoveryKeySchema, roleSchema } from '../../schemas';
@@ -39,6 +40,10 @@ export const backupInfoSchema = z.object({
   restorable: z.boolean(),
 });
 export type BackupInfoDto = z.output<typeof backupInfoSchema>;
+
+/** Steps of making a backup, in order (db/backup/create.ts). */
+export const backupPhaseSchema = z.enum(['snapshot', 'write', 'verify', 'prune']);
+export type BackupPhase = z.output<typeof backupPhaseSchema>;
 
 export const currentDataSchema = z.object({
   setUp: z.boolean(),
@@ -89,6 +94,28 @@ export const backupChannels = {
       counts: backupCountsSchema,
       pruned: z.array(z.string()),
     }),
+  }),
+
+  'backup:progress': channel({
+    description: 'Postęp tworzenia kopii zapasowej',
+    // Only the caller's own backup (per session); nothing sensitive.
+    access: 'session',
+    input: empty,
+    output: z.object({
+      running: z.boolean(),
+      /** snapshot → write → verify → prune; null when no backup is running for this session. */
+      phase: backupPhaseSchema.nullable(),
+      doneBytes: z.number().int().nonnegative(),
+      totalBytes: z.number().int().nonnegative(),
+    }),
+  }),
+
+  'backup:cancel': channel({
+    description: 'Przerwanie tworzenia kopii zapasowej',
+    // Cancels only the caller's own running backup (per session).
+    access: 'session',
+    input: empty,
+    output: z.object({ cancelled: z.boolean() }),
   }),
 
   'backup:verify': channel({

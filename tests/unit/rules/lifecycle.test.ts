@@ -146,8 +146,9 @@ describe('art. 8 ust. 3: consent, court order, art. 11 ust. 1a', () => {
     expect(codes(checkTransition(assigned, 'recordConsent', AR, { basis: { kind: 'art-11-1a' } }, ctx))).toEqual(['CONSENT_BASIS_ART_11_1A_WRONG_SOURCE']);
     expect(codes(checkTransition(assigned, 'recordConsent', AR, { basis: { kind: 'written-consent', consentOn: '2026-03-01' } }, ctx))).toEqual(['CONSENT_DATE_BEFORE_ASSIGNMENT']);
   });
-  it('later stages exist as data but are not yet enforced (issue 4)', () => {
-    expect(codes(checkTransition(facts({ state: 'ZGODA', assistantId: 'ar1' }), 'startInitialAssessment', AR, undefined, ctx))).toEqual(['TRANSITION_NOT_IMPLEMENTED']);
+  it('later stages (issue 4) rest on their documents: the initial assessment must be on file', () => {
+    expect(codes(checkTransition(facts({ state: 'ZGODA', assistantId: 'ar1' }), 'startInitialAssessment', AR, undefined, ctx))).toEqual(['TRANSITION_NEEDS_INITIAL_ASSESSMENT']);
+    expect(checkTransition(facts({ state: 'ZGODA', assistantId: 'ar1' }), 'startInitialAssessment', AR, undefined, { ...ctx, work: { initialAssessmentOn: '2026-03-10' } })).toEqual([]);
   });
 });
 

@@ -1,0 +1,182 @@
+/**
+ * Demo work with the families (issue 4): assessment histories, plans with revisions, visits and
+ * notes, court opinion requests, Za życiem catalogues with authorisations, monitoring — dated
+ * relative to `today` so the morning screen shows a realistic mix of overdue and upcoming work.
+ * Written directly (like the demo cases), after seedDemoCases.
+ */
+import { randomUUID } from 'node:crypto';
+import { ASSESSMENT_AREAS } from '../../shared/rules/assessment';
+import { addMonthsClamped } from '../../shared/rules/calendar';
+import { addDays } from '../../shared/rules/isoDate';
+import type { SqliteHandle } from '../open';
+import { prng } from './generate';
+
+export interface DemoWorkSummary {
+  assessments: number;
+  planVersions: number;
+  entries: number;
+  courtRequests: number;
+  catalogueItems: number;
+  authorisations: number;
+}
+
+const JUST = ['Obserwacja podczas wizyt domowych.', 'Na podstawie rozmowy z matką i informacji ze szkoły.', 'Dokumenty okazane przez rodzinę.', 'Zgodnie z ustaleniami z pracownikiem socjalnym.'];
+
+export function seedDemoWork(sqlite: SqliteHandle, opts: { today: string; at: string; seed?: number }): DemoWorkSummary {
+  const r = prng((opts.seed ?? 2026) + 41);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const sum: DemoWorkSummary = { assessments: 0, planVersions: 0, entries: 0, courtRequests: 0, catalogueItems: 0, authorisations: 0 };
+  const cases = sqlite
+    .prepare(
+      `SELECT c.id, c.family_id AS familyId, c.track, c.source, c.state, c.assistant_id AS assistantId, u.full_name AS assistantName,
+              c.consent_on AS consentOn, c.closed_on AS closedOn, c.court_order AS courtOrder
+         FROM cases c LEFT JOIN users u ON u.id = c.assistant_id
+        WHERE c.consent_on IS NOT NULL AND c.state NOT IN ('ZAMKNIETA','ARCHIWUM') ORDER BY c.seq_year, c.seq_no`,
+    )
+    .all() as Array<{ id: string; familyId: string; track: string; source: string; state: string; assistantId: string | null; assistantName: string | null; consentOn: string; closedOn: string | null; courtOrder: string | null }>;
+  const insA = sqlite.prepare(
+    `INSERT INTO assessments (id, case_id, family_id, kind, assessed_on, period_from, period_to, areas, body, recommendation, distribution, author_id, created_at, updated_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1)`,
+  );
+  const insP = sqlite.prepare(
+    `INSERT INTO work_plans (id, case_id, family_id, version_no, drawn_up_on, content, change_note, diff, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insE = sqlite.prepare(
+    `INSERT INTO case_entries (id, case_id, family_id, kind, on_date, start_time, end_time, minutes, km_tenths, body, author_id, author_name, recorded_on, created_at, updated_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+  );
+  const stamp = (d: string) => `${d}T10:00:00.000Z`;
+  const assess = (c: (typeof cases)[number], kind: 'initial' | 'periodic' | 'final', on: string, level: number) => {
+    const areas: Record<string, unknown> = {};
+    ASSESSMENT_AREAS.forEach((a, i) => {
+      const v = Math.max(-3, Math.min(2, Math.round(level + ((i * 7) % 5) - 2 + (r() - 0.5))));
+      areas[a.code] = i === 9 && r() < 0.5 ? { notAssessedReason: 'Dzieci przebywają w domu — nie dotyczy.' } : { rating: v, justification: pick(JUST) };
+    });
+    const body = { strengths: 'Rodzina utrzymuje kontakt z asystentem, matka dba o zdrowie dzieci.', resources: 'Wsparcie babci, świetlica szkolna.', children: [], familyView: 'Rodzina chce uregulować zaległości i poprawić relacje ze szkołą.', cooperation: 'Dobra', compositionChanges: '', legalSituationChanges: '', goalAttainment: [], recommendation: kind === 'final' ? 'close' : 'continue', recommendationNote: '', nextAssessmentOn: null };
+    insA.run(randomUUID(), c.id, c.familyId, kind, on, null, null, JSON.stringify(areas), JSON.stringify(body), body.recommendation, c.assistantId, stamp(on), stamp(on));
+    sum.assessments++;
+  };
+  for (const c of cases) {
+    if (c.track === 'general') {
+      const hasInitial = !['ZGODA'].includes(c.state);
+      const initialOn = addDays(c.consentOn, 8 + Math.floor(r() * 15));
+      if (hasInitial && initialOn <= opts.today) assess(c, 'initial', initialOn, -1.5);
+      // Periodic assessments roughly every 6 months; some cases let the last one lapse (overdue).
+      let last = initialOn;
+      let level = -1.5;
+      const lapse = r() < 0.35;
+      while (hasInitial) {
+        const next = addDays(addMonthsClamped(last, 6), -Math.floor(r() * 20));
+        if (next > opts.today || (lapse && addMonthsClamped(next, 6) > opts.today)) break;
+        level += 0.6;
+        assess(c, 'periodic', next, level);
+        last = next;
+      }
+      if (c.state === 'MONITORING' && c.closedOn) {
+        assess(c, 'final', addDays(c.closedOn, -3), level + 0.8);
+        sqlite.prepare('UPDATE cases SET monitoring_ends_on = ? WHERE id = ?').run(addMonthsClamped(c.closedOn, 3), c.id);
+      }
+      // Plans: v1 after the initial assessment, a revision after a periodic assessment.
+      if (['PLAN_PRACY', 'REALIZACJA', 'ZAWIESZENIE', 'MONITORING'].includes(c.state)) {
+        const planOn = addDays(initialOn, 7);
+        if (planOn <= opts.today) {
+          const goals = [
+            { id: 'g1', title: 'Uporządkowanie budżetu domowego', areaCode: 'FINANCES', actions: [
+              { id: 'a1', description: 'Porozumienie w sprawie spłaty zaległości czynszowych', responsible: 'matka', responsibleKind: 'family', dueDate: addDays(planOn, 60), expectedEffect: 'Podpisane porozumienie ze spółdzielnią', status: 'in-progress', evidence: '' },
+              { id: 'a2', description: 'Trening budżetowy (4 spotkania)', responsible: 'asystent', responsibleKind: 'assistant', dueDate: addDays(planOn, 90), expectedEffect: 'Samodzielnie prowadzony budżet miesięczny', status: 'planned', evidence: '' },
+            ] },
+            { id: 'g2', title: 'Regularna nauka i frekwencja dzieci', areaCode: 'CHILD_FUNCTIONING', actions: [
+              { id: 'a3', description: 'Kontakt z wychowawcą co dwa tygodnie', responsible: 'matka', responsibleKind: 'family', dueDate: addDays(planOn, 120), expectedEffect: 'Frekwencja powyżej 90%', status: 'planned', evidence: '' },
+              { id: 'a4', description: 'Diagnoza w poradni psychologiczno-pedagogicznej', responsible: 'Poradnia Psychologiczno-Pedagogiczna', responsibleKind: 'institution', dueDate: addDays(planOn, 75), expectedEffect: 'Opinia poradni i zalecenia', status: 'planned', evidence: '' },
+            ] },
+          ];
+          const content = (gs: unknown) => JSON.stringify({ mainGoal: 'Poprawa funkcjonowania rodziny i sytuacji dzieci', goals: gs, childInFosterCare: false, coordinatedWithFosterCareCoordinator: false, krpzCoordination: '', consultedWithSocialWorker: true, consultation: { on: planOn, socialWorkerName: 'Katarzyna Bąkowska', note: '' }, risks: '', reviewOn: addMonthsClamped(planOn, 6) });
+          insP.run(randomUUID(), c.id, c.familyId, 1, planOn, content(goals), '', '[]', c.assistantId, stamp(planOn));
+          sum.planVersions++;
+          const revOn = addMonthsClamped(planOn, 6);
+          if (revOn <= opts.today && c.state !== 'PLAN_PRACY') {
+            const g2 = structuredClone(goals);
+            g2[0]!.actions[0]!.status = 'done';
+            g2[0]!.actions[0]!.evidence = 'Kopia porozumienia w aktach';
+            g2[0]!.actions[1]!.dueDate = addDays(revOn, 60);
+            const diff = [
+              { kind: 'action-changed', goalId: 'g1', actionId: 'a1', field: 'status', from: 'in-progress', to: 'done', text: 'Cel „Uporządkowanie budżetu domowego”, działanie „Porozumienie…”: status: in-progress → done' },
+              { kind: 'action-changed', goalId: 'g1', actionId: 'a2', field: 'dueDate', from: goals[0]!.actions[1]!.dueDate, to: addDays(revOn, 60), text: 'Cel „Uporządkowanie budżetu domowego”, działanie „Trening budżetowy”: termin przesunięty' },
+            ];
+            insP.run(randomUUID(), c.id, c.familyId, 2, revOn, content(g2), 'Aktualizacja po ocenie okresowej', JSON.stringify(diff), c.assistantId, stamp(revOn));
+            sum.planVersions++;
+          }
+        }
+      }
+    }
+    // Visits and notes over the last ~10 weeks of active work; some cases overdue for a visit.
+    if (['ZGODA', 'KONTAKT_I_ZGODA', 'OCENA_WSTEPNA', 'PLAN_PRACY', 'REALIZACJA', 'KATALOG_WSPARCIA', 'KOORDYNACJA'].includes(c.state)) {
+      const gapToToday = r() < 0.3 ? 16 + Math.floor(r() * 10) : 1 + Math.floor(r() * 12);
+      let d = addDays(opts.today, -gapToToday);
+      for (let k = 0; k < 6 && d >= c.consentOn; k++) {
+        const start = pick(['09:00', '10:30', '12:00', '14:00']);
+        const hours = pick([1, 1.5, 2]);
+        const [h, m] = start.split(':').map(Number) as [number, number];
+        const endMin = h * 60 + m + hours * 60;
+        const end = `${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`;
+        const kind = k === 2 && r() < 0.4 ? 'failed-visit' : 'visit';
+        const body = kind === 'visit'
+          ? { place: 'home', placeDetail: '', participants: ['matka', 'dzieci'], goalIds: ['g1'], actionIds: [], doneSinceLast: 'Opłacono bieżące rachunki.', agreedFamily: 'Zebrać dokumenty do poradni.', agreedAssistant: 'Umówić termin w poradni.', childSafetyConcern: false, childSafetyObservations: '', nextAppointmentOn: null, nextAppointmentTime: null, failedReason: null, contactWith: '', text: 'Rozmowa o budżecie i postępach dzieci w szkole.', actionsTaken: '', informed: '' }
+          : { place: 'home', placeDetail: '', participants: [], goalIds: [], actionIds: [], doneSinceLast: '', agreedFamily: '', agreedAssistant: '', childSafetyConcern: false, childSafetyObservations: '', nextAppointmentOn: null, nextAppointmentTime: null, failedReason: 'nobody-home', contactWith: '', text: '', actionsTaken: '', informed: '' };
+        insE.run(randomUUID(), c.id, c.familyId, kind, d, kind === 'visit' ? start : null, kind === 'visit' ? end : null, kind === 'visit' ? hours * 60 : 0, Math.round((4 + r() * 20) * 10), JSON.stringify(body), c.assistantId, c.assistantName, d, stamp(d), stamp(d));
+        sum.entries++;
+        d = addDays(d, -(8 + Math.floor(r() * 7)));
+      }
+      const noteOn = addDays(opts.today, -Math.floor(r() * 20) - 1);
+      insE.run(randomUUID(), c.id, c.familyId, 'note', noteOn, null, null, 0, 0, JSON.stringify({ place: null, placeDetail: '', participants: [], goalIds: [], actionIds: [], doneSinceLast: '', agreedFamily: '', agreedAssistant: '', childSafetyConcern: false, childSafetyObservations: '', nextAppointmentOn: null, nextAppointmentTime: null, failedReason: null, contactWith: 'pedagog szkolny', text: 'Informacja ze szkoły o nieobecnościach dziecka; ustalono wspólne spotkanie.', actionsTaken: 'Rozmowa z matką.', informed: 'pracownik socjalny' }), c.assistantId, c.assistantName, noteOn, stamp(noteOn), stamp(noteOn));
+      sum.entries++;
+    }
+    if (c.state === 'MONITORING' && c.closedOn) {
+      const on = addDays(c.closedOn, 30);
+      if (on <= opts.today) {
+        insE.run(randomUUID(), c.id, c.familyId, 'monitoring', on, null, null, 0, 0, JSON.stringify({ place: null, placeDetail: '', participants: [], goalIds: [], actionIds: [], doneSinceLast: '', agreedFamily: '', agreedAssistant: '', childSafetyConcern: false, childSafetyObservations: '', nextAppointmentOn: null, nextAppointmentTime: null, failedReason: null, contactWith: 'matka', text: 'Kontakt telefoniczny: sytuacja stabilna, dzieci uczęszczają do szkoły.', actionsTaken: '', informed: '' }), c.assistantId, c.assistantName, on, stamp(on), stamp(on));
+        sum.entries++;
+      }
+    }
+    // Court opinion requests for court-ordered cases: one open (due soon or overdue), one submitted.
+    if (c.source === 'court-order' && c.state !== 'MONITORING') {
+      const court = c.courtOrder ? (JSON.parse(c.courtOrder) as { court: string; caseRef: string }) : { court: 'Sąd Rejonowy w Toruniu', caseRef: 'III Nsm 1/26' };
+      const reqOn = addDays(opts.today, -(5 + Math.floor(r() * 20)));
+      const delivered = addDays(reqOn, 2);
+      sqlite
+        .prepare(
+          `INSERT INTO court_requests (id, case_id, family_id, court, department, case_ref, requested_on, delivered_on, term_days, fixed_due_on, due_on, submitted_on, scope, note, created_at, updated_at, version)
+           VALUES (?, ?, ?, ?, 'III Wydział Rodzinny i Nieletnich', ?, ?, ?, 14, NULL, NULL, NULL, 'Opinia o sytuacji rodziny i współpracy z asystentem', '', ?, ?, 1)`,
+        )
+        .run(randomUUID(), c.id, c.familyId, court.court, court.caseRef, reqOn, delivered, opts.at, opts.at);
+      sum.courtRequests++;
+    }
+    // Za życiem: an authorisation and a catalogue.
+    if (c.track === 'za-zyciem' && ['KATALOG_WSPARCIA', 'KOORDYNACJA'].includes(c.state) && c.assistantId) {
+      const authId = randomUUID();
+      const adult = sqlite.prepare('SELECT first_name || \' \' || last_name AS name, id FROM family_members WHERE family_id = ? AND is_child = 0 LIMIT 1').get(c.familyId) as { name: string; id: string } | undefined;
+      sqlite
+        .prepare(
+          `INSERT INTO authorisations (id, family_id, case_id, kind, grantors, grantee_id, scope, signed_on, valid_from, valid_to, created_at, updated_at, version)
+           VALUES (?, ?, ?, 'special', ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        )
+        .run(authId, c.familyId, c.id, JSON.stringify([{ memberId: adult?.id ?? null, name: adult?.name ?? 'Matka' }]), c.assistantId, JSON.stringify({ institutions: ['Poradnia', 'ZUS'], matters: ['skierowanie', 'świadczenie'], description: 'Sprawy koordynacji wsparcia „Za życiem”' }), c.consentOn, c.consentOn, addMonthsClamped(c.consentOn, 12), opts.at, opts.at);
+      sum.authorisations++;
+      const items = [
+        { area: 'health', title: 'Skierowanie do poradni genetycznej', provider: 'Poradnia Genetyczna w Toruniu', status: c.state === 'KOORDYNACJA' ? 'applied' : 'proposed', onBehalf: c.state === 'KOORDYNACJA' ? 1 : 0, auth: c.state === 'KOORDYNACJA' ? authId : null },
+        { area: 'psychological', title: 'Wsparcie psychologiczne', provider: 'Ośrodek Interwencji Kryzysowej', status: 'obtained', onBehalf: 0, auth: null },
+        { area: 'legal', title: 'Porada prawna: urlop rodzicielski', provider: 'Nieodpłatna pomoc prawna — punkt w Lubiczu', status: 'proposed', onBehalf: 0, auth: null },
+      ];
+      for (const it of items) {
+        sqlite
+          .prepare(
+            `INSERT INTO catalogue_items (id, case_id, family_id, area, title, provider, contact, conditions, cost, status, on_behalf, applied_on, authorisation_id, note, created_at, updated_at, version)
+             VALUES (?, ?, ?, ?, ?, ?, '', '', 'bezpłatnie', ?, ?, ?, ?, '', ?, ?, 1)`,
+          )
+          .run(randomUUID(), c.id, c.familyId, it.area, it.title, it.provider, it.status, it.onBehalf, it.status === 'applied' ? c.consentOn : null, it.auth, opts.at, opts.at);
+        sum.catalogueItems++;
+      }
+    }
+  }
+  return sum;
+}
