@@ -412,9 +412,16 @@ export type FindingCode = keyof typeof FINDING_DEFINITIONS;
 export function finding(code: FindingCode, params: Record<string, string | number> = {}): Finding {
   const def: FindingDefinition = FINDING_DEFINITIONS[code];
   const message = def.message.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
+    Object.prototype.hasOwnProperty.call(params, key) ? polishParam(params[key]!) : whole,
   );
   return { code, severity: def.severity, message, basis: def.basis };
+}
+
+/** Messages are Polish: a calendar date parameter prints as 24.11.2026, never as an ISO date. */
+function polishParam(v: string | number): string {
+  const s = String(v);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : s;
 }
 
 /** True if any finding is a blocker (the action must not proceed). */

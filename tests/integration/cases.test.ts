@@ -329,7 +329,7 @@ describe('"Za życiem" (art. 8): request, verification, assignment, consent', ()
     expect(screen.awaiting[0]).toMatchObject({ id: req.case.id, assignmentDueOn: '2026-11-22' });
     const as = await admin.ok('cases:transition', { caseId: req.case.id, version: ok.case.version, payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' } });
     expect(as.findings.map((x) => x.code)).toContain('CONSENT_DUE');
-    expect(as.case.reminders.find((r) => r.code === 'CONSENT_DUE')?.message).toContain('2026-11-29');
+    expect(as.case.reminders.find((r) => r.code === 'CONSENT_DUE')?.message).toContain('29.11.2026');
     const court = await team.ar.s.call('cases:transition', {
       caseId: req.case.id,
       version: as.case.version,

@@ -96,7 +96,7 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const input = family();
     input.members[2]!.birthDate = '2027-01-01';
     const r = await team.ps.s.call('families:create', input);
-    expect(!r.ok && r.error.fields?.['members.2.birthDate']).toContain('jest późniejsza niż dzisiejsza (2026-11-22)');
+    expect(!r.ok && r.error.fields?.['members.2.birthDate']).toContain('jest późniejsza niż dzisiejsza (22.11.2026)');
     expect(await count()).toBe(0);
   });
 
@@ -104,7 +104,7 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const input = family();
     input.members[1]!.pesel = makePesel('2027-03-01', 'F', 5);
     const r = await team.ps.s.call('families:create', input);
-    expect(!r.ok && r.error.fields?.['members.1.pesel']).toContain('2027-03-01');
+    expect(!r.ok && r.error.fields?.['members.1.pesel']).toContain('01.03.2027');
   });
 
   it('a minor as the only adult (art. 10 § 1 KC)', async () => {

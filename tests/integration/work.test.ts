@@ -234,7 +234,7 @@ describe('visits, locking and addenda', () => {
     await later(8);
     const locked = await ar.call('entries:update', { ...visit(c.id), id: v.id, version: 2, agreedFamily: 'cicha zmiana' });
     expect(!locked.ok && locked.error.code).toBe('RULE_BLOCKED');
-    expect(!locked.ok && locked.error.message).toContain('jest zablokowany od 2026-11-29');
+    expect(!locked.ok && locked.error.message).toContain('jest zablokowany od 29.11.2026');
     const del = await ar.call('entries:delete', { id: v.id, version: 2 });
     expect(!del.ok && del.error.findings?.[0]?.code).toBe('ENTRY_LOCKED');
     const emptyAdd = await ar.call('entries:addendum', { targetType: 'entry', targetId: v.id, text: '  ' });

@@ -125,3 +125,11 @@ describe('closure of work with the family (domain §2.2, §2.5)', () => {
     ]);
   });
 });
+
+describe('findings speak Polish dates', () => {
+  it('a date parameter prints as dd.mm.rrrr, never as an ISO date; other parameters unchanged', () => {
+    const f = finding('BENEFIT_DEADLINE', { deadline: '2026-06-15' });
+    expect(f.message).toBe('Termin złożenia wniosku o jednorazowe świadczenie 4000 zł: 15.06.2026.');
+    expect(FINDING_DEFINITIONS.BENEFIT_DEADLINE.message).toContain('{deadline}');
+  });
+});

@@ -163,10 +163,10 @@ describe('Za życiem art. 8 and art. 4 ust. 3', () => {
     const f = checkTransition(zz(), 'verifyZz', PS, { verifiedOn: '2026-03-02', category: 'ZZ4', documents: { pregnancyDocument: false, certificate: cert, medicalCareFromWeek10: false } }, ctx);
     expect(f.filter((x) => x.severity === 'blocker')).toEqual([]);
     expect(codes(f)).toEqual(['ZZ_ASSIGNMENT_DUE', 'ZZ_INFORMATION_DUE', 'ZZ_MEDICAL_CARE_WEEK10_NOT_REQUIRED']);
-    expect(f[0]!.message).toContain('2026-03-04');
+    expect(f[0]!.message).toContain('04.03.2026');
     expect(codes(checkTransition(zz(), 'verifyZz', PS, undefined, { asOf: '2026-03-05' }))).toEqual(['ZZ_ASSIGNMENT_OVERDUE', 'ZZ_INFORMATION_DUE']);
     const a = checkTransition(zz({ state: 'WERYFIKACJA' }), 'assign', HEAD, { assistantId: 'ar1', decidedOn: '2026-03-03' }, { ...ctx, asOf: '2026-03-03', assistant: assistant() });
-    expect(a.find((x) => x.code === 'CONSENT_DUE')?.message).toContain('2026-03-10');
+    expect(a.find((x) => x.code === 'CONSENT_DUE')?.message).toContain('10.03.2026');
   });
   it('Za życiem consent is written only; the request date cannot be in the future', () => {
     const assigned = zz({ state: 'PRZYDZIELONY', assistantId: 'ar1', assignedOn: '2026-03-02' });

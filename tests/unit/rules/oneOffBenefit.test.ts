@@ -111,7 +111,7 @@ describe('art. 10 ustawy „Za życiem”: pre-check of the one-off 4000 zł ben
     expect(r.eligible).toBe(true);
     expect(r.deadline).toBe('2026-06-15');
     expect(findingsBlock(r.findings)).toBe(false);
-    expect(r.findings.find((f) => f.code === 'BENEFIT_DEADLINE')?.message).toContain('2026-06-15');
+    expect(r.findings.find((f) => f.code === 'BENEFIT_DEADLINE')?.message).toContain('15.06.2026');
   });
   it('a stillborn child gives no right to the benefit (but Za życiem counselling, ZZ5)', () => {
     const r = checkOneOffBenefit(mother({}, { bornAlive: false }));
