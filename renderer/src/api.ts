@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly retryAfterSeconds?: number;
+  /** Rule findings behind a refusal (code, severity, Polish message, legal basis). */
+  readonly findings?: AppErrorPayload['findings'];
   readonly channel: Channel;
 
   constructor(channel: Channel, payload: AppErrorPayload) {
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     this.code = payload.code;
     this.fields = payload.fields;
     this.retryAfterSeconds = payload.retryAfterSeconds;
+    this.findings = payload.findings;
   }
 }
 

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const ROUTES = ['home', 'families', 'users', 'audit', 'settings', 'password', 'backup'] as const;
+export const ROUTES = ['home', 'families', 'users', 'audit', 'settings', 'password', 'backup', 'decisions'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function parse(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
+  // Only the first segment names the section (e.g. '#/families/f/<id>' is 'families').
+  const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'home';
 }
 

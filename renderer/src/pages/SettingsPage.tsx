@@ -9,6 +9,7 @@ import { FormError } from '../components/FormError';
 import { OFFICE_FIELDS, OfficeFields, type OfficeFormIn, type OfficeFormOut } from '../components/OfficeFields';
 import { PageTitle } from '../components/PageTitle';
 import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
+import { CaseSettingsSection } from '../components/registry/CaseSettingsSection';
 import { applyApiError } from '../forms';
 import { useSession } from '../session';
 
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <PageTitle>Ustawienia</PageTitle>
       <IdleSettings />
       <OfficeSettings />
+      <CaseSettingsSection />
       <RecoverySettings />
     </>
   );

@@ -21,6 +21,7 @@ import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { newAccountSchema, passwordSchema, personNameSchema, roleSchema } from '../../../shared/schemas';
 import { call, errorMessage, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { AreasSection } from '../components/registry/CaseSettingsSection';
 import { PageTitle } from '../components/PageTitle';
 import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
 import { useSession } from '../session';
@@ -202,6 +203,7 @@ export function UsersPage() {
           />
         )}
       </Modal>
+      <AreasSection />
     </>
   );
 }

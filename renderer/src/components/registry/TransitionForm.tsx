@@ -1,0 +1,365 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { transitionPayloadSchema } from '../../../../shared/registrySchemas';
+import { ApiError, call, errorMessage, isApiError } from '../../api';
+import { FormError } from '../FormError';
+import { FindingsList, type FindingView } from './Findings';
+import { todayIso } from './labels';
+
+type CaseDetail = ChannelOutput<'cases:get'>;
+type Assistant = ChannelOutput<'cases:decisionScreen'>['assistants'][number];
+type Values = Record<string, unknown> & { action: string };
+
+/** Actions this form knows how to ask for (the rest are later stages). */
+export const FORM_ACTIONS = [
+  'recordInterview',
+  'recordAnalysis',
+  'concludeNoAssistantNeeded',
+  'submitRequest',
+  'assign',
+  'forward',
+  'waitlist',
+  'refuse',
+  'recordFirstContact',
+  'recordConsent',
+  'recordRefusal',
+  'refuseZz',
+] as const;
+
+export function hasForm(action: string): boolean {
+  return (FORM_ACTIONS as readonly string[]).includes(action);
+}
+
+function defaults(action: string): Values {
+  const today = todayIso();
+  switch (action) {
+    case 'recordInterview':
+      return { action, interviewOn: today, note: '' };
+    case 'recordAnalysis':
+      return { action, analysisOn: today, careDifficultiesFound: undefined, note: '' };
+    case 'submitRequest':
+      return { action, requestOn: today, justification: '' };
+    case 'assign':
+      return { action, assistantId: '', decidedOn: today, note: '' };
+    case 'forward':
+      return { action, decidedOn: today, forwardedTo: '', forwardKind: 'gmina-unit', note: '' };
+    case 'refuse':
+    case 'refuseZz':
+      return { action, decidedOn: today, reason: '' };
+    case 'recordFirstContact':
+      return { action, contactOn: today, withSocialWorker: true, note: '' };
+    case 'recordConsent':
+      return { action, basis: { kind: 'written-consent', consentOn: today }, note: '' };
+    case 'recordRefusal':
+      return { action, refusedOn: today, note: '' };
+    default:
+      return { action, decidedOn: today, note: '' };
+  }
+}
+
+/** "Agnieszka Śliwińska — 14/15" (+ personal limit and monitoring when relevant). */
+export function assistantOptionLabel(a: Assistant): string {
+  const extra = [a.personalLimit !== null ? `limit osobisty ${a.personalLimit}` : '', a.monitoring ? `monitoring: ${a.monitoring}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${a.fullName} — ${a.count}/${a.limit}${a.count >= a.limit ? ' (limit osiągnięty)' : ''}${extra ? ` (${extra})` : ''}`;
+}
+
+/**
+ * The form of one case action. While the user types, `cases:check` runs the same rules as the
+ * main process and the findings are shown (blockers red with the legal basis, warnings yellow);
+ * on submit the main process decides, and its refusal is shown the same way.
+ */
+export function TransitionForm({
+  caseDetail,
+  action,
+  label,
+  onDone,
+  onCancel,
+  onRefresh,
+}: {
+  caseDetail: CaseDetail;
+  action: string;
+  label: string;
+  onDone: (c: CaseDetail) => void;
+  onCancel: () => void;
+  onRefresh: () => void;
+}) {
+  const form = useForm<Values>({ resolver: zodResolver(transitionPayloadSchema) as never, defaultValues: defaults(action) });
+  const { register, control, formState, setError } = form;
+  const errors = formState.errors as FieldErrors<Record<string, unknown>> & { basis?: Record<string, { message?: string }> & { message?: string } };
+  const [checkFindings, setCheckFindings] = useState<FindingView[] | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; findings: FindingView[] | null } | null>(null);
+  const [stale, setStale] = useState(false);
+  const [assistants, setAssistants] = useState<Assistant[] | null>(null);
+
+  useEffect(() => {
+    if (action !== 'assign') return;
+    call('cases:decisionScreen', {})
+      .then((d) => setAssistants(d.assistants))
+      .catch((e: unknown) => setRefusal({ message: errorMessage(e), findings: null }));
+  }, [action]);
+
+  // Live preview with the main process's rules (debounced).
+  const values = useWatch({ control });
+  const [debounced] = useDebouncedValue(JSON.stringify(values), 350);
+  useEffect(() => {
+    const parsed = transitionPayloadSchema.safeParse(JSON.parse(debounced));
+    if (!parsed.success) return;
+    let cancelled = false;
+    call('cases:check', { caseId: caseDetail.id, payload: parsed.data })
+      .then((r) => {
+        if (!cancelled) setCheckFindings(r.findings);
+      })
+      .catch(() => {
+        // The submit shows the refusal, if any.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [debounced, caseDetail.id]);
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    setRefusal(null);
+    setStale(false);
+    try {
+      const payload = transitionPayloadSchema.parse(v);
+      const res = await call('cases:transition', { caseId: caseDetail.id, version: caseDetail.version, payload });
+      onDone(res.case);
+    } catch (e) {
+      if (isApiError(e, 'STALE_EDIT')) {
+        setStale(true);
+        return;
+      }
+      if (e instanceof ApiError) {
+        for (const [path, message] of Object.entries(e.fields ?? {})) setError(path, { type: 'server', message });
+        setRefusal({ message: e.message, findings: e.findings ?? null });
+      } else setRefusal({ message: errorMessage(e), findings: null });
+    }
+  });
+
+  const basisKind = (values as { basis?: { kind?: string } }).basis?.kind;
+  const err = (name: string) => (errors[name] as { message?: string } | undefined)?.message;
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={label}>
+      <Stack>
+        <Fields
+          action={action}
+          register={register}
+          err={err}
+          basisKind={basisKind}
+          basisErrors={errors.basis}
+          assistants={assistants}
+          caseDetail={caseDetail}
+        />
+        {!refusal && <FindingsList findings={checkFindings} testId="check-findings" />}
+        {refusal && (
+          <Stack gap="xs" data-testid="transition-refusal">
+            {refusal.findings && refusal.findings.some((f) => f.severity === 'blocker') ? (
+              <>
+                <Text fw={700} c="red.8" role="alert">
+                  Czynność odrzucona — {refusal.message}
+                </Text>
+                <FindingsList findings={refusal.findings.filter((f) => f.severity !== 'info')} />
+              </>
+            ) : (
+              <FormError message={refusal.message} title="Czynność odrzucona" />
+            )}
+          </Stack>
+        )}
+        {stale && (
+          <Alert color="orange" role="alert" title="Sprawa zmieniła się w międzyczasie">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">Ktoś inny zmienił te dane w międzyczasie. Odśwież widok i wprowadź zmiany ponownie.</Text>
+              <Button size="xs" onClick={onRefresh}>
+                Odśwież
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Anuluj
+          </Button>
+          <Button type="submit" loading={formState.isSubmitting}>
+            Zapisz: {label}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Fields({
+  action,
+  register,
+  err,
+  basisKind,
+  basisErrors,
+  assistants,
+  caseDetail,
+}: {
+  action: string;
+  register: UseFormRegister<Values>;
+  err: (name: string) => string | undefined;
+  basisKind: string | undefined;
+  basisErrors: (Record<string, { message?: string }> & { message?: string }) | undefined;
+  assistants: Assistant[] | null;
+  caseDetail: CaseDetail;
+}) {
+  const note = <Textarea label="Notatka" autosize minRows={2} {...register('note')} error={err('note')} />;
+  const date = (name: string, label: string) => <TextInput type="date" label={label} withAsterisk {...register(name)} error={err(name)} />;
+  switch (action) {
+    case 'recordInterview':
+      return (
+        <>
+          {date('interviewOn', 'Data wywiadu')}
+          {note}
+        </>
+      );
+    case 'recordAnalysis':
+      return (
+        <>
+          {date('analysisOn', 'Data analizy')}
+          <NativeSelect
+            label="Wynik analizy: czy stwierdzono trudności opiekuńczo-wychowawcze?"
+            withAsterisk
+            data={[
+              { value: '', label: '— wybierz —' },
+              { value: 'true', label: 'tak — stwierdzono trudności' },
+              { value: 'false', label: 'nie — nie stwierdzono trudności' },
+            ]}
+            {...register('careDifficultiesFound', { setValueAs: (v: unknown) => (v === 'true' || v === true ? true : v === 'false' || v === false ? false : undefined) })}
+            error={err('careDifficultiesFound')}
+          />
+          {note}
+        </>
+      );
+    case 'concludeNoAssistantNeeded':
+      return (
+        <>
+          {date('decidedOn', 'Data ustalenia')}
+          {note}
+        </>
+      );
+    case 'submitRequest':
+      return (
+        <>
+          {date('requestOn', 'Data wniosku')}
+          <Textarea label="Uzasadnienie wniosku" withAsterisk autosize minRows={3} {...register('justification')} error={err('justification')} />
+        </>
+      );
+    case 'assign':
+      return (
+        <>
+          <NativeSelect
+            label="Asystent rodziny"
+            description="Obok nazwiska: liczba prowadzonych rodzin / limit (art. 15 ust. 4)."
+            withAsterisk
+            data={[
+              { value: '', label: assistants ? '— wybierz asystenta —' : 'Wczytywanie…' },
+              ...(assistants ?? []).map((a) => ({ value: a.id, label: assistantOptionLabel(a) })),
+            ]}
+            {...register('assistantId')}
+            error={err('assistantId')}
+          />
+          {date('decidedOn', 'Data decyzji')}
+          {note}
+        </>
+      );
+    case 'forward':
+      return (
+        <>
+          {date('decidedOn', 'Data decyzji')}
+          <TextInput label="Podmiot, do którego skierowano" withAsterisk {...register('forwardedTo')} error={err('forwardedTo')} />
+          <NativeSelect
+            label="Rodzaj podmiotu"
+            data={[
+              { value: 'gmina-unit', label: 'jednostka organizacyjna gminy' },
+              { value: 'commissioned-entity', label: 'podmiot, któremu gmina zleciła zadanie' },
+            ]}
+            {...register('forwardKind')}
+          />
+          {note}
+        </>
+      );
+    case 'waitlist':
+      return (
+        <>
+          {date('decidedOn', 'Data decyzji')}
+          {note}
+        </>
+      );
+    case 'refuse':
+    case 'refuseZz':
+      return (
+        <>
+          {date('decidedOn', 'Data decyzji')}
+          <Textarea label="Przyczyna odmowy" withAsterisk autosize minRows={3} {...register('reason')} error={err('reason')} />
+        </>
+      );
+    case 'recordFirstContact':
+      return (
+        <>
+          {date('contactOn', 'Data kontaktu')}
+          <Checkbox label="Kontakt wspólnie z pracownikiem socjalnym" {...register('withSocialWorker')} />
+          {note}
+        </>
+      );
+    case 'recordConsent':
+      return (
+        <>
+          <NativeSelect
+            label="Podstawa pracy z rodziną"
+            data={[
+              { value: 'written-consent', label: 'pisemna zgoda rodziny' },
+              ...(caseDetail.track === 'general'
+                ? [
+                    { value: 'court-order', label: 'postanowienie sądu (art. 109 § 2 pkt 1 KRO)' },
+                    { value: 'art-11-1a', label: 'art. 11 ust. 1a — małoletni rodzic opuszczający placówkę' },
+                  ]
+                : []),
+            ]}
+            {...register('basis.kind')}
+            error={basisErrors?.message}
+          />
+          {basisKind === 'written-consent' && (
+            <TextInput type="date" label="Data zgody" withAsterisk {...register('basis.consentOn')} error={basisErrors?.consentOn?.message} />
+          )}
+          {basisKind === 'court-order' && (
+            <>
+              <TextInput label="Sąd" withAsterisk {...register('basis.court')} error={basisErrors?.court?.message} />
+              <TextInput label="Sygnatura akt" withAsterisk {...register('basis.caseRef')} error={basisErrors?.caseRef?.message} />
+              <TextInput type="date" label="Data postanowienia" withAsterisk {...register('basis.date')} error={basisErrors?.date?.message} />
+            </>
+          )}
+          {basisKind === 'art-11-1a' && (
+            <>
+              <TextInput label="Placówka" {...register('basis.institution')} error={basisErrors?.institution?.message} />
+              <TextInput
+                type="date"
+                label="Data opuszczenia placówki"
+                {...register('basis.leftInstitutionOn')}
+                error={basisErrors?.leftInstitutionOn?.message}
+              />
+            </>
+          )}
+          {note}
+        </>
+      );
+    case 'recordRefusal':
+      return (
+        <>
+          {date('refusedOn', 'Data odmowy')}
+          {note}
+        </>
+      );
+    default:
+      return <Text c="dimmed">Tej czynności nie można jeszcze zapisać w tej wersji programu.</Text>;
+  }
+}

@@ -1,0 +1,246 @@
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { call, errorMessage } from '../../api';
+import { PageTitle } from '../../components/PageTitle';
+import { FindingsList } from '../../components/registry/Findings';
+import { HistoryTable } from '../../components/registry/HistoryTable';
+import { dateOrDash, sourceLabel, TRACK_SHORT } from '../../components/registry/labels';
+import { hasForm, TransitionForm } from '../../components/registry/TransitionForm';
+import { ZzVerifyForm, ZzDocumentsSummary } from '../../components/registry/ZzForms';
+import { EARLY_CLOSURE_REASONS, ZA_ZYCIEM_CATEGORIES } from '../../../../shared/rules';
+import { href } from './nav';
+import { CaseWorkPanel } from '../../components/work/CaseWorkPanel';
+
+type CaseDetail = ChannelOutput<'cases:get'>;
+type Transition = CaseDetail['availableTransitions'][number];
+
+const CONSENT_LABELS = {
+  'written-consent': 'pisemna zgoda rodziny',
+  'court-order': 'postanowienie sądu',
+  'art-11-1a': 'art. 11 ust. 1a (przydzielenie obowiązkowe)',
+} as const;
+
+export function CaseView({ caseId }: { caseId: string }) {
+  const [c, setC] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<Transition | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setC(await call('cases:get', { id: caseId }));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!c) {
+    return (
+      <>
+        <PageTitle>Sprawa</PageTitle>
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : (
+          <Loader aria-label="Wczytywanie sprawy" />
+        )}
+      </>
+    );
+  }
+
+  const transitions = c.availableTransitions;
+  const implemented = transitions.filter((t) => t.implemented);
+  const later = transitions.filter((t) => !t.implemented);
+  const courtOrder = c.courtOrder;
+  const details = (c.details ?? {}) as { reportedBy?: string; description?: string };
+
+  return (
+    <>
+      <PageTitle
+        subtitle={
+          <>
+            Rodzina:{' '}
+            <Anchor href={href.card(c.familyId)} fw={600}>
+              {c.familyLabel}
+            </Anchor>
+          </>
+        }
+        right={
+          <Button component="a" variant="default" href={href.card(c.familyId)}>
+            Karta rodziny
+          </Button>
+        }
+      >
+        Sprawa {c.caseNumber}
+      </PageTitle>
+
+      <Paper withBorder p="lg">
+        <Group gap="sm" mb="sm">
+          <Text size="lg">
+            Stan sprawy:{' '}
+            <Text span fw={700} data-testid="case-state">
+              {c.stateLabel}
+            </Text>
+          </Text>
+          <Badge variant="light" color={c.track === 'za-zyciem' ? 'grape' : 'blue'}>
+            {TRACK_SHORT[c.track]}
+          </Badge>
+          {c.urgent && <Badge color="red">pilne</Badge>}
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <Field label="Źródło" value={c.track === 'za-zyciem' ? 'S6 — wniosek „Za życiem”' : sourceLabel(c.source)} />
+          {c.track === 'general' && <Field label="Data powzięcia informacji" value={dateOrDash(c.learnedOn)} />}
+          {c.track === 'general' && <Field label="Termin wywiadu środowiskowego (RWŚ)" value={dateOrDash(c.interviewDueOn)} testId="rws-due" />}
+          {c.track === 'general' && <Field label="Wywiad przeprowadzono" value={dateOrDash(c.interviewOn)} />}
+          {c.track === 'general' && (
+            <Field
+              label="Trudności opiekuńczo-wychowawcze"
+              value={c.careDifficultiesFound === null ? '—' : c.careDifficultiesFound ? 'stwierdzono' : 'nie stwierdzono'}
+            />
+          )}
+          {c.track === 'general' && <Field label="Wniosek o asystenta" value={dateOrDash(c.requestOn)} />}
+          {c.track === 'za-zyciem' && (
+            <Field label="Kategoria" value={c.zzCategory ? `${c.zzCategory} — ${ZA_ZYCIEM_CATEGORIES[c.zzCategory].label}` : '—'} />
+          )}
+          {c.track === 'za-zyciem' && <Field label="Data wpływu wniosku" value={dateOrDash(c.receivedOn)} />}
+          {c.track === 'za-zyciem' && <Field label="Weryfikacja" value={dateOrDash(c.verifiedOn)} />}
+          <Field label="Asystent rodziny" value={c.assistantName ?? 'nie przydzielono'} />
+          <Field label="Przydzielono" value={dateOrDash(c.assignedOn)} />
+          {c.forwardedTo && <Field label="Skierowano do" value={c.forwardedTo} />}
+          <Field label="Podstawa pracy" value={c.consentBasis ? `${CONSENT_LABELS[c.consentBasis]}, ${dateOrDash(c.consentOn)}` : '—'} />
+          {courtOrder && <Field label="Postanowienie sądu" value={`${courtOrder.court}, ${courtOrder.caseRef}, ${dateOrDash(courtOrder.date)}`} />}
+          {c.closedOn && (
+            <Field
+              label="Zamknięto"
+              value={`${dateOrDash(c.closedOn)}${c.closureReason ? ` — ${(EARLY_CLOSURE_REASONS as Record<string, string>)[c.closureReason] ?? c.closureReason}` : ''}`}
+            />
+          )}
+        </SimpleGrid>
+        {(details.reportedBy || details.description) && (
+          <Stack gap={2} mt="sm">
+            {details.reportedBy && <Text size="sm">Zgłaszający: {details.reportedBy}</Text>}
+            {details.description && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {details.description}
+              </Text>
+            )}
+          </Stack>
+        )}
+        {c.track === 'za-zyciem' && c.zzDocuments && <ZzDocumentsSummary documents={c.zzDocuments} />}
+      </Paper>
+
+      {c.reminders.length > 0 && (
+        <Stack gap="xs" data-testid="case-reminders">
+          <Title order={2} size="h4">
+            Terminy i przypomnienia
+          </Title>
+          <FindingsList findings={c.reminders} />
+        </Stack>
+      )}
+
+      {done && (
+        <Alert color="green" role="status" withCloseButton closeButtonLabel="Zamknij" onClose={() => setDone(null)}>
+          {done}
+        </Alert>
+      )}
+
+      <Paper withBorder p="lg">
+        <Title order={2} size="h4" mb="sm">
+          Dostępne czynności
+        </Title>
+        {implemented.length === 0 && later.length === 0 && <Text c="dimmed">W tym stanie sprawy nie masz dostępnych czynności.</Text>}
+        <Stack gap="sm">
+          {implemented.map((t) => (
+            <Stack key={t.action} gap={4}>
+              <Group gap="sm">
+                <Button
+                  onClick={() => {
+                    setDone(null);
+                    setOpen(t);
+                  }}
+                  disabled={!t.allowed}
+                  variant={t.to === 'ZAMKNIETA' ? 'light' : 'filled'}
+                  color={t.to === 'ZAMKNIETA' ? 'red' : undefined}
+                >
+                  {t.label}
+                </Button>
+                <Text size="sm" c="dimmed">
+                  → {t.toLabel}
+                </Text>
+              </Group>
+              {t.findings.some((f) => f.severity !== 'info') && <FindingsList findings={t.findings} hideInfo />}
+            </Stack>
+          ))}
+          {later.length > 0 && (
+            <Text size="sm" c="dimmed">
+              W kolejnej wersji programu: {later.map((t) => t.label).join(', ')}.
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+
+      <CaseWorkPanel caseId={c.id} onCaseChanged={load} />
+
+      <Paper withBorder p="lg">
+        <Title order={2} size="h4" mb="sm">
+          Historia sprawy
+        </Title>
+        <HistoryTable entries={c.history} />
+      </Paper>
+
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.label ?? ''} size="lg" closeButtonProps={{ 'aria-label': 'Zamknij' }}>
+        {open && open.action === 'verifyZz' && (
+          <ZzVerifyForm
+            caseDetail={c}
+            onCancel={() => setOpen(null)}
+            onDone={(next) => {
+              setOpen(null);
+              setC(next);
+              setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`);
+            }}
+            onRefresh={() => {
+              setOpen(null);
+              void load();
+            }}
+          />
+        )}
+        {open && open.action !== 'verifyZz' && hasForm(open.action) && (
+          <TransitionForm
+            caseDetail={c}
+            action={open.action}
+            label={open.label}
+            onCancel={() => setOpen(null)}
+            onDone={(next) => {
+              setOpen(null);
+              setC(next);
+              setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`);
+            }}
+            onRefresh={() => {
+              setOpen(null);
+              void load();
+            }}
+          />
+        )}
+        {open && open.action !== 'verifyZz' && !hasForm(open.action) && <Text c="dimmed">Tej czynności nie można jeszcze zapisać w tej wersji programu.</Text>}
+      </Modal>
+    </>
+  );
+}
+
+function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text data-testid={testId}>{value || '—'}</Text>
+    </Stack>
+  );
+}
