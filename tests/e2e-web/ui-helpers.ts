@@ -152,3 +152,87 @@ export async function restoreInWizard(page: Page, file: string, secret: BackupSe
   await expect(page.getByRole('button', { name: 'Zaloguj' })).toBeVisible({ timeout: 60_000 });
   return text;
 }
+
+// ---- registry and cases (issue 3) ----------------------------------------------------------------
+
+export interface FamilyMemberData {
+  firstName: string;
+  lastName: string;
+  pesel?: string;
+  birthDate?: string;
+  relation: string;
+  child?: boolean;
+}
+
+export interface FamilyData {
+  address: string;
+  postalCode?: string;
+  place: string;
+  gmina: string;
+  safetyNote?: string;
+  members: FamilyMemberData[];
+}
+
+/** Rodziny → "Nowa rodzina" → the form → "Zapisz rodzinę". Ends on the family card. */
+export async function registerFamily(page: Page, family: FamilyData): Promise<void> {
+  await page.getByRole('link', { name: 'Rodziny', exact: true }).click();
+  await page.getByRole('link', { name: 'Nowa rodzina' }).click();
+  await expect(page.getByRole('heading', { name: 'Nowa rodzina' })).toBeVisible();
+  // Required fields carry a visual asterisk in their accessible name ("Adres *").
+  await page.getByRole('textbox', { name: /^Adres( \*)?$/ }).fill(family.address);
+  if (family.postalCode) await page.getByLabel('Kod pocztowy').fill(family.postalCode);
+  await page.getByLabel('Miejscowość').fill(family.place);
+  await page.getByLabel('Gmina').fill(family.gmina);
+  if (family.safetyNote) await page.getByLabel('Uwagi o bezpieczeństwie pracownika').fill(family.safetyNote);
+  for (const [i, m] of family.members.entries()) {
+    const n = i + 1;
+    if (i > 0) await page.getByRole('button', { name: m.child ? 'Dodaj dziecko' : 'Dodaj osobę dorosłą' }).click();
+    await page.getByLabel(`Imię (osoba ${n})`).fill(m.firstName);
+    await page.getByLabel(`Nazwisko (osoba ${n})`).fill(m.lastName);
+    if (m.pesel) await page.getByLabel(`PESEL (osoba ${n})`).fill(m.pesel);
+    else if (m.birthDate) await page.getByLabel(`Data urodzenia (osoba ${n})`).fill(m.birthDate);
+    await page.getByLabel(`Pokrewieństwo / rola (osoba ${n})`).fill(m.relation);
+  }
+  await page.getByRole('button', { name: 'Zapisz rodzinę' }).click();
+  await expect(page.getByRole('heading', { name: /^Rodzina: / })).toBeVisible(SLOW);
+}
+
+/** Case view: press an available action, fill its form, save; waits for the new state label. */
+export async function caseAction(page: Page, action: string, fill: (dialog: Locator) => Promise<void>, expectedState: string): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await expect(dialog).toBeVisible();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: `Zapisz: ${action}` }).click();
+  await expect(dialog).toBeHidden(SLOW);
+  await expect(page.getByTestId('case-state')).toHaveText(expectedState);
+}
+
+// ---- work with the family (issue 4) ------------------------------------------------------------
+
+type ApiFn = (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+
+/** Calls a channel in the page as the logged-in user (the same bridge and dispatcher as the UI). */
+export async function workApi<T>(page: Page, channel: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    ([c, i]) => ((globalThis as unknown as { api: Record<string, ApiFn> }).api[c as string]!(i) as Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>),
+    [channel, input] as const,
+  );
+}
+
+/** Case view → "Praca z rodziną" → a tab. */
+export async function openCaseTab(page: Page, name: string): Promise<void> {
+  await page.getByTestId('case-work').getByRole('tab', { name }).click();
+}
+
+const RATING_TEXT = (r: number) => (r > 0 ? `+${r}` : r < 0 ? `−${Math.abs(r)}` : '0');
+
+/** The assessment grid: every area rated (rating(i) for the i-th area) with a justification. */
+export async function fillAssessmentGrid(page: Page, rating: (index: number) => number, note: string): Promise<void> {
+  const { ASSESSMENT_AREAS } = await import('../../shared/rules');
+  for (const [i, area] of ASSESSMENT_AREAS.entries()) {
+    const group = page.getByRole('group', { name: area.label, exact: true });
+    await group.getByText(RATING_TEXT(rating(i)), { exact: true }).click();
+    await page.getByLabel(`Uzasadnienie — ${area.label}`).fill(`Ocena ${note}: ${area.label.toLowerCase()}.`);
+  }
+}

@@ -6,6 +6,7 @@ import { useBackupStatus } from '../backup';
 import { AuditPage } from '../pages/AuditPage';
 import { BackupPage } from '../pages/BackupPage';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
+import { DecisionsPage } from '../pages/families/DecisionsPage';
 import { FamiliesPage } from '../pages/FamiliesPage';
 import { HomePage } from '../pages/HomePage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -24,6 +25,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { route: 'home', label: 'Strona główna' },
   { route: 'families', label: 'Rodziny' },
+  { route: 'decisions', label: 'Decyzje', adminOnly: true },
   { route: 'users', label: 'Konta użytkowników', adminOnly: true },
   { route: 'audit', label: 'Dziennik zdarzeń', adminOnly: true },
   { route: 'settings', label: 'Ustawienia', adminOnly: true },
@@ -72,6 +74,9 @@ export function MainLayout() {
       break;
     case 'backup':
       page = <BackupPage />;
+      break;
+    case 'decisions':
+      page = <DecisionsPage />;
       break;
     default:
       page = <HomePage />;
