@@ -38,6 +38,22 @@ function someHeads(app: App): Array<{ name: string; lastName: string }> {
     .all() as Array<{ name: string; lastName: string }>;
 }
 
+/**
+ * The next backup of this app's core writes 16 KiB records and waits after record `holdAt` until
+ * `release()`; later backups run normally.
+ */
+function holdNextBackup(app: App, holdAt: number): { release: () => void } {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const core = app.core;
+  const real = core.createBackup.bind(core);
+  core.createBackup = (actor, opts) => {
+    core.createBackup = real;
+    return real(actor, { ...opts, chunkBytes: 16 * 1024, afterChunk: async (i) => void (i === holdAt && (await held)) });
+  };
+  return { release };
+}
+
 test('seed → backup to USB → verify on screen → fresh installation → restore with the recovery key → old password → same families', async ({ page }) => {
   test.setTimeout(240_000);
   const consoleErrors: string[] = [];
@@ -122,6 +138,26 @@ test('restore in the running app: newer changes are listed and need a confirmati
   await login(page, 'admin', PASSWORD);
   const name = await createBackup(page, folder);
   const file = join(folder, name);
+
+  // Progress and cancel: the core's next backup writes small records and stops after the second
+  // until the test lets it go on (a slow stick, deterministic instead of timed).
+  const stick = holdNextBackup(app, 2);
+  try {
+    await page.getByRole('button', { name: 'Utwórz kopię zapasową' }).click();
+    const progress = page.getByTestId('backup-progress');
+    await expect(progress.getByTestId('backup-progress-phase')).toHaveText('Zapisywanie kopii…', { timeout: 30_000 });
+    await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+    await page.screenshot({ path: test.info().outputPath('backup-progress.png'), fullPage: true });
+    await progress.getByRole('button', { name: 'Anuluj' }).click();
+    await expect(progress.getByTestId('backup-progress-phase')).toHaveText('Przerywanie tworzenia kopii…');
+  } finally {
+    stick.release();
+  }
+  await expect(page.getByTestId('backup-cancelled')).toContainText('Tworzenie kopii przerwano. Na nośniku nie pozostał żaden niepełny plik.', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('backup-progress')).toHaveCount(0);
+  expect(readdirSync(folder)).toEqual([name]);
 
   // A wrong recovery key: refused, says which.
   await page.getByRole('button', { name: 'Przywróć z kopii zapasowej…' }).click();

@@ -1,13 +1,24 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, Loader, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { backupSettingsSchema } from '../../../shared/ipc/channels/backup';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { ROLE_LABELS } from '../../../shared/roles';
-import { call, errorMessage } from '../api';
-import { casesLabel, familiesLabel, formatBytes, nativeShell, useBackupStatus, usersLabel, type BackupInfo, type BackupStatus } from '../backup';
+import { call, errorMessage, isApiError } from '../api';
+import {
+  casesLabel,
+  familiesLabel,
+  formatBytes,
+  nativeShell,
+  useBackupProgress,
+  useBackupStatus,
+  usersLabel,
+  type BackupInfo,
+  type BackupStatus,
+} from '../backup';
+import { BackupCreateProgress } from '../components/BackupCreateProgress';
 import { BackupFileForm } from '../components/BackupFileForm';
 import { BackupInfoView } from '../components/BackupInfoView';
 import { FormError } from '../components/FormError';
@@ -96,6 +107,12 @@ function CreatePanel({ status, onCreated }: { status: BackupStatus; onCreated: (
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  // The number of the backup this panel is making (drives the progress polling).
+  const runs = useRef(0);
+  const [run, setRun] = useState<number | null>(null);
+  const progress = useBackupProgress(run);
 
   useEffect(() => {
     let cancelled = false;
@@ -134,14 +151,32 @@ function CreatePanel({ status, onCreated }: { status: BackupStatus; onCreated: (
     setError(null);
     setFolderError(null);
     setCreated(null);
+    setCancelled(false);
+    setCancelling(false);
+    runs.current += 1;
+    setRun(runs.current);
     try {
+      // Awaited to the end; meanwhile useBackupProgress polls backup:progress for the bar.
       const r = await call('backup:create', { folder: target });
       setCreated(r);
       onCreated();
     } catch (err) {
-      setError(errorMessage(err));
+      if (isApiError(err, 'BACKUP_CANCELLED')) setCancelled(true);
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
+      setCancelling(false);
+      setRun(null);
+    }
+  };
+
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      // Not cancelled: the backup had already finished (its result arrives with backup:create).
+      if (!(await call('backup:cancel', {})).cancelled) setCancelling(false);
+    } catch {
+      setCancelling(false);
     }
   };
 
@@ -189,12 +224,19 @@ function CreatePanel({ status, onCreated }: { status: BackupStatus; onCreated: (
             )}
           </Group>
           <FormError message={error} title="Kopia zapasowa nie została wykonana" />
-          {busy && <ProgressNote text="Trwa tworzenie i sprawdzanie kopii…" />}
-          <Group>
-            <Button type="submit" loading={busy}>
-              Utwórz kopię zapasową
-            </Button>
-          </Group>
+          {cancelled && (
+            <Alert color="yellow" role="status" title="Kopia zapasowa nie została wykonana" data-testid="backup-cancelled">
+              Tworzenie kopii przerwano. Na nośniku nie pozostał żaden niepełny plik.
+            </Alert>
+          )}
+          {busy ? (
+            // While it runs: the progress bar and "Anuluj" take the place of the button.
+            <BackupCreateProgress progress={progress} cancelling={cancelling} onCancel={() => void cancel()} />
+          ) : (
+            <Group>
+              <Button type="submit">Utwórz kopię zapasową</Button>
+            </Group>
+          )}
           {created && <CreatedResult created={created} />}
         </Stack>
       </form>
