@@ -7,6 +7,7 @@ import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
 import { useSession } from '../session';
 import { formatDateTime } from '../format';
 import { hrefOf } from '../useHashRoute';
+import { MorningPanel } from './work/MorningPanel';
 
 export function HomePage() {
   const { status, user, isAdmin } = useSession();
@@ -26,6 +27,8 @@ export function HomePage() {
           <Text mt="sm">Wybierz sekcję z menu po lewej stronie.</Text>
         </Stack>
       </Paper>
+
+      <MorningPanel />
 
       {backup?.reminderDue && backup.canCreate && (
         <Alert color="orange" title="Czas na kopię zapasową" role="alert" data-testid="backup-reminder">

@@ -11,6 +11,7 @@ import { FamiliesPage } from '../pages/FamiliesPage';
 import { HomePage } from '../pages/HomePage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
+import { WorkSettingsPage } from '../pages/work/WorkSettingsPage';
 import { useSession } from '../session';
 import { hrefOf, useHashRoute, type Route } from '../useHashRoute';
 
@@ -29,6 +30,7 @@ const NAV: NavItem[] = [
   { route: 'users', label: 'Konta użytkowników', adminOnly: true },
   { route: 'audit', label: 'Dziennik zdarzeń', adminOnly: true },
   { route: 'settings', label: 'Ustawienia', adminOnly: true },
+  { route: 'work-settings', label: 'Parametry pracy z rodziną', adminOnly: true },
   { route: 'backup', label: 'Kopia zapasowa', backup: true },
 ];
 
@@ -77,6 +79,9 @@ export function MainLayout() {
       break;
     case 'decisions':
       page = <DecisionsPage />;
+      break;
+    case 'work-settings':
+      page = <WorkSettingsPage />;
       break;
     default:
       page = <HomePage />;

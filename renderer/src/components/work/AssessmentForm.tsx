@@ -1,0 +1,323 @@
+/**
+ * The assessment grid (initial / periodic / final; domain.md §5.3): every area rated −3…+2 with a
+ * justification, or "nie oceniono" with a reason; the previous rating beside each area; strengths,
+ * resources, per-child observations, the family's view, the recommendation; the distribution list
+ * with the KRPZ warning; live findings of validateAssessment and the server's refusal. Autosaved
+ * as a draft (drafts:save) and offered back on the next open.
+ */
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { ASSESSMENT_AREAS, ASSESSMENT_AREA_DETAILS, RATING_LABELS, validateAssessment, type Rating } from '../../../../shared/rules';
+import { RECOMMENDATIONS } from '../../../../shared/workSchemas';
+import { call } from '../../api';
+import {
+  DraftOffer,
+  DraftStatus,
+  FindingsList,
+  isIso,
+  KIND_TITLES,
+  ratingText,
+  refusalOf,
+  RefusalAlert,
+  todayIso,
+  useDraft,
+  type Refusal,
+} from './common';
+
+type Kind = 'initial' | 'periodic' | 'final';
+type Prepared = ChannelOutput<'assessments:prepare'>;
+type Saved = ChannelOutput<'assessments:create'>;
+
+interface AreaState {
+  /** '-3'…'2' or 'na' (nie oceniono) or '' (not chosen yet). */
+  choice: string;
+  justification: string;
+  reason: string;
+}
+
+interface FormState {
+  assessedOn: string;
+  periodFrom: string;
+  periodTo: string;
+  areas: Record<string, AreaState>;
+  strengths: string;
+  resources: string;
+  children: Array<{ memberId: string | null; name: string; observations: string }>;
+  familyView: string;
+  cooperation: string;
+  recommendation: string;
+  recommendationNote: string;
+}
+
+const RATING_OPTIONS = ([-3, -2, -1, 0, 1, 2] as const).map((r) => ({ value: String(r), label: ratingText(r) }));
+const CHOICES = [...RATING_OPTIONS, { value: 'na', label: 'nie oceniono' }];
+
+function emptyState(children: FormState['children'], kind: Kind): FormState {
+  const areas: Record<string, AreaState> = {};
+  for (const a of ASSESSMENT_AREAS) areas[a.code] = { choice: '', justification: '', reason: '' };
+  return {
+    assessedOn: todayIso(),
+    periodFrom: '',
+    periodTo: '',
+    areas,
+    strengths: '',
+    resources: '',
+    children,
+    familyView: '',
+    cooperation: '',
+    recommendation: kind === 'final' ? 'close' : 'continue',
+    recommendationNote: '',
+  };
+}
+
+function toAreas(s: FormState) {
+  const out: Record<string, { rating: number; justification: string } | { notAssessedReason: string }> = {};
+  for (const [code, a] of Object.entries(s.areas)) {
+    if (a.choice === 'na') out[code] = { notAssessedReason: a.reason };
+    else if (a.choice !== '') out[code] = { rating: Number(a.choice), justification: a.justification };
+  }
+  return out;
+}
+
+export function AssessmentForm({
+  caseId,
+  familyId,
+  kind,
+  onSaved,
+  onCancel,
+}: {
+  caseId: string;
+  familyId: string;
+  kind: Kind;
+  onSaved: (r: Saved) => void;
+  onCancel: () => void;
+}) {
+  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  const [state, setState] = useState<FormState>(() => emptyState([], kind));
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [saving, setSaving] = useState(false);
+  const draft = useDraft(`assessment:${caseId}:${kind}`, state);
+
+  useEffect(() => {
+    let alive = true;
+    void call('assessments:prepare', { caseId, kind })
+      .then((p) => alive && setPrepared(p))
+      .catch((e) => alive && setRefusal(refusalOf(e)));
+    void call('families:get', { id: familyId })
+      .then((f) => {
+        if (!alive) return;
+        const kids = f.members.filter((m) => m.isChild).map((m) => ({ memberId: m.id, name: `${m.firstName} ${m.lastName}`.trim(), observations: '' }));
+        setState((s) => (s.children.length === 0 ? { ...s, children: kids } : s));
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [caseId, familyId, kind]);
+
+  const live = useMemo(() => (isIso(state.assessedOn) ? validateAssessment({ kind, assessedOn: state.assessedOn, areas: toAreas(state) as never }) : []), [state, kind]);
+
+  const setArea = (code: string, patch: Partial<AreaState>) => {
+    setRefusal(null);
+    setState((s) => ({ ...s, areas: { ...s.areas, [code]: { ...s.areas[code]!, ...patch } } }));
+  };
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
+    setRefusal(null);
+    setState((s) => ({ ...s, [k]: v }));
+  };
+
+  async function save() {
+    setSaving(true);
+    setRefusal(null);
+    try {
+      const r = await call('assessments:create', {
+        caseId,
+        kind,
+        assessedOn: state.assessedOn,
+        periodFrom: state.periodFrom || null,
+        periodTo: state.periodTo || null,
+        areas: toAreas(state) as never,
+        strengths: state.strengths,
+        resources: state.resources,
+        children: state.children.filter((c) => c.name.trim() !== ''),
+        familyView: state.familyView,
+        cooperation: state.cooperation,
+        recommendation: state.recommendation as never,
+        recommendationNote: state.recommendationNote,
+      } as never);
+      await draft.clear();
+      onSaved(r);
+    } catch (e) {
+      setRefusal(refusalOf(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const previous = prepared?.previous ?? null;
+  const distribution = prepared?.distribution ?? null;
+
+  return (
+    <Paper withBorder p="lg" data-testid="assessment-form">
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={3} size="h4">
+            {KIND_TITLES[kind]} — nowa
+          </Title>
+          <DraftStatus savedAt={draft.savedAt} />
+        </Group>
+        {draft.offer && (
+          <DraftOffer
+            savedAt={draft.offer.savedAt}
+            onRestore={() => {
+              const d = draft.restore();
+              if (d) setState(d);
+            }}
+            onDiscard={() => draft.discard()}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput type="date" label="Data oceny" withAsterisk value={state.assessedOn} onChange={(e) => set('assessedOn', e.currentTarget.value)} />
+          <TextInput type="date" label="Okres oceny od" value={state.periodFrom} onChange={(e) => set('periodFrom', e.currentTarget.value)} />
+          <TextInput type="date" label="Okres oceny do" value={state.periodTo} onChange={(e) => set('periodTo', e.currentTarget.value)} />
+        </SimpleGrid>
+        {previous && (
+          <Text size="sm" c="dimmed">
+            Obok każdego obszaru: ocena z poprzedniej oceny ({KIND_TITLES[previous.kind].toLowerCase()} z {previous.assessedOn.split('-').reverse().join('.')}).
+          </Text>
+        )}
+        <Text size="sm">Skala: −3 poważny problem · −2 umiarkowany problem · −1 niewielki problem · 0 poziom wystarczający · +1 umiarkowana mocna strona · +2 wyraźna mocna strona.</Text>
+
+        {ASSESSMENT_AREAS.map((a) => {
+          const st = state.areas[a.code]!;
+          const prev = previous?.areas[a.code];
+          const prevText = !previous ? null : prev && 'rating' in prev ? `${ratingText(prev.rating)} (${RATING_LABELS[prev.rating as Rating] ?? ''})` : 'nie oceniono';
+          return (
+            <fieldset key={a.code} className="work-area" aria-label={a.label} data-testid={`area-${a.code}`}>
+              <legend>
+                <Text fw={600}>{a.label}</Text>
+              </legend>
+              <Text size="xs" c="dimmed">
+                np. {ASSESSMENT_AREA_DETAILS[a.code]?.examples}
+              </Text>
+              <Group gap="sm" mt={4} wrap="wrap">
+                <SegmentedControl
+                  data={CHOICES}
+                  value={st.choice}
+                  onChange={(v) => setArea(a.code, { choice: v })}
+                  size="xs"
+                  aria-label={`Ocena: ${a.label}`}
+                />
+                {st.choice !== '' && st.choice !== 'na' && <Badge variant="light">{RATING_LABELS[Number(st.choice) as Rating]}</Badge>}
+                {prevText && (
+                  <Text size="sm" c="dimmed" data-testid={`previous-${a.code}`}>
+                    Poprzednio: {prevText}
+                  </Text>
+                )}
+              </Group>
+              {st.choice === 'na' ? (
+                <TextInput
+                  mt={4}
+                  label={`Powód braku oceny — ${a.label}`}
+                  withAsterisk
+                  value={st.reason}
+                  onChange={(e) => setArea(a.code, { reason: e.currentTarget.value })}
+                />
+              ) : (
+                <Textarea
+                  mt={4}
+                  label={`Uzasadnienie — ${a.label}`}
+                  withAsterisk={st.choice !== ''}
+                  autosize
+                  minRows={1}
+                  value={st.justification}
+                  onChange={(e) => setArea(a.code, { justification: e.currentTarget.value })}
+                />
+              )}
+            </fieldset>
+          );
+        })}
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Textarea label="Mocne strony rodziny" autosize minRows={2} value={state.strengths} onChange={(e) => set('strengths', e.currentTarget.value)} />
+          <Textarea label="Zasoby rodziny" autosize minRows={2} value={state.resources} onChange={(e) => set('resources', e.currentTarget.value)} />
+        </SimpleGrid>
+
+        <Stack gap="xs">
+          <Text fw={600}>Obserwacje dotyczące dzieci</Text>
+          {state.children.map((c, i) => (
+            <Textarea
+              key={c.memberId ?? i}
+              label={`Obserwacje — ${c.name || `dziecko ${i + 1}`}`}
+              autosize
+              minRows={1}
+              value={c.observations}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setState((s) => ({ ...s, children: s.children.map((x, j) => (j === i ? { ...x, observations: v } : x)) }));
+              }}
+            />
+          ))}
+          {state.children.length === 0 && (
+            <Text size="sm" c="dimmed">
+              W rodzinie nie zapisano dzieci.
+            </Text>
+          )}
+        </Stack>
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Textarea label="Opinia rodziny (jak rodzina widzi swoją sytuację)" autosize minRows={2} value={state.familyView} onChange={(e) => set('familyView', e.currentTarget.value)} />
+          <Textarea label="Współpraca rodziny z asystentem" autosize minRows={2} value={state.cooperation} onChange={(e) => set('cooperation', e.currentTarget.value)} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label="Rekomendacja"
+            withAsterisk
+            data={Object.entries(RECOMMENDATIONS).map(([value, label]) => ({ value, label }))}
+            value={state.recommendation}
+            onChange={(e) => set('recommendation', e.currentTarget.value)}
+          />
+          <Textarea label="Uzasadnienie rekomendacji" autosize minRows={1} value={state.recommendationNote} onChange={(e) => set('recommendationNote', e.currentTarget.value)} />
+        </SimpleGrid>
+
+        {distribution && (
+          <Stack gap={4} data-testid="distribution">
+            <Text fw={600}>Rozdzielnik</Text>
+            {distribution.recipients.map((r, i) => (
+              <Text size="sm" key={i}>
+                {r.role === 'head' ? 'Kierownik' : r.role === 'social-worker' ? 'Pracownik socjalny' : 'Koordynator rodzinnej pieczy zastępczej'}: {r.name}
+                {r.child ? ` (dziecko: ${r.child})` : ''} {r.address ? `— ${r.address}` : '— brak adresu'}
+              </Text>
+            ))}
+            <FindingsList findings={distribution.findings} />
+          </Stack>
+        )}
+        {prepared && prepared.findings.length > 0 && <FindingsList findings={prepared.findings} />}
+
+        {live.length > 0 && !refusal && (
+          <div data-testid="assessment-live-findings">
+            <Text size="sm" fw={600} mb={4}>
+              Do uzupełnienia przed zapisem
+            </Text>
+            <FindingsList findings={live} />
+          </div>
+        )}
+        <RefusalAlert refusal={refusal} title="Ocena nie została zapisana" testId="assessment-refusal" />
+        {refusal === null && live.length === 0 && (
+          <Alert color="green" variant="light" role="status">
+            Wszystkie obszary są ocenione albo mają powód braku oceny.
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void save()} loading={saving}>
+            Zapisz ocenę
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            Anuluj
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
