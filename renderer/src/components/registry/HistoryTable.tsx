@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../format';
-import { HISTORY_ACTIONS, stateLabel } from './labels';
+import { historyActionLabel, stateLabel } from './labels';
 
 interface Entry {
   id: number;
@@ -32,7 +32,7 @@ export function HistoryTable({ entries, showCase = false }: { entries: ReadonlyA
             <Table.Tr key={h.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.at)}</Table.Td>
               {showCase && <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.caseNumber}</Table.Td>}
-              <Table.Td>{HISTORY_ACTIONS[h.action] ?? h.action}</Table.Td>
+              <Table.Td>{historyActionLabel(h.action)}</Table.Td>
               <Table.Td>
                 {h.fromState ? `${stateLabel(h.fromState)} → ` : ''}
                 {stateLabel(h.toState)}

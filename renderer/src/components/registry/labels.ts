@@ -1,5 +1,13 @@
 /** Short Polish labels of the registry screens (the long ones come from shared/rules). */
-import { CASE_SOURCES, CASE_STATES, type CaseSource, type CaseState } from '../../../../shared/rules';
+import {
+  CASE_SOURCES,
+  CASE_STATES,
+  CLOSURE_REASONS,
+  EARLY_CLOSURE_REASONS,
+  TRANSITIONS,
+  type CaseSource,
+  type CaseState,
+} from '../../../../shared/rules';
 import { formatDate } from '../../format';
 
 export const TRACK_SHORT: Record<'general' | 'za-zyciem', string> = {
@@ -50,6 +58,23 @@ export const HISTORY_ACTIONS: Record<string, string> = {
   verifyZz: 'Weryfikacja wniosku „Za życiem”',
   refuseZz: 'Odmowa (wniosek „Za życiem”)',
 };
+
+/** Polish name of a case-history action: the intake steps above, else the lifecycle's own label. */
+export function historyActionLabel(action: string): string {
+  if (HISTORY_ACTIONS[action]) return HISTORY_ACTIONS[action]!;
+  for (const list of Object.values(TRANSITIONS)) {
+    const t = list.find((x) => x.action === action);
+    if (t) return t.label;
+  }
+  return action;
+}
+
+/** Polish name of a closure reason (early closures and the closure reasons of domain.md §2.5). */
+export function closureReasonLabel(code: string): string {
+  return (
+    (EARLY_CLOSURE_REASONS as Record<string, string>)[code] ?? CLOSURE_REASONS.find((r) => r.code === code)?.label ?? code
+  );
+}
 
 /**
  * "1 234,56" / "1234.56" / "12" -> grosze (integer), or null when the text is not an amount.

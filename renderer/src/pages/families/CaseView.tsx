@@ -5,15 +5,19 @@ import { call, errorMessage } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { FindingsList } from '../../components/registry/Findings';
 import { HistoryTable } from '../../components/registry/HistoryTable';
-import { dateOrDash, sourceLabel, TRACK_SHORT } from '../../components/registry/labels';
+import { closureReasonLabel, dateOrDash, sourceLabel, TRACK_SHORT } from '../../components/registry/labels';
 import { hasForm, TransitionForm } from '../../components/registry/TransitionForm';
 import { ZzVerifyForm, ZzDocumentsSummary } from '../../components/registry/ZzForms';
-import { EARLY_CLOSURE_REASONS, ZA_ZYCIEM_CATEGORIES } from '../../../../shared/rules';
+import { ZA_ZYCIEM_CATEGORIES } from '../../../../shared/rules';
 import { href } from './nav';
 import { CaseWorkPanel } from '../../components/work/CaseWorkPanel';
+import { AdvanceActionDialog, isAdvanceAction } from '../../components/work/AdvanceAction';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Transition = CaseDetail['availableTransitions'][number];
+
+/** Done in the "Praca z rodziną" panel, with their documents (assessment, plan, closure). */
+const WORK_PANEL_ACTIONS = new Set(['startInitialAssessment', 'adoptPlan', 'close', 'archive']);
 
 const CONSENT_LABELS = {
   'written-consent': 'pisemna zgoda rodziny',
@@ -25,6 +29,7 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [c, setC] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<Transition | null>(null);
+  const [advance, setAdvance] = useState<Transition | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -56,7 +61,9 @@ export function CaseView({ caseId }: { caseId: string }) {
   }
 
   const transitions = c.availableTransitions;
-  const implemented = transitions.filter((t) => t.implemented);
+  // The initial assessment, the plan and closure are done in the "Praca z rodziną" panel below
+  // (they need their documents), not as bare state changes here.
+  const implemented = transitions.filter((t) => t.implemented && !WORK_PANEL_ACTIONS.has(t.action));
   const later = transitions.filter((t) => !t.implemented);
   const courtOrder = c.courtOrder;
   const details = (c.details ?? {}) as { reportedBy?: string; description?: string };
@@ -119,7 +126,7 @@ export function CaseView({ caseId }: { caseId: string }) {
           {c.closedOn && (
             <Field
               label="Zamknięto"
-              value={`${dateOrDash(c.closedOn)}${c.closureReason ? ` — ${(EARLY_CLOSURE_REASONS as Record<string, string>)[c.closureReason] ?? c.closureReason}` : ''}`}
+              value={`${dateOrDash(c.closedOn)}${c.closureReason ? ` — ${closureReasonLabel(c.closureReason)}` : ''}`}
             />
           )}
         </SimpleGrid>
@@ -163,7 +170,8 @@ export function CaseView({ caseId }: { caseId: string }) {
                 <Button
                   onClick={() => {
                     setDone(null);
-                    setOpen(t);
+                    if (isAdvanceAction(t.action)) setAdvance(t);
+                    else setOpen(t);
                   }}
                   disabled={!t.allowed}
                   variant={t.to === 'ZAMKNIETA' ? 'light' : 'filled'}
@@ -230,6 +238,22 @@ export function CaseView({ caseId }: { caseId: string }) {
         )}
         {open && open.action !== 'verifyZz' && !hasForm(open.action) && <Text c="dimmed">Tej czynności nie można jeszcze zapisać w tej wersji programu.</Text>}
       </Modal>
+      {advance && isAdvanceAction(advance.action) && (
+        <AdvanceActionDialog
+          key={advance.action}
+          caseId={c.id}
+          version={c.version}
+          action={advance.action}
+          label={advance.label}
+          opened
+          onClose={() => setAdvance(null)}
+          onDone={(message) => {
+            setAdvance(null);
+            setDone(message);
+            void load();
+          }}
+        />
+      )}
     </>
   );
 }
