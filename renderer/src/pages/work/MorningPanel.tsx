@@ -4,11 +4,11 @@
  * against the limit. On start, when something is overdue: a desktop notification if the
  * permission is already granted (never requested), otherwise an in-app alert.
  */
-import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
-import { dateOrDash, daysText } from '../../components/work/common';
+import { dateOrDash, daysText, todayIso } from '../../components/work/common';
 import { plural } from '../../format';
 import { useSession } from '../../session';
 
@@ -28,6 +28,7 @@ export function MorningPanel() {
   const [assistants, setAssistants] = useState<Assistants | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [inApp, setInApp] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let alive = true;
@@ -50,7 +51,18 @@ export function MorningPanel() {
     return () => {
       alive = false;
     };
-  }, [isAdmin]);
+  }, [isAdmin, reload]);
+
+  /** The head marks a half-year report as filed: its deadline item disappears. */
+  const markFiled = async (period: string) => {
+    try {
+      await call('statistics:markFiled', { period, filedOn: todayIso() });
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const onFiled = isAdmin ? markFiled : undefined;
 
   // Once per session: tell the user about overdue deadlines.
   useEffect(() => {
@@ -96,9 +108,9 @@ export function MorningPanel() {
           <Text size="sm" c="dimmed">
             Dziś: {dateOrDash(data.today)} · po terminie: {data.counts.overdue} · w ciągu 14 dni: {data.counts.dueSoon} · później: {data.counts.upcoming}
           </Text>
-          <DeadlineGroup title="Po terminie" color="red" items={data.overdue} testId="deadlines-overdue" />
-          <DeadlineGroup title="W ciągu 14 dni" color="orange" items={data.dueSoon} testId="deadlines-due-soon" />
-          <DeadlineGroup title="Później" color="gray" items={data.upcoming} testId="deadlines-upcoming" limit={15} />
+          <DeadlineGroup title="Po terminie" color="red" items={data.overdue} testId="deadlines-overdue" onFiled={onFiled} />
+          <DeadlineGroup title="W ciągu 14 dni" color="orange" items={data.dueSoon} testId="deadlines-due-soon" onFiled={onFiled} />
+          <DeadlineGroup title="Później" color="gray" items={data.upcoming} testId="deadlines-upcoming" limit={15} onFiled={onFiled} />
           {data.counts.overdue + data.counts.dueSoon + data.counts.upcoming === 0 && <Text c="dimmed">Brak terminów w Twoich sprawach.</Text>}
           {assistants && <CaseloadTable assistants={assistants} />}
         </Stack>
@@ -107,7 +119,21 @@ export function MorningPanel() {
   );
 }
 
-function DeadlineGroup({ title, color, items, testId, limit }: { title: string; color: string; items: Item[]; testId: string; limit?: number }) {
+function DeadlineGroup({
+  title,
+  color,
+  items,
+  testId,
+  limit,
+  onFiled,
+}: {
+  title: string;
+  color: string;
+  items: Item[];
+  testId: string;
+  limit?: number;
+  onFiled?: (period: string) => void;
+}) {
   if (items.length === 0) return null;
   const shown = limit ? items.slice(0, limit) : items;
   return (
@@ -149,6 +175,11 @@ function DeadlineGroup({ title, color, items, testId, limit }: { title: string; 
                 <Text size="sm" fw={700} c={i.status === 'overdue' ? 'red' : undefined}>
                   {daysText(i.daysLeft)}
                 </Text>
+                {onFiled && i.kind.startsWith('STATISTICS_') && i.ref && (
+                  <Button size="compact-xs" variant="light" mt={4} onClick={() => onFiled(i.ref!)}>
+                    Oznacz jako złożone
+                  </Button>
+                )}
               </Stack>
             </Group>
           </Paper>
