@@ -2,6 +2,7 @@
 import type { Channel } from '../../shared/ipc/contract';
 import { backupHandlers } from './backup';
 import { caseHandlers } from './cases';
+import { documentHandlers } from './documents';
 import { familyHandlers } from './families';
 import { foundationHandlers } from './foundation';
 import { supportingHandlers } from './supporting';
@@ -15,4 +16,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...supportingHandlers,
   ...backupHandlers,
   ...workHandlers,
+  ...documentHandlers,
 };

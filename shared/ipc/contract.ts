@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { backupChannels } from './channels/backup';
 import { caseChannels } from './channels/cases';
+import { documentChannels } from './channels/documents';
 import { familyChannels } from './channels/families';
 import { foundationChannels } from './channels/foundation';
 import { supportingChannels } from './channels/supporting';
@@ -18,6 +19,7 @@ export * from './channels/cases';
 export * from './channels/supporting';
 export * from './channels/backup';
 export * from './channels/work';
+export * from './channels/documents';
 
 export const contract = {
   ...foundationChannels,
@@ -26,6 +28,7 @@ export const contract = {
   ...supportingChannels,
   ...backupChannels,
   ...workChannels,
+  ...documentChannels,
 } as const;
 
 

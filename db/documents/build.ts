@@ -1,0 +1,780 @@
+/**
+ * Database records → the view models of shared/print/documents, for one case. Pure over
+ * CaseData (read by data.ts): no scoping, no audit. Every field is either data or null (the
+ * templates print a dash or a line to fill in); dates stay ISO here and are formatted by the
+ * templates; gendered forms come from the members' sex (staff: from the first name).
+ */
+import { ASSESSMENT_AREAS } from '../../shared/rules/assessment';
+import { CLOSURE_REASONS, type ClosureReasonCode, type ReferralSource } from '../../shared/rules/labels';
+import type { IsoDate } from '../../shared/rules/types';
+import { isIsoDate } from '../../shared/rules/isoDate';
+import {
+  DOCUMENT_KINDS,
+  assessmentDocument,
+  assignmentLetterDocument,
+  assistantRequestDocument,
+  authorisationDocument,
+  consentDocument,
+  courtInformationDocument,
+  courtOpinionDocument,
+  institutionLetterDocument,
+  intakeDocument,
+  monitoringDocument,
+  monthlyReportDocument,
+  officialNoteDocument,
+  rodoClauseDocument,
+  supportCatalogueDocument,
+  supportingFamilyActDocument,
+  supportingFamilyContractDocument,
+  supportingFamilyOpinionDocument,
+  visitCardDocument,
+  visitDiaryDocument,
+  workPlanDocument,
+  zaZyciemRequestDocument,
+  type Address,
+  type DocBase,
+  type FamilyMember,
+  type MonitoringContactForm,
+  type OpinionScope,
+  type Person,
+  type RenderContext,
+  type Staff,
+  type SupportArea,
+  type SupportStatus,
+  type Visit,
+} from '../../shared/print/documents/index';
+import { formatDate, formatMonthYear } from '../../shared/print/format';
+import type { DocumentPart } from '../../shared/print/layout';
+import type { PackRequest } from '../print/render';
+import type { PrintableKind } from '../../shared/ipc/channels/documents';
+import type { CaseData, EntryRow, MemberRow, UserRow } from './data';
+
+const d = (s: string | null | undefined): IsoDate | null => (s && isIsoDate(s.slice(0, 10)) ? (s.slice(0, 10) as IsoDate) : null);
+const t = (s: unknown): string | null => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
+
+/** Staff have no recorded sex: Polish first names ending in "a" are female (Kuba, Barnaba aside). */
+export function sexOfName(fullName: string | null | undefined): 'F' | 'M' | null {
+  const first = (fullName ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (!first) return null;
+  if (['kuba', 'barnaba', 'bonawentura', 'kosma'].includes(first)) return 'M';
+  return first.endsWith('a') ? 'F' : 'M';
+}
+
+const staffOf = (u: UserRow | null | undefined, position: string, office?: { phone?: string; email?: string }): Staff =>
+  u ? { name: u.fullName, sex: sexOfName(u.fullName), position, phone: t(office?.phone), email: t(office?.email) } : { name: '', position };
+
+const member = (m: MemberRow): FamilyMember => ({
+  firstName: m.firstName,
+  lastName: m.lastName,
+  sex: m.sex,
+  birthDate: d(m.birthDate),
+  relation: t(m.relation),
+  pesel: t(m.pesel),
+});
+
+/** "rodzina Majewskich" (adjectival -ski/-cki/-dzki surnames), "rodzina Nowaków" (a man's
+ *  consonant-final surname shared by the family); otherwise the head's full name. */
+export function familyNameOf(members: ReadonlyArray<{ firstName: string; lastName: string; sex: 'F' | 'M' | null; isHead: number; isChild: number }>): string {
+  const head = members.find((m) => m.isHead === 1) ?? members.find((m) => m.isChild === 0) ?? members[0];
+  if (!head) return 'rodzina';
+  const adj = /^(.*(?:sk|ck|dzk))[aiy]$/i.exec(head.lastName.trim());
+  if (adj) return `rodzina ${adj[1]}ich`;
+  const same = members.every((m) => m.lastName === head.lastName);
+  if (same && /[bcćdfghjklłmnńprsśtwzźż]$/i.test(head.lastName) && members.some((m) => m.sex === 'M' && m.lastName === head.lastName))
+    return `rodzina ${head.lastName}ów`;
+  return `rodzina ${head.firstName} ${head.lastName}`;
+}
+const familyName = (c: CaseData) => familyNameOf(c.members);
+
+const address = (c: CaseData): Address => ({ street: c.family.address, postalCode: t(c.family.postalCode), place: c.family.place });
+const adults = (c: CaseData) => c.members.filter((m) => m.isChild === 0);
+const headMember = (c: CaseData) => c.members.find((m) => m.isHead === 1) ?? adults(c)[0] ?? c.members[0] ?? null;
+
+function base(c: CaseData, date: string | null | undefined): DocBase {
+  return { office: c.office, caseNumber: t(c.row.caseNumber), place: t(c.office.place), date: d(date) };
+}
+
+const AREA_LABEL = new Map(ASSESSMENT_AREAS.map((a) => [a.code, a.label]));
+const KIND_LABEL = { initial: 'wstępna', periodic: 'okresowa', final: 'końcowa' } as const;
+
+function assistantStaff(c: CaseData): Staff {
+  return staffOf(c.assistant, 'asystent rodziny', c.office);
+}
+function socialWorkerStaff(c: CaseData): Staff | null {
+  return c.socialWorker ? staffOf(c.socialWorker, 'pracownik socjalny') : null;
+}
+const headName = (c: CaseData) => c.office.headName;
+
+interface CourtOrderJson {
+  court?: string;
+  caseRef?: string;
+  date?: string;
+}
+function courtOrderOf(c: CaseData): CourtOrderJson | null {
+  if (!c.row.courtOrder) return null;
+  try {
+    const o = JSON.parse(c.row.courtOrder) as CourtOrderJson;
+    return o && t(o.court) ? o : null;
+  } catch {
+    return null;
+  }
+}
+const isCourtOrdered = (c: CaseData) => c.row.source === 'court-order' || c.row.consentBasis === 'court-order' || courtOrderOf(c) !== null;
+
+function details(c: CaseData): { reportedBy?: string; description?: string } {
+  try {
+    return (c.row.details ? JSON.parse(c.row.details) : {}) as { reportedBy?: string; description?: string };
+  } catch {
+    return {};
+  }
+}
+
+// ---- Entry → visit ---------------------------------------------------------------------------------
+
+const FAILED: Record<string, string> = {
+  'nobody-home': 'nikogo nie zastano w domu',
+  'cancelled-by-family': 'spotkanie odwołane przez rodzinę',
+  'cancelled-by-assistant': 'spotkanie odwołane przez asystenta',
+};
+
+function visitOf(e: EntryRow): Visit {
+  const b = e.body;
+  return {
+    date: e.onDate as IsoDate,
+    start: t(e.startTime),
+    end: t(e.endTime),
+    place: b.place === 'home' || b.place === 'office' || b.place === 'institution' ? b.place : 'other',
+    placeNote: t(b.placeDetail),
+    participants: (b.participants ?? []).filter((p) => typeof p === 'string' && p.trim() !== ''),
+    topics: t(b.text),
+    tasksDone: t(b.doneSinceLast),
+    tasksFamily: t(b.agreedFamily),
+    tasksAssistant: t(b.agreedAssistant),
+    observations: t(b.childSafetyObservations),
+    nextAppointment: d(b.nextAppointmentOn),
+    failedReason: e.kind === 'failed-visit' ? (FAILED[b.failedReason ?? ''] ?? 'wizyta nieodbyta') : null,
+    minutes: e.minutes || null,
+    km: e.kmTenths ? e.kmTenths / 10 : null,
+  };
+}
+const isVisit = (e: EntryRow) => e.kind === 'visit' || e.kind === 'failed-visit';
+
+// ---- Which documents a case has -----------------------------------------------------------------
+
+export interface DocRef {
+  kind: PrintableKind;
+  ref: string | null;
+  label: string | null;
+  date: string | null;
+  range: boolean;
+}
+
+/** Kinds read from entries (visits, notes, monthly reports): only for those who keep the
+ *  case's diary (the assistant of the case and the head), like entries:list. */
+export const ENTRY_KINDS: ReadonlyArray<PrintableKind> = ['visit-card', 'visit-diary', 'official-note', 'monthly-report', 'monitoring'];
+
+const on = (date: string | null | undefined) => (date ? `z dnia ${formatDate(d(date))}` : null);
+
+export function availableDocuments(c: CaseData): DocRef[] {
+  const out: DocRef[] = [];
+  const add = (kind: PrintableKind, ref: string | null = null, label: string | null = null, date: string | null = null, range = false) =>
+    out.push({ kind, ref, label, date, range });
+  const r = c.row;
+  const general = r.track === 'general';
+  if (general) add('intake', null, null, r.learnedOn);
+  if (general && (r.requestOn || r.decision)) add('assistant-request', null, null, r.requestOn);
+  if (!general) add('za-zyciem-request', null, null, r.receivedOn);
+  if (r.decision === 'assign' || r.decision === 'refuse') add('assignment-letter', null, null, r.decidedOn);
+  if (r.assistantId) {
+    add(isCourtOrdered(c) ? 'court-acknowledgement' : 'consent', null, null, r.consentOn);
+    add('rodo-clause', null, null, r.consentOn ?? r.assignedOn);
+  }
+  for (const a of c.authorisations) add(a.kind === 'special' ? 'authorisation-special' : 'authorisation', a.id, on(a.signedOn), a.signedOn);
+  for (const a of c.assessments) add(`assessment-${a.kind}` as PrintableKind, a.id, on(a.assessedOn), a.assessedOn);
+  if (c.plans.length > 0) {
+    const p = c.plans[c.plans.length - 1]!;
+    add('work-plan', String(p.versionNo), `wersja ${p.versionNo} ${on(p.drawnUpOn) ?? ''}`.trim(), p.drawnUpOn);
+  }
+  const visits = c.entries.filter(isVisit);
+  for (const e of visits) add('visit-card', e.id, on(e.onDate), e.onDate);
+  if (visits.length > 0) add('visit-diary', null, null, visits[visits.length - 1]!.onDate, true);
+  for (const e of c.entries.filter((x) => x.kind === 'note')) add('official-note', e.id, on(e.onDate), e.onDate);
+  const months = [...new Set(c.entries.filter((e) => e.kind !== 'monitoring' && e.kind !== 'note').map((e) => e.onDate.slice(0, 7)))].sort();
+  for (const m of months) add('monthly-report', m, formatMonthYear(Number(m.slice(0, 4)), Number(m.slice(5, 7))), lastDayOf(m));
+  if (r.closedOn && (c.entries.some((e) => e.kind === 'monitoring') || c.monitoringEndsOn)) add('monitoring', null, null, c.monitoringEndsOn ?? r.closedOn);
+  for (const q of c.courtRequests) add('court-opinion', q.id, `sygn. akt ${q.caseRef}`, q.submittedOn ?? q.requestedOn);
+  if (c.catalogue.length > 0) add('support-catalogue', null, null, null);
+  if (institutionName(c)) {
+    add('institution-request', null, null, null);
+    add('institution-proposal', null, null, null);
+  }
+  for (const s of c.supporting) {
+    if (s.headOpinion) add('supporting-family-opinion', s.id, null, s.headOpinion.on ?? null);
+    if (s.act) add('supporting-family-act', s.id, null, s.act.on ?? null);
+    if (s.contract) add('supporting-family-contract', s.id, null, s.contract.on ?? null);
+  }
+  if (isCourtOrdered(c)) add('court-information', null, null, r.closedOn ?? null);
+  return out;
+}
+
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+function institutionName(c: CaseData): string | null {
+  const inst = [...c.entries].reverse().find((e) => e.kind === 'institution' && t(e.body.contactWith));
+  if (inst) return t(inst.body.contactWith);
+  for (const a of c.authorisations) {
+    const i = (a.scope.institutions ?? []).find((x) => t(x));
+    if (i) return i.trim();
+  }
+  return null;
+}
+
+// ---- Building one document ------------------------------------------------------------------------
+
+export interface BuildOptions {
+  ref?: string | null;
+  from?: string | null;
+  to?: string | null;
+  /** The document date when a record has none (today in Europe/Warsaw). */
+  today: string;
+  ctx?: RenderContext;
+}
+
+export class DocumentUnavailable extends Error {}
+
+export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions): DocumentPart {
+  const ctx = o.ctx;
+  const r = c.row;
+  const fam = familyName(c);
+  const members = c.members.map(member);
+  const byRef = <T extends { id: string }>(xs: T[], what: string): T => {
+    const x = o.ref ? xs.find((y) => y.id === o.ref) : xs[xs.length - 1];
+    if (!x) throw new DocumentUnavailable(what);
+    return x;
+  };
+  switch (kind) {
+    case 'intake': {
+      const det = details(c);
+      return intakeDocument({
+        ...base(c, r.learnedOn ?? o.today),
+        receivedOn: (d(r.learnedOn) ?? d(o.today)) as IsoDate,
+        source: (['social-worker', 'family-request', 'institution', 'court-order', 'minor-parent-leaving-institution'].includes(r.source)
+          ? r.source
+          : 'social-worker') as ReferralSource,
+        reporter: t(det.reportedBy) ? { person: t(det.reportedBy) } : null,
+        family: { name: fam, address: address(c), phone: t(c.family.phone), members },
+        concerns: t(det.description) ?? '',
+        urgent: r.urgent === 1,
+        socialWorker: socialWorkerStaff(c),
+        interviewDueDate: d(r.interviewDueOn),
+        intakeWorker: socialWorkerStaff(c) ?? { name: c.office.headName, sex: sexOfName(c.office.headName), position: 'kierownik ośrodka' },
+      });
+    }
+    case 'assistant-request': {
+      const first = c.assessments[0];
+      const decision =
+        r.decision === 'assign'
+          ? { kind: 'assign' as const, assistantName: c.assistant?.fullName ?? null, fromDate: d(r.assignedOn), decidedOn: d(r.decidedOn) }
+          : r.decision === 'refuse'
+            ? { kind: 'refuse' as const, reason: null, decidedOn: d(r.decidedOn) }
+            : r.decision === 'waitlist'
+              ? { kind: 'waiting-list' as const, decidedOn: d(r.decidedOn) }
+              : r.decision === 'forward'
+                ? { kind: 'other-unit' as const, unitName: t(r.forwardedTo), decidedOn: d(r.decidedOn) }
+                : null;
+      return assistantRequestDocument({
+        ...base(c, r.requestOn ?? o.today),
+        family: { name: fam, address: address(c), members },
+        interviewDate: d(r.interviewOn),
+        problems: t(details(c).description) ?? '',
+        resources: first ? t(first.body.resources) : null,
+        justification: r.careDifficultiesFound ? 'W toku wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.' : '',
+        proposedAreas: [],
+        familyInformed: true,
+        consentObtained: r.consentBasis === 'written-consent',
+        courtOrdered: isCourtOrdered(c),
+        attachments: [],
+        socialWorker: socialWorkerStaff(c) ?? { name: '' },
+        decision,
+        headName: headName(c),
+      });
+    }
+    case 'za-zyciem-request': {
+      const h = headMember(c);
+      let docs: { pregnancyDocument?: boolean; certificate?: { issuer?: string; field?: string; issuedOn?: string } | null } = {};
+      try {
+        docs = r.zzDocuments ? JSON.parse(r.zzDocuments) : {};
+      } catch {
+        docs = {};
+      }
+      const cert = docs.certificate;
+      return zaZyciemRequestDocument(
+        {
+          ...base(c, r.receivedOn ?? o.today),
+          applicant: {
+            firstName: h?.firstName ?? '',
+            lastName: h?.lastName ?? '',
+            sex: h?.sex ?? null,
+            pesel: t(h?.pesel),
+            address: address(c),
+            phone: t(h?.phone) ?? t(c.family.phone),
+          },
+          category: (r.zzCategory as never) ?? null,
+          household: members,
+          needs: t(details(c).description) ?? '',
+          attachment: cert
+            ? { kind: 'art-4-3-certificate', issuer: t(cert.issuer), specialty: (cert.field as never) ?? null, issuedOn: d(cert.issuedOn) }
+            : docs.pregnancyDocument
+              ? { kind: 'pregnancy-document' }
+              : null,
+          consentToCooperation: true,
+          rodoAcknowledged: true,
+          submittedOn: d(r.receivedOn),
+          channel: null,
+        },
+        ctx,
+      );
+    }
+    case 'assignment-letter': {
+      const h = headMember(c);
+      return assignmentLetterDocument(
+        {
+          ...base(c, r.decidedOn ?? o.today),
+          addressee: { firstName: h?.firstName ?? '', lastName: h?.lastName ?? '', sex: h?.sex ?? null, address: address(c) },
+          outcome: r.decision === 'refuse' ? 'refused' : 'assigned',
+          basis: r.track === 'za-zyciem' ? 'za-zyciem' : 'general',
+          assistant: c.assistant ? assistantStaff(c) : null,
+          startDate: d(r.assignedOn),
+          requestDate: d(r.requestOn ?? r.receivedOn),
+          refusalReason: r.decision === 'refuse' ? closureLabel(r.closureReason) : null,
+          headName: headName(c),
+        },
+        ctx,
+      );
+    }
+    case 'consent':
+    case 'court-acknowledgement': {
+      const co = courtOrderOf(c);
+      return consentDocument(
+        {
+          ...base(c, r.consentOn ?? r.assignedOn ?? o.today),
+          variant: kind,
+          members: adults(c).map(member),
+          assistant: assistantStaff(c),
+          meetingPlace: 'w miejscu zamieszkania rodziny',
+          meetingFrequency: 'raz w tygodniu',
+          court: co ? { name: co.court!.trim(), signature: t(co.caseRef) ?? '', orderDate: d(co.date) } : null,
+        },
+        ctx,
+      );
+    }
+    case 'rodo-clause':
+      return rodoClauseDocument(
+        { ...base(c, r.consentOn ?? r.assignedOn ?? o.today), iodContact: null, retention: null, zaZyciem: r.track === 'za-zyciem', dataSubjects: adults(c).map(member) },
+        ctx,
+      );
+    case 'authorisation':
+    case 'authorisation-special': {
+      const a = byRef(c.authorisations, 'upoważnienie');
+      const grantors = a.grantors.map((g) => {
+        const m = g.memberId ? c.members.find((x) => x.id === g.memberId) : undefined;
+        if (m) return { ...member(m), address: address(c) };
+        const [first, ...rest] = g.name.trim().split(/\s+/);
+        return { firstName: first ?? '', lastName: rest.join(' '), sex: sexOfName(g.name), address: address(c) };
+      });
+      return authorisationDocument(
+        {
+          ...base(c, a.signedOn),
+          kind: a.kind,
+          grantors,
+          grantee: { name: a.granteeName ?? '', sex: sexOfName(a.granteeName), position: 'asystent rodziny' },
+          institutions: (a.scope.institutions ?? []).filter((x) => t(x)),
+          scope: [t(a.scope.description), ...(a.scope.matters ?? []).filter((x) => t(x))].filter(Boolean).join('; '),
+          validFrom: d(a.validFrom),
+          validUntil: d(a.validTo),
+          zaZyciem: r.track === 'za-zyciem',
+        },
+        ctx,
+      );
+    }
+    case 'assessment-initial':
+    case 'assessment-periodic':
+    case 'assessment-final': {
+      const want = kind.replace('assessment-', '');
+      const xs = c.assessments.filter((a) => a.kind === want);
+      const a = byRef(xs, 'ocena');
+      const idx = c.assessments.findIndex((x) => x.id === a.id);
+      const prev = idx > 0 ? c.assessments[idx - 1]! : null;
+      const b = a.body;
+      const goals = Array.isArray(b.goalAttainment)
+        ? (b.goalAttainment as Array<{ goal: string; status: string; evidence?: string }>).map((g) => ({
+            goal: g.goal,
+            attainment: g.status === 'achieved' ? ('achieved' as const) : g.status === 'partly' ? ('partly' as const) : g.status === 'not-achieved' ? ('not' as const) : null,
+            evidence: t(g.evidence),
+          }))
+        : [];
+      const ratingOf = (x: { rating?: number } | undefined) => (x && typeof x.rating === 'number' ? (x.rating as never) : null);
+      return assessmentDocument({
+        ...base(c, a.assessedOn),
+        kind: a.kind,
+        family: { name: fam, members },
+        period: a.kind === 'initial' ? null : { from: d(a.periodFrom ?? r.assignedOn), to: d(a.periodTo ?? a.assessedOn) },
+        areas: ASSESSMENT_AREAS.map((ar) => {
+          const e = a.areas[ar.code];
+          return {
+            code: ar.code,
+            rating: ratingOf(e),
+            justification: t(e?.justification),
+            notAssessedReason: e ? t(e.notAssessedReason) : 'obszar nie był oceniany',
+            previousRating: prev ? ratingOf(prev.areas[ar.code]) : null,
+          };
+        }),
+        strengths: t(b.strengths),
+        familyView: t(b.familyView),
+        compositionChanges: t(b.compositionChanges),
+        childrenLegalChanges: t(b.legalSituationChanges),
+        goals,
+        cooperation: t(b.cooperation),
+        recommendation: (['continue', 'revise-plan', 'close', 'inform-court'].includes(String(b.recommendation ?? a.recommendation))
+          ? (b.recommendation ?? a.recommendation)
+          : null) as never,
+        recommendationNote: t(b.recommendationNote),
+        closureReason: a.kind === 'final' && r.closureReason && CLOSURE_REASONS.some((x) => x.code === r.closureReason) ? (r.closureReason as ClosureReasonCode) : null,
+        nextAssessmentDue: d(b.nextAssessmentOn as string | null),
+        history: c.assessments.slice(0, idx + 1).map((x) => ({
+          label: KIND_LABEL[x.kind],
+          date: x.assessedOn as IsoDate,
+          ratings: Object.fromEntries(ASSESSMENT_AREAS.map((ar) => [ar.code, ratingOf(x.areas[ar.code])])),
+        })),
+        distribution: (a.distribution?.recipients ?? []).map((x) => [x.name, x.address].filter((s) => t(s)).join(', ')).filter(Boolean),
+        assistant: a.authorName ? staffOf({ id: '', fullName: a.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+        headName: headName(c),
+      });
+    }
+    case 'work-plan': {
+      const p = o.ref ? c.plans.find((x) => String(x.versionNo) === o.ref || x.id === o.ref) : c.plans[c.plans.length - 1];
+      if (!p) throw new DocumentUnavailable('plan pracy');
+      const ct = p.content;
+      const WHO: Record<string, string> = { family: 'rodzina', assistant: 'asystent rodziny', institution: 'instytucja' };
+      return workPlanDocument({
+        ...base(c, p.drawnUpOn),
+        version: p.versionNo,
+        versionDate: p.drawnUpOn as IsoDate,
+        revisionReason: p.versionNo > 1 ? t(p.changeNote) : null,
+        family: { name: fam, members },
+        period: { from: d(p.drawnUpOn), to: d(ct.reviewOn ?? null) },
+        mainGoal: t(ct.mainGoal) ?? '',
+        goals: (ct.goals ?? []).map((g) => ({
+          area: g.areaCode ? (AREA_LABEL.get(g.areaCode) ?? null) : null,
+          goal: t(g.title) ?? '',
+          actions: g.actions.map((a) => ({
+            action: t(a.description) ?? '',
+            who: t(a.responsible) ?? WHO[a.responsibleKind] ?? '',
+            deadline: d(a.dueDate),
+            expectedEffect: t(a.expectedEffect) ?? '',
+          })),
+        })),
+        risks: t(ct.risks),
+        reviewDate: d(ct.reviewOn ?? null),
+        fosterCareCoordinator: ct.coordinatedWithFosterCareCoordinator ? (t(ct.krpzCoordination) ?? 'koordynator rodzinnej pieczy zastępczej') : null,
+        signatories: adults(c).map(member),
+        assistant: p.authorName ? staffOf({ id: '', fullName: p.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+        socialWorker: socialWorkerStaff(c),
+      });
+    }
+    case 'visit-card': {
+      const e = byRef(c.entries.filter(isVisit), 'wizyta');
+      return visitCardDocument({
+        ...base(c, e.onDate),
+        familyName: fam,
+        visit: visitOf(e),
+        familySignatory: { name: null, refused: false },
+        assistant: e.authorName ? staffOf({ id: '', fullName: e.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+      });
+    }
+    case 'visit-diary': {
+      const visits = c.entries.filter(isVisit);
+      const from = d(o.from) ?? d(visits[0]?.onDate) ?? d(o.today)!;
+      const to = d(o.to) ?? d(visits[visits.length - 1]?.onDate) ?? d(o.today)!;
+      return visitDiaryDocument({
+        ...base(c, o.today),
+        familyName: fam,
+        from,
+        to,
+        visits: visits.filter((e) => e.onDate >= from && e.onDate <= to).map(visitOf),
+        assistant: assistantStaff(c),
+      });
+    }
+    case 'official-note': {
+      const e = byRef(c.entries.filter((x) => x.kind === 'note'), 'notatka');
+      const b = e.body;
+      return officialNoteDocument({
+        ...base(c, e.onDate),
+        familyName: fam,
+        eventDate: d(e.onDate),
+        eventTime: t(e.startTime),
+        eventKind: t(b.contactWith) ?? 'zdarzenie w rodzinie',
+        subject: (t(b.text) ?? '').split(/[.\n]/)[0]!.slice(0, 120) || 'notatka służbowa',
+        description: t(b.text) ?? '',
+        actionsTaken: t(b.actionsTaken),
+        informed: (t(b.informed) ?? '').split(/[,;\n]/).map((x) => x.trim()).filter(Boolean),
+        author: e.authorName ? staffOf({ id: '', fullName: e.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+      });
+    }
+    case 'monthly-report': {
+      const months = [...new Set(c.entries.filter((e) => e.kind !== 'monitoring' && e.kind !== 'note').map((e) => e.onDate.slice(0, 7)))].sort();
+      const month = o.ref && /^\d{4}-\d{2}$/.test(o.ref) ? o.ref : months[months.length - 1];
+      if (!month) throw new DocumentUnavailable('sprawozdanie');
+      const es = c.entries.filter((e) => e.onDate.slice(0, 7) === month && e.kind !== 'monitoring');
+      const plan = [...c.plans].reverse().find((p) => p.drawnUpOn <= lastDayOf(month)) ?? c.plans[c.plans.length - 1];
+      const goals = (plan?.content.goals ?? [])
+        .map((g) => {
+          const related = es.filter((e) => (e.body.goalIds ?? []).includes(g.id));
+          return {
+            goal: t(g.title) ?? '',
+            actions: related.length ? related.map((e) => `${formatDate(d(e.onDate))}: ${(t(e.body.doneSinceLast) ?? t(e.body.text) ?? 'spotkanie').slice(0, 200)}`).join('; ') : 'bez działań w tym miesiącu',
+            progress: null,
+          };
+        })
+        .filter((g) => g.goal);
+      return monthlyReportDocument({
+        ...base(c, lastDayOf(month) < o.today ? lastDayOf(month) : o.today),
+        familyName: fam,
+        year: Number(month.slice(0, 4)),
+        month: Number(month.slice(5, 7)),
+        visits: es.filter((e) => e.kind === 'visit').length,
+        failedVisits: es.filter((e) => e.kind === 'failed-visit').length,
+        minutes: es.reduce((s, e) => s + (e.minutes || 0), 0),
+        km: es.reduce((s, e) => s + (e.kmTenths || 0), 0) / 10,
+        goals,
+        problems: null,
+        nextMonth: null,
+        assistant: assistantStaff(c),
+        acknowledgedBy: headName(c),
+      });
+    }
+    case 'monitoring': {
+      const contacts = c.entries.filter((e) => e.kind === 'monitoring');
+      const formOf = (e: EntryRow): MonitoringContactForm =>
+        e.body.place === 'home' ? 'visit' : e.body.place === 'office' ? 'office' : e.body.place === 'institution' ? 'institution' : 'phone';
+      return monitoringDocument(
+        {
+          ...base(c, c.monitoringEndsOn && c.monitoringEndsOn < o.today ? c.monitoringEndsOn : o.today),
+          familyName: fam,
+          closedOn: d(r.closedOn),
+          period: { from: d(r.closedOn), to: d(c.monitoringEndsOn) },
+          contacts: contacts.map((e) => ({ date: e.onDate as IsoDate, form: formOf(e), findings: t(e.body.text) ?? t(e.body.contactWith) ?? 'kontakt z rodziną' })),
+          conclusion: null,
+          newReferralNeeded: null,
+          assistant: assistantStaff(c),
+        },
+        ctx,
+      );
+    }
+    case 'court-opinion': {
+      const q = byRef(c.courtRequests, 'wezwanie sądu');
+      const last = c.assessments[c.assessments.length - 1];
+      const just = (code: string) => (last ? t(last.areas[code]?.justification) : null);
+      const all: Partial<Record<OpinionScope, string | null>> = {
+        history: `Rodzina współpracuje z asystentem rodziny od ${formatDate(d(r.assignedOn))}. Spotkań odnotowanych w dokumentacji: ${c.entries.filter((e) => e.kind === 'visit').length}.`,
+        housing: just('HOUSING'),
+        finances: just('FINANCES'),
+        relations: just('RELATIONS') ?? just('FAMILY_RELATIONS'),
+        parenting: just('PARENTING') ?? just('CARE'),
+        children: last && Array.isArray(last.body.children) ? (last.body.children as Array<{ name: string; observations?: string }>).map((ch) => `${ch.name}: ${t(ch.observations) ?? 'bez uwag'}`).join(' ') : null,
+        cooperation: last ? t(last.body.cooperation) : null,
+      };
+      const scope = q.scope.toLowerCase();
+      const KEYS: Record<OpinionScope, RegExp> = {
+        history: /histor|przebieg/,
+        housing: /mieszka/,
+        finances: /material|finans|dochod/,
+        relations: /relac/,
+        parenting: /opiek|wychow|rodzicielsk/,
+        children: /dzieci|dziecka|małolet/,
+        cooperation: /współprac/,
+      };
+      const asked = (Object.keys(KEYS) as OpinionScope[]).filter((k) => !scope.trim() || KEYS[k].test(scope));
+      const sections: Partial<Record<OpinionScope, string>> = {};
+      for (const k of asked.length ? asked : (Object.keys(KEYS) as OpinionScope[])) sections[k] = all[k] ?? 'Brak odnotowanych informacji w tym zakresie.';
+      return courtOpinionDocument(
+        {
+          ...base(c, q.submittedOn ?? o.today),
+          court: { name: q.court, department: t(q.department), signature: q.caseRef },
+          requestDate: d(q.requestedOn),
+          familyName: fam,
+          author: assistantStaff(c),
+          workingSince: d(r.assignedOn),
+          workBasis: isCourtOrdered(c) ? 'postanowienia Sądu' : 'zgody rodziny',
+          sources: ['dokumentacja pracy z rodziną', 'wizyty w miejscu zamieszkania rodziny', ...(last ? ['okresowa ocena sytuacji rodziny'] : [])],
+          sections,
+          conclusions: (last ? t(last.body.recommendationNote) : null) ?? t(q.note) ?? '',
+          headName: headName(c),
+        },
+        ctx,
+      );
+    }
+    case 'support-catalogue': {
+      const h = headMember(c);
+      const AREAS: SupportArea[] = ['care', 'psychological', 'legal', 'rehabilitation', 'health', 'other'];
+      return supportCatalogueDocument({
+        ...base(c, o.today),
+        family: h ? { firstName: h.firstName, lastName: h.lastName, sex: h.sex } : { firstName: '', lastName: '' },
+        items: c.catalogue.map((i) => ({
+          area: (AREAS.includes(i.area as SupportArea) ? i.area : 'other') as SupportArea,
+          provider: [t(i.title), t(i.provider)].filter(Boolean).join(' – '),
+          contact: t(i.contact),
+          conditions: t(i.conditions),
+          cost: t(i.cost),
+          status: (['proposed', 'applied', 'obtained', 'refused'].includes(i.status) ? i.status : 'proposed') as SupportStatus,
+          authorisationUsed: i.onBehalf === 1 || !!i.authorisationId,
+        })),
+        assistant: assistantStaff(c),
+      });
+    }
+    case 'institution-request':
+    case 'institution-proposal': {
+      const name = institutionName(c);
+      if (!name) throw new DocumentUnavailable('instytucja');
+      const child = c.members.find((m) => m.isChild === 1);
+      return institutionLetterDocument(
+        {
+          ...base(c, o.today),
+          letter: kind === 'institution-request' ? 'request' : 'proposal',
+          addressee: { name },
+          subject: child ? 'sytuacji małoletniego członka rodziny objętej wsparciem asystenta rodziny' : 'sytuacji rodziny objętej wsparciem asystenta rodziny',
+          scope: kind === 'institution-request' ? 'informacji niezbędnych do realizacji planu pracy z rodziną' : 'oceny sytuacji rodziny i wniosków dotyczących dalszego wsparcia',
+          purpose: 'realizacja planu pracy z rodziną',
+          replyBy: null,
+          signer: assistantStaff(c),
+        },
+        ctx,
+      );
+    }
+    case 'supporting-family-opinion':
+    case 'supporting-family-act':
+    case 'supporting-family-contract': {
+      const s = byRef(c.supporting, 'rodzina wspierająca');
+      const sb = {
+        supportingFamily: {
+          members: s.members.map((m): Person => ({ firstName: m.firstName, lastName: m.lastName, sex: sexOfName(m.firstName) })),
+          address: { street: s.address, place: s.place },
+          relationToChild: t(s.relationToChild),
+        },
+        supportedFamily: fam,
+        scope: ['care', 'household', 'roles'] as const,
+        period: { from: d(s.act?.on ?? s.contract?.on ?? null), to: null },
+      };
+      if (kind === 'supporting-family-opinion')
+        return supportingFamilyOpinionDocument(
+          {
+            ...base(c, s.headOpinion?.on ?? o.today),
+            ...sb,
+            interviewDate: d(s.headOpinion?.interviewOn ?? null),
+            positive: s.headOpinion?.positive !== false,
+            justification: 'Rodzina daje rękojmię należytego wypełniania zadań rodziny wspierającej.',
+            supportedFamilyConsent: true,
+            headName: headName(c),
+          },
+          ctx,
+        );
+      if (kind === 'supporting-family-act')
+        return supportingFamilyActDocument(
+          {
+            ...base(c, s.act?.on ?? o.today),
+            ...sb,
+            opinionDate: d(s.headOpinion?.on ?? null),
+            issuer: t(s.act?.by) ?? `Wójt Gminy ${c.office.gmina}`,
+            issuerName: t(s.act?.authorisation) ?? '',
+            actNumber: t(s.act?.number),
+          },
+          ctx,
+        );
+      return supportingFamilyContractDocument(
+        {
+          ...base(c, s.contract?.on ?? o.today),
+          ...sb,
+          establishingAct: s.act ? `aktem nr ${t(s.act.number) ?? '…'} z dnia ${formatDate(d(s.act.on ?? null))}` : '',
+          monthlyLimitGrosze: s.contract?.monthlyLimitGr ?? null,
+          settlementDay: 10,
+          noticePeriod: 'jednomiesięcznym',
+          gminaParty: `Gmina ${c.office.gmina}, reprezentowana przez kierownika ${c.office.name}`,
+          signerForGmina: headName(c),
+        },
+        ctx,
+      );
+    }
+    case 'court-information': {
+      const co = courtOrderOf(c);
+      const closed = !!r.closedOn;
+      const facts = [
+        ...c.assessments.map((a) => ({ date: d(a.assessedOn), fact: `Sporządzono ocenę ${KIND_LABEL[a.kind]} sytuacji rodziny.` })),
+        ...c.plans.map((p) => ({ date: d(p.drawnUpOn), fact: p.versionNo === 1 ? 'Opracowano plan pracy z rodziną.' : `Zaktualizowano plan pracy (wersja ${p.versionNo}).` })),
+        ...(r.closedOn ? [{ date: d(r.closedOn), fact: `Zakończono pracę z rodziną: ${closureLabel(r.closureReason) ?? 'zgodnie z decyzją kierownika'}.` }] : []),
+      ].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+      return courtInformationDocument(
+        {
+          ...base(c, r.closedOn ?? o.today),
+          kind: closed ? 'closure' : 'periodic',
+          court: { name: t(co?.court) ?? 'Sąd Rejonowy', signature: t(co?.caseRef) ?? '', orderDate: d(co?.date) },
+          familyName: fam,
+          period: { from: d(r.assignedOn), to: d(r.closedOn ?? o.today) },
+          facts,
+          summary: c.entries.length ? `W okresie sprawozdawczym odbyto ${c.entries.filter((e) => e.kind === 'visit').length} spotkań z rodziną.` : '',
+          assistant: assistantStaff(c),
+          headName: headName(c),
+        },
+        ctx,
+      );
+    }
+  }
+}
+
+function closureLabel(code: string | null): string | null {
+  return CLOSURE_REASONS.find((x) => x.code === code)?.label ?? null;
+}
+
+// ---- File names and the pack ---------------------------------------------------------------------
+
+/** "GOPS.4101.12.2026 – Ocena okresowa – 2026-03-12.pdf": znak sprawy, type, no personal data. */
+export function fileNameOf(caseNumber: string | null, kind: PrintableKind | 'pack', qualifier?: string | null): string {
+  const title = kind === 'pack' ? 'Teczka' : DOCUMENT_KINDS[kind];
+  const safe = (s: string) =>
+    [...s]
+      .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+      .join('')
+      .trim();
+  return `${[caseNumber ?? 'bez znaku', title, qualifier].filter((x) => x && x.trim()).map((x) => safe(x!)).join(' – ')}.pdf`;
+}
+
+/** The qualifier of a file name: a date or month or version, never a name. */
+export function qualifierOf(ref: DocRef): string | null {
+  if (ref.kind === 'work-plan' && ref.ref) return `wersja ${ref.ref}`;
+  if (ref.kind === 'monthly-report' && ref.ref) return ref.ref;
+  if (ref.ref && ref.date) return ref.date.slice(0, 10);
+  return null;
+}
+
+/** Every document of the case in teczka order (or those dated within from–to). */
+export function buildPack(c: CaseData, o: { from?: string | null; to?: string | null; today: string; ctx?: RenderContext; preparedBy: string }): PackRequest {
+  const refs = availableDocuments(c).filter((x) => {
+    if (!o.from && !o.to) return true;
+    if (x.range) return true;
+    if (!x.date) return false;
+    return (!o.from || x.date >= o.from) && (!o.to || x.date <= o.to);
+  });
+  const parts = refs.map((x) => buildDocument(c, x.kind, { ref: x.ref, from: x.range ? o.from : null, to: x.range ? o.to : null, today: o.today, ctx: o.ctx }));
+  return {
+    index: {
+      ...base(c, o.today),
+      familyName: familyName(c),
+      range: o.from || o.to ? { from: d(o.from), to: d(o.to) } : null,
+      preparedBy: o.preparedBy,
+    },
+    parts,
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * Reading one case's records for the printed documents: plain rows and parsed JSON columns,
+ * without scoping (the caller checks visibility first, see db/documents/service.ts) and without
+ * audit rows (the document preview is audited once, as `document.preview`).
+ */
+import type { OfficeProfile } from '../../shared/schemas';
+import type { SqliteHandle } from '../open';
+import { getCaseRow, type CaseRow } from '../services/cases';
+import { json } from '../services/workCommon';
+
+export interface MemberRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  pesel: string | null;
+  birthDate: string | null;
+  sex: 'F' | 'M' | null;
+  relation: string;
+  isChild: number;
+  isHead: number;
+  phone: string;
+  placement: string | null;
+}
+
+export interface FamilyRow {
+  id: string;
+  address: string;
+  postalCode: string;
+  place: string;
+  phone: string;
+  courtSupervision: string | null;
+}
+
+export interface UserRow {
+  id: string;
+  fullName: string;
+  role: string;
+}
+
+export interface AssessmentRow {
+  id: string;
+  kind: 'initial' | 'periodic' | 'final';
+  assessedOn: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  areas: Record<string, { rating?: number; justification?: string; notAssessedReason?: string }>;
+  body: Record<string, unknown>;
+  recommendation: string | null;
+  distribution: { recipients?: Array<{ role: string; name: string; address: string; child?: string }> } | null;
+  authorName: string | null;
+}
+
+export interface PlanGoalStored {
+  id: string;
+  title: string;
+  areaCode: string | null;
+  actions: Array<{ id: string; description: string; responsible: string; responsibleKind: string; dueDate: string | null; expectedEffect: string; status?: string }>;
+}
+
+export interface PlanRow {
+  id: string;
+  versionNo: number;
+  drawnUpOn: string;
+  changeNote: string;
+  content: {
+    mainGoal?: string;
+    goals?: PlanGoalStored[];
+    risks?: string;
+    reviewOn?: string | null;
+    childInFosterCare?: boolean;
+    coordinatedWithFosterCareCoordinator?: boolean;
+    krpzCoordination?: string;
+    consultation?: { on?: string | null; socialWorkerName?: string; note?: string };
+  };
+  authorName: string | null;
+}
+
+export interface EntryBody {
+  place?: 'home' | 'office' | 'institution' | null;
+  placeDetail?: string;
+  participants?: string[];
+  goalIds?: string[];
+  doneSinceLast?: string;
+  agreedFamily?: string;
+  agreedAssistant?: string;
+  childSafetyConcern?: boolean;
+  childSafetyObservations?: string;
+  nextAppointmentOn?: string | null;
+  failedReason?: 'nobody-home' | 'cancelled-by-family' | 'cancelled-by-assistant' | null;
+  contactWith?: string;
+  text?: string;
+  actionsTaken?: string;
+  informed?: string;
+}
+
+export interface EntryRow {
+  id: string;
+  kind: 'visit' | 'failed-visit' | 'phone' | 'institution' | 'note' | 'monitoring';
+  onDate: string;
+  startTime: string | null;
+  endTime: string | null;
+  minutes: number;
+  kmTenths: number;
+  body: EntryBody;
+  authorName: string | null;
+}
+
+export interface CourtRequestRow {
+  id: string;
+  court: string;
+  department: string;
+  caseRef: string;
+  requestedOn: string;
+  deliveredOn: string | null;
+  dueOn: string | null;
+  submittedOn: string | null;
+  scope: string;
+  note: string;
+}
+
+export interface CatalogueRow {
+  id: string;
+  area: string;
+  title: string;
+  provider: string;
+  contact: string;
+  conditions: string;
+  cost: string;
+  status: string;
+  onBehalf: number;
+  authorisationId: string | null;
+}
+
+export interface AuthorisationRow {
+  id: string;
+  caseId: string | null;
+  kind: 'general' | 'special';
+  grantors: Array<{ memberId?: string | null; name: string }>;
+  granteeId: string;
+  granteeName: string | null;
+  scope: { institutions?: string[]; matters?: string[]; description?: string };
+  signedOn: string;
+  validFrom: string;
+  validTo: string | null;
+  revokedOn: string | null;
+}
+
+export interface SupportingRow {
+  id: string;
+  name: string;
+  address: string;
+  place: string;
+  relationToChild: string;
+  members: Array<{ firstName: string; lastName: string; pesel?: string | null; birthDate?: string | null }>;
+  headOpinion: { positive?: boolean; on?: string | null; interviewOn?: string | null } | null;
+  status: string;
+  act: { by?: string; authorisation?: string; number?: string; on?: string | null } | null;
+  contract: { number?: string; on?: string | null; monthlyLimitGr?: number | null; totalLimitGr?: number | null } | null;
+  createdAt: string;
+}
+
+export interface CaseData {
+  office: OfficeProfile;
+  row: CaseRow;
+  monitoringEndsOn: string | null;
+  family: FamilyRow;
+  members: MemberRow[];
+  assistant: UserRow | null;
+  socialWorker: UserRow | null;
+  head: UserRow | null;
+  assessments: AssessmentRow[];
+  plans: PlanRow[];
+  entries: EntryRow[];
+  courtRequests: CourtRequestRow[];
+  catalogue: CatalogueRow[];
+  authorisations: AuthorisationRow[];
+  supporting: SupportingRow[];
+}
+
+export function readOffice(sqlite: SqliteHandle): OfficeProfile {
+  const o = sqlite
+    .prepare('SELECT name, address, postal_code AS postalCode, place, gmina, head_name AS headName, phone, email FROM office WHERE id = 1')
+    .get() as OfficeProfile | undefined;
+  return o ?? ({ name: '', address: '', postalCode: '', place: '', gmina: '', headName: '', phone: '', email: '' } as unknown as OfficeProfile);
+}
+
+/** Everything the documents of one case are made from (null when the case does not exist). */
+export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | null {
+  const row = getCaseRow(sqlite, caseId);
+  if (!row) return null;
+  const user = (id: string | null) =>
+    id ? ((sqlite.prepare('SELECT id, full_name AS fullName, role FROM users WHERE id = ?').get(id) as UserRow | undefined) ?? null) : null;
+  const extra = sqlite.prepare('SELECT monitoring_ends_on AS m FROM cases WHERE id = ?').get(caseId) as { m: string | null };
+  const family = sqlite
+    .prepare('SELECT id, address, postal_code AS postalCode, place, phone, court_supervision AS courtSupervision FROM families WHERE id = ?')
+    .get(row.familyId) as FamilyRow;
+  const members = sqlite
+    .prepare(
+      `SELECT id, first_name AS firstName, last_name AS lastName, pesel, birth_date AS birthDate, sex, relation, is_child AS isChild,
+        is_head AS isHead, phone, placement FROM family_members WHERE family_id = ? ORDER BY is_head DESC, is_child, sort_order, birth_date`,
+    )
+    .all(row.familyId) as MemberRow[];
+  const head = sqlite.prepare("SELECT id, full_name AS fullName, role FROM users WHERE role = 'admin' AND active = 1 ORDER BY created_at LIMIT 1").get() as
+    | UserRow
+    | undefined;
+  const assessments = (
+    sqlite
+      .prepare(
+        `SELECT a.id, a.kind, a.assessed_on AS assessedOn, a.period_from AS periodFrom, a.period_to AS periodTo, a.areas, a.body,
+          a.recommendation, a.distribution, u.full_name AS authorName
+         FROM assessments a LEFT JOIN users u ON u.id = a.author_id WHERE a.case_id = ? ORDER BY a.assessed_on, a.created_at`,
+      )
+      .all(caseId) as Array<Omit<AssessmentRow, 'areas' | 'body' | 'distribution'> & { areas: string; body: string; distribution: string | null }>
+  ).map((a) => ({ ...a, areas: json(a.areas, {}), body: json(a.body, {}), distribution: json(a.distribution, null) }));
+  const plans = (
+    sqlite
+      .prepare(
+        `SELECT p.id, p.version_no AS versionNo, p.drawn_up_on AS drawnUpOn, p.change_note AS changeNote, p.content, u.full_name AS authorName
+         FROM work_plans p LEFT JOIN users u ON u.id = p.author_id WHERE p.case_id = ? ORDER BY p.version_no`,
+      )
+      .all(caseId) as Array<Omit<PlanRow, 'content'> & { content: string }>
+  ).map((p) => ({ ...p, content: json(p.content, {}) }));
+  const entries = (
+    sqlite
+      .prepare(
+        `SELECT id, kind, on_date AS onDate, start_time AS startTime, end_time AS endTime, minutes, km_tenths AS kmTenths, body,
+          author_name AS authorName FROM case_entries WHERE case_id = ? ORDER BY on_date, start_time, created_at`,
+      )
+      .all(caseId) as Array<Omit<EntryRow, 'body'> & { body: string }>
+  ).map((e) => ({ ...e, body: json<EntryBody>(e.body, {}) }));
+  const courtRequests = sqlite
+    .prepare(
+      `SELECT id, court, department, case_ref AS caseRef, requested_on AS requestedOn, delivered_on AS deliveredOn, due_on AS dueOn,
+        submitted_on AS submittedOn, scope, note FROM court_requests WHERE case_id = ? ORDER BY requested_on, created_at`,
+    )
+    .all(caseId) as CourtRequestRow[];
+  const catalogue = sqlite
+    .prepare(
+      `SELECT id, area, title, provider, contact, conditions, cost, status, on_behalf AS onBehalf, authorisation_id AS authorisationId
+       FROM catalogue_items WHERE case_id = ? ORDER BY created_at`,
+    )
+    .all(caseId) as CatalogueRow[];
+  const authorisations = (
+    sqlite
+      .prepare(
+        `SELECT a.id, a.case_id AS caseId, a.kind, a.grantors, a.grantee_id AS granteeId, u.full_name AS granteeName, a.scope,
+          a.signed_on AS signedOn, a.valid_from AS validFrom, a.valid_to AS validTo, a.revoked_on AS revokedOn
+         FROM authorisations a LEFT JOIN users u ON u.id = a.grantee_id
+         WHERE a.family_id = ? AND (a.case_id IS NULL OR a.case_id = ?) ORDER BY a.signed_on, a.created_at`,
+      )
+      .all(row.familyId, caseId) as Array<Omit<AuthorisationRow, 'grantors' | 'scope'> & { grantors: string; scope: string }>
+  ).map((a) => ({ ...a, grantors: json(a.grantors, []), scope: json(a.scope, {}) }));
+  const supporting = (
+    sqlite
+      .prepare(
+        `SELECT id, name, address, place, relation_to_child AS relationToChild, members, head_opinion AS headOpinion, status, act, contract,
+          created_at AS createdAt FROM supporting_families WHERE case_id = ? ORDER BY created_at`,
+      )
+      .all(caseId) as Array<Record<string, unknown>>
+  ).map(
+    (s) =>
+      ({
+        ...s,
+        members: json(s.members as string, []),
+        headOpinion: json(s.headOpinion as string | null, null),
+        act: json(s.act as string | null, null),
+        contract: json(s.contract as string | null, null),
+      }) as unknown as SupportingRow,
+  );
+  return {
+    office: readOffice(sqlite),
+    row,
+    monitoringEndsOn: extra.m,
+    family,
+    members,
+    assistant: user(row.assistantId),
+    socialWorker: user(row.referredBy),
+    head: head ?? null,
+    assessments,
+    plans,
+    entries,
+    courtRequests,
+    catalogue,
+    authorisations,
+    supporting,
+  };
+}

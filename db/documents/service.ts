@@ -1,0 +1,139 @@
+/**
+ * The documents service behind the documents:* channels: which documents a case has, the
+ * standalone HTML of one document or of the teczka pack (fonts embedded as data: URLs, so the
+ * Electron shell prints it without network), and the audit record of every print/PDF export.
+ * Reading is scoped like reading the case; documents made from the visit diary (visits, notes,
+ * monthly reports, monitoring) like the diary itself (the case's assistant and the head).
+ */
+import { AppError } from '../../shared/errors';
+import { DOCUMENT_KINDS } from '../../shared/print/documents/index';
+import { renderHtml, type PrintFonts } from '../../shared/print/layout';
+import { packHtml } from '../../shared/print/pack';
+import { DEFAULT_TEXTS, withOverrides, type TextTemplates } from '../../shared/print/texts';
+import type { PrintableKind } from '../../shared/ipc/channels/documents';
+import type { Actor } from '../core';
+import { loadPrintFonts } from '../print/fonts';
+import { audit, todayOf, type ServiceCtx } from '../services/context';
+import { requireCaseEdit, requireCaseRead } from '../services/workCommon';
+import { availableDocuments, buildDocument, buildPack, DocumentUnavailable, ENTRY_KINDS, fileNameOf, qualifierOf } from './build';
+import { readCaseData, type CaseData } from './data';
+import type { SqliteHandle } from '../open';
+
+let fontsCache: PrintFonts | null = null;
+/** The print font as data: URLs (read once). */
+export function embeddedFonts(): PrintFonts {
+  fontsCache ??= loadPrintFonts();
+  return fontsCache;
+}
+
+/** The office's texts: DEFAULT_TEXTS with overrides from a `document_texts` table if present. */
+export function officeTexts(ctx: ServiceCtx): TextTemplates {
+  const has = ctx.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_texts'").get();
+  if (!has) return DEFAULT_TEXTS;
+  const rows = ctx.sqlite.prepare('SELECT key, text FROM document_texts').all() as Array<{ key: string; text: string }>;
+  return withOverrides(Object.fromEntries(rows.map((r) => [r.key, r.text])));
+}
+
+const keepsDiary = (actor: Actor, c: CaseData) => actor.user.role === 'admin' || (actor.user.role === 'assistant' && c.row.assistantId === actor.user.id);
+
+function load(ctx: ServiceCtx, actor: Actor, caseId: string, what: string): CaseData {
+  requireCaseRead(ctx, actor, caseId, what);
+  const c = readCaseData(ctx.sqlite, caseId);
+  if (!c) throw new AppError('NOT_FOUND', 'Nie znaleziono sprawy.');
+  return c;
+}
+
+export function listDocuments(ctx: ServiceCtx, actor: Actor, caseId: string) {
+  const c = load(ctx, actor, caseId, 'document.list_forbidden');
+  const diary = keepsDiary(actor, c);
+  const documents = availableDocuments(c)
+    .filter((x) => diary || !ENTRY_KINDS.includes(x.kind))
+    .map((x) => ({
+      kind: x.kind,
+      title: DOCUMENT_KINDS[x.kind],
+      ref: x.ref,
+      label: x.label,
+      date: x.date,
+      fileName: fileNameOf(c.row.caseNumber, x.kind, qualifierOf(x)),
+      range: x.range,
+    }));
+  return { caseId, caseNumber: c.row.caseNumber, documents, packFileName: fileNameOf(c.row.caseNumber, 'pack') };
+}
+
+export interface DocumentRequest {
+  caseId: string;
+  kind: PrintableKind;
+  ref?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The DocumentPart of one document (for the PDF pipeline) with its title and file name. */
+export function documentPart(ctx: ServiceCtx, actor: Actor, input: DocumentRequest) {
+  const c = load(ctx, actor, input.caseId, 'document.preview_forbidden');
+  if (ENTRY_KINDS.includes(input.kind)) requireCaseEdit(ctx, actor, input.caseId, 'document.preview');
+  let part;
+  try {
+    part = buildDocument(c, input.kind, { ref: input.ref ?? null, from: input.from ?? null, to: input.to ?? null, today: todayOf(ctx), ctx: { texts: officeTexts(ctx) } });
+  } catch (e) {
+    if (e instanceof DocumentUnavailable) throw new AppError('NOT_FOUND', `Brak danych do dokumentu „${DOCUMENT_KINDS[input.kind]}” w tej sprawie.`);
+    throw e;
+  }
+  const ref = availableDocuments(c).find((x) => x.kind === input.kind && (input.ref ? x.ref === input.ref : true));
+  const fileName = fileNameOf(c.row.caseNumber, input.kind, ref && (input.ref || ref.ref === null) ? qualifierOf(ref) : null);
+  return { part, title: DOCUMENT_KINDS[input.kind], fileName, caseNumber: c.row.caseNumber };
+}
+
+export function documentHtml(ctx: ServiceCtx, actor: Actor, input: DocumentRequest, fonts: PrintFonts = embeddedFonts()) {
+  const { part, title, fileName } = documentPart(ctx, actor, input);
+  const html = renderHtml(part, { fonts, documentTitle: title });
+  audit(ctx, actor, 'document.preview', { type: 'case', id: input.caseId }, { kind: input.kind, ref: input.ref ?? null, from: input.from ?? null, to: input.to ?? null });
+  return { html, title, fileName };
+}
+
+/** The teczka pack request (parts in order, with the index head) for the PDF pipeline. */
+export function packRequest(ctx: ServiceCtx, actor: Actor, input: { caseId: string; from?: string | undefined; to?: string | undefined }) {
+  const c = load(ctx, actor, input.caseId, 'document.preview_forbidden');
+  if (!keepsDiary(actor, c)) requireCaseEdit(ctx, actor, input.caseId, 'document.pack');
+  const request = buildPack(c, { from: input.from ?? null, to: input.to ?? null, today: todayOf(ctx), ctx: { texts: officeTexts(ctx) }, preparedBy: actor.user.fullName });
+  return { request, title: 'Teczka rodziny', fileName: fileNameOf(c.row.caseNumber, 'pack', input.from || input.to ? [input.from, input.to].filter(Boolean).join('_') : null) };
+}
+
+export function documentPackHtml(ctx: ServiceCtx, actor: Actor, input: { caseId: string; from?: string | undefined; to?: string | undefined }, fonts: PrintFonts = embeddedFonts()) {
+  const { request, title, fileName } = packRequest(ctx, actor, input);
+  const html = packHtml(request, { fonts, documentTitle: title });
+  audit(ctx, actor, 'document.preview', { type: 'case', id: input.caseId }, { kind: 'pack', documents: request.parts.length, from: input.from ?? null, to: input.to ?? null });
+  return { html, title, fileName };
+}
+
+/** A print or PDF export, recorded in the audit log (who and when are the audit row's own). */
+export function recordExport(
+  ctx: ServiceCtx,
+  actor: Actor,
+  input: { caseId: string; kind: PrintableKind | 'pack'; ref?: string | undefined; pages: number; target: 'pdf' | 'print' },
+): { ok: true } {
+  requireCaseRead(ctx, actor, input.caseId, 'document.export_forbidden');
+  audit(ctx, actor, input.target === 'pdf' ? 'document.export_pdf' : 'document.print', { type: 'case', id: input.caseId }, {
+    kind: input.kind,
+    title: input.kind === 'pack' ? 'Teczka rodziny' : DOCUMENT_KINDS[input.kind],
+    ref: input.ref ?? null,
+    pages: input.pages,
+    target: input.target,
+  });
+  return { ok: true };
+}
+
+/** The case with documents of the most kinds (ties: the most documents): the default of the
+ *  docs:render CLI and the tests. */
+export function richestCaseOf(sqlite: SqliteHandle): string | null {
+  const ids = (sqlite.prepare('SELECT id FROM cases ORDER BY created_at').all() as Array<{ id: string }>).map((r) => r.id);
+  let best: { id: string; kinds: number; docs: number } | null = null;
+  for (const id of ids) {
+    const c = readCaseData(sqlite, id);
+    if (!c) continue;
+    const docs = availableDocuments(c);
+    const kinds = new Set(docs.map((x) => x.kind)).size;
+    if (!best || kinds > best.kinds || (kinds === best.kinds && docs.length > best.docs)) best = { id, kinds, docs: docs.length };
+  }
+  return best?.id ?? null;
+}

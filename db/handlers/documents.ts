@@ -1,0 +1,11 @@
+import type { documentChannels } from '../../shared/ipc/channels/documents';
+import { serviceCtx } from '../services/context';
+import { documentHtml, documentPackHtml, listDocuments, recordExport } from '../documents/service';
+import { actorOf, type HandlersFor } from './types';
+
+export const documentHandlers: HandlersFor<typeof documentChannels> = {
+  'documents:list': (ctx, i) => listDocuments(serviceCtx(ctx.core), actorOf(ctx), i.caseId),
+  'documents:html': (ctx, i) => documentHtml(serviceCtx(ctx.core), actorOf(ctx), i),
+  'documents:pack': (ctx, i) => documentPackHtml(serviceCtx(ctx.core), actorOf(ctx), i),
+  'documents:exported': (ctx, i) => recordExport(serviceCtx(ctx.core), actorOf(ctx), i),
+};

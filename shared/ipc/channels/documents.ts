@@ -1,0 +1,97 @@
+/**
+ * Channels of the printed documents (issue 5): which documents a case has, the standalone HTML
+ * of one document or of the whole teczka pack (the renderer previews it, the Electron shell
+ * prints it or saves it with printToPDF), and the record of an export in the audit log.
+ * Reading is scoped exactly like reading the case (checked in the main process on top of
+ * `access`). File names carry the znak sprawy and the document type, never a personal name.
+ */
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../../print/documents/index';
+import { dateSchema } from '../../registrySchemas';
+import { channel } from '../channel';
+
+const ALL = ['admin', 'assistant', 'social_worker'] as const;
+
+/** Every printable kind (the pack index is only part of the pack). */
+export const PRINTABLE_KINDS = (Object.keys(DOCUMENT_KINDS) as Array<keyof typeof DOCUMENT_KINDS>).filter(
+  (k): k is Exclude<keyof typeof DOCUMENT_KINDS, 'pack-index'> => k !== 'pack-index',
+);
+export const documentKindSchema = z.enum(PRINTABLE_KINDS as [Exclude<keyof typeof DOCUMENT_KINDS, 'pack-index'>, ...Array<Exclude<keyof typeof DOCUMENT_KINDS, 'pack-index'>>]);
+export type PrintableKind = z.infer<typeof documentKindSchema>;
+
+export const documentEntrySchema = z.object({
+  kind: documentKindSchema,
+  /** Polish title of the document type. */
+  title: z.string(),
+  /** Which record (assessment, entry, authorisation, court request, month 'YYYY-MM', letter
+   *  variant…) when a case has several documents of this kind; null when there is one. */
+  ref: z.string().nullable(),
+  /** Short Polish label of that record, e.g. "z dnia 12.03.2026 r." (no personal names). */
+  label: z.string().nullable(),
+  /** The document's date ('YYYY-MM-DD') if it has one. */
+  date: z.string().nullable(),
+  /** Default file name: "<znak sprawy> – <document type>[ – <label>].pdf". */
+  fileName: z.string(),
+  /** Whether the kind needs a date range (visit diary): pass `from`/`to` to documents:html. */
+  range: z.boolean(),
+});
+export type DocumentEntry = z.infer<typeof documentEntrySchema>;
+
+export const documentsListSchema = z.object({
+  caseId: z.string(),
+  caseNumber: z.string().nullable(),
+  documents: z.array(documentEntrySchema),
+  /** Default file name of the teczka pack. */
+  packFileName: z.string(),
+});
+
+export const documentHtmlInputSchema = z.object({
+  caseId: z.string().min(1),
+  kind: documentKindSchema,
+  ref: z.string().min(1).max(200).optional(),
+  from: dateSchema('Data od').optional(),
+  to: dateSchema('Data do').optional(),
+});
+
+export const documentHtmlSchema = z.object({
+  /** Complete standalone HTML (fonts embedded as data: URLs, no scripts, strict CSP). */
+  html: z.string(),
+  title: z.string(),
+  fileName: z.string(),
+});
+
+export const documentExportedSchema = z.object({
+  caseId: z.string().min(1),
+  /** The kind exported, or 'pack' for the teczka pack. */
+  kind: z.union([documentKindSchema, z.literal('pack')]),
+  ref: z.string().min(1).max(200).optional(),
+  pages: z.number().int().min(0).max(100_000),
+  target: z.enum(['pdf', 'print']),
+});
+
+export const documentChannels = {
+  'documents:list': channel({
+    description: 'Dokumenty sprawy do wydruku',
+    access: ALL,
+    input: z.object({ caseId: z.string().min(1) }),
+    output: documentsListSchema,
+  }),
+  'documents:html': channel({
+    description: 'Podgląd dokumentu do wydruku',
+    access: ALL,
+    input: documentHtmlInputSchema,
+    output: documentHtmlSchema,
+  }),
+  'documents:pack': channel({
+    description: 'Podgląd teczki rodziny (wszystkie dokumenty ze spisem)',
+    access: ALL,
+    input: z.object({ caseId: z.string().min(1), from: dateSchema('Data od').optional(), to: dateSchema('Data do').optional() }),
+    output: documentHtmlSchema,
+  }),
+  'documents:exported': channel({
+    description: 'Wydruk lub zapis dokumentu do PDF',
+    access: ALL,
+    input: documentExportedSchema,
+    output: z.object({ ok: z.literal(true) }),
+  }),
+};

@@ -1,0 +1,133 @@
+/**
+ * Issue 5 on a real encrypted demo installation: every document of the richest case through the
+ * documents:* channels, rendered in Chromium and read back with pdftotext; scoping (another
+ * assistant gets FORBIDDEN, audited); the export record with pages; the docs:render CLI.
+ * Page 1 of every document goes to tests/artifacts/documents-db/ as PNG for a person to look at.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_SCRYPT } from '../../db/crypto';
+import { seedDemo } from '../../db/demo/seed';
+import { ChromiumPdfEngine, chromiumPath } from '../../db/print/pdf';
+import { JsonFileSettingsStore } from '../../db/settings';
+import { richestCaseOf } from '../../db/documents/service';
+import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
+
+const hasTool = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const missing = [...(existsSync(chromiumPath()) ? [] : ['chromium']), ...['pdftotext', 'pdftoppm'].filter((t) => !hasTool(t))];
+if (missing.length) console.warn(`[documents] PDF checks SKIPPED: missing ${missing.join(', ')}`);
+
+const PASSWORD = 'Haslo-Testowe-123!';
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts', 'documents-db');
+const BAD = /undefined|\bnull\b|NaN|\b\d{4}-\d{2}-\d{2}\b/;
+
+let dir: string;
+let work: string;
+let app: TestApp;
+let engine: ChromiumPdfEngine;
+let caseId: string;
+
+beforeAll(async () => {
+  dir = tempDir('asysta-docs-');
+  work = tempDir('asysta-docs-out-');
+  await seedDemo({ dataDir: dir, password: PASSWORD, families: 30, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), kdf: TEST_SCRYPT, seed: 7 });
+  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), now: () => Date.now() });
+  engine = new ChromiumPdfEngine();
+}, 120_000);
+
+afterAll(async () => {
+  await engine?.close();
+  app?.core.shutdown();
+  removeDir(dir);
+  removeDir(work);
+});
+
+async function login(name: string) {
+  const s = app.session();
+  await s.ok('auth:login', { login: name, password: PASSWORD });
+  return s;
+}
+
+function pdfText(pdf: Buffer, name: string): string {
+  const f = join(work, `${name}.pdf`);
+  writeFileSync(f, pdf);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', f, join(ARTIFACTS, name)]);
+  return execFileSync('pdftotext', ['-layout', f, '-']).toString('utf8');
+}
+
+describe('documents from the database', () => {
+  it('lists, previews and renders every document of the richest case', async () => {
+    const admin = await login('admin');
+    caseId = richestCaseOf(app.core.requireDb().sqlite)!;
+    expect(caseId).toBeTruthy();
+    const list = await admin.ok('documents:list', { caseId });
+    const kinds = new Set(list.documents.map((x) => x.kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(10);
+    for (const x of list.documents) {
+      expect(x.fileName).toMatch(/\.pdf$/);
+      expect(x.fileName.startsWith(list.caseNumber ?? '')).toBe(true);
+    }
+    const seen = new Set<string>();
+    for (const x of list.documents) {
+      if (seen.has(x.kind)) continue;
+      seen.add(x.kind);
+      const doc = await admin.ok('documents:html', { caseId, kind: x.kind, ...(x.ref ? { ref: x.ref } : {}) });
+      expect(doc.html).toContain('<!DOCTYPE html>');
+      expect(doc.html).toContain('data:font/ttf;base64,');
+      if (missing.length) continue;
+      const r = await engine.render(doc.html);
+      expect(r.pages, x.kind).toBeGreaterThan(0);
+      const text = pdfText(r.pdf, x.kind);
+      expect(text, x.kind).toMatch(/[ąćęłńóśźż]/);
+      expect(text.match(BAD)?.[0] ?? null, `${x.kind}: ${text.match(BAD)?.[0]}`).toBeNull();
+      expect(text).toContain(list.caseNumber!);
+    }
+    const pack = await admin.ok('documents:pack', { caseId });
+    if (!missing.length) {
+      const r = await engine.render(pack.html);
+      expect(r.pages).toBeGreaterThan(seen.size);
+      const text = pdfText(r.pdf, 'pack');
+      expect(text).toContain('Spis');
+      expect(text.match(BAD)?.[0] ?? null).toBeNull();
+    }
+  }, 180_000);
+
+  it('refuses another family’s assistant (audited) and records exports with pages', async () => {
+    const sqlite = app.core.requireDb().sqlite;
+    const owner = sqlite.prepare('SELECT assistant_id AS a FROM cases WHERE id = ?').get(caseId) as { a: string };
+    const other = sqlite.prepare("SELECT login FROM users WHERE role = 'assistant' AND id != ? LIMIT 1").get(owner.a) as { login: string };
+    const s = await login(other.login);
+    const r = await s.call('documents:html', { caseId, kind: 'rodo-clause' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
+    const denied = sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.preview_forbidden' AND user_login = ?").get(other.login) as { n: number };
+    expect(denied.n).toBeGreaterThan(0);
+    const admin = await login('admin');
+    await admin.ok('documents:exported', { caseId, kind: 'work-plan', pages: 3, target: 'pdf' });
+    const row = sqlite.prepare("SELECT details FROM audit_log WHERE action = 'document.export_pdf' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(caseId) as { details: string };
+    expect(JSON.parse(row.details)).toMatchObject({ kind: 'work-plan', pages: 3, target: 'pdf' });
+    const previews = sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.preview' AND entity_id = ?").get(caseId) as { n: number };
+    expect(previews.n).toBeGreaterThan(0);
+  });
+
+  it.skipIf(missing.length > 0)('docs:render CLI writes one PDF per type plus the pack and prints JSON', () => {
+    app.core.shutdown();
+    const out = join(work, 'cli');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli/docs-render.ts', '--data-dir', dir, '--password', PASSWORD, '--out', out], {
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { files: Array<{ file: string; kind: string; pages: number }> };
+    expect(json.files.length).toBeGreaterThan(5);
+    expect(json.files.some((f) => f.kind === 'pack')).toBe(true);
+    const files = readdirSync(out);
+    for (const f of json.files) {
+      expect(files).toContain(f.file);
+      expect(f.pages).toBeGreaterThan(0);
+    }
+  }, 180_000);
+});
