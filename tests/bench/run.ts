@@ -21,6 +21,7 @@ import { MemorySettingsStore } from '../../db/settings';
 import { benchBackup } from './backup';
 import { benchRegistry } from './registry';
 import { benchWork } from './work';
+import { benchDocuments } from './documents';
 import { fmt, median, p95, time, timeAsync } from './stats';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
@@ -169,6 +170,10 @@ main()
   .then(async () => {
     console.log('\n== Work with the family, morning screen (issue 4)');
     await benchWork(FAMILIES);
+  })
+  .then(async () => {
+    console.log('\n== Documents (issue 5)');
+    await benchDocuments();
   })
   .catch((e) => {
     console.error(e);
