@@ -26,6 +26,7 @@ import { IPC_INVOKE } from '../shared/ipc/api';
 import { createErrorLog, type ErrorLog } from './log';
 import { APP_ENTRY_URL, applyDevCsp, handleAppScheme, registerAppScheme } from './protocol';
 import { allowedOrigin, installWebContentsGuards, isTrustedSender, lockDownSession } from './security';
+import { isPrintNavigation } from './print';
 import { ElectronStoreSettings } from './settings';
 import { registerShellIpc } from './shell';
 
@@ -57,6 +58,8 @@ const ourContents = new Set<number>();
 /** webContents id -> core session id. */
 const sessions = new Map<number, string>();
 let core: AsystaCore | null = null;
+/** The folder of the last PDF saved (issue 5), where the next "save as PDF" dialog opens. */
+let lastDocumentsFolder: string | undefined;
 let shutDown = false;
 /** The user agreed to close (or the process is being stopped): do not ask about the backup again. */
 let closeConfirmed = false;
@@ -111,7 +114,9 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.show();
     mainWindow.focus();
   });
-  installWebContentsGuards(origin, { allowSameOriginNavigation: devServerUrl !== undefined }, (what) => log.info(`blocked ${what}`));
+  installWebContentsGuards(origin, { allowSameOriginNavigation: devServerUrl !== undefined, isPrintNavigation }, (what) =>
+    log.info(`blocked ${what}`),
+  );
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
     // Menu "Zakończ" / Ctrl+Q: the backup reminder first (the window's close event comes later,
@@ -195,6 +200,11 @@ async function start(): Promise<void> {
     origin,
     ourContents,
     lastBackupFolder: () => settings.get('lastBackupFolder'),
+    // Kept for this run of the app (WorkstationSettings has no key for it yet).
+    lastDocumentsFolder: () => lastDocumentsFolder,
+    rememberDocumentsFolder: (folder) => {
+      lastDocumentsFolder = folder;
+    },
     onBlocked: () => log.info('blocked shell ipc from untrusted sender'),
     onError: (what, e) => log.error(what, e),
   });

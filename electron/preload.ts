@@ -8,7 +8,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_INVOKE, type Api } from '../shared/ipc/api';
 import { CHANNELS } from '../shared/ipc/contract';
-import { IPC_SHELL } from './shell-channel';
+import { IPC_SHELL, type PrintRequest, type PrintResult, type SavePdfRequest, type SavePdfResult } from './shell-channel';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
 for (const channel of CHANNELS) {
@@ -19,10 +19,14 @@ for (const channel of CHANNELS) {
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api) as unknown as Api);
 
-// Native pickers (electron/shell.ts): constant operation names only, no arguments from the page.
+// Native pickers (electron/shell.ts): constant operation names; the only arguments from the page
+// are the document HTML and its default file name for printing / saving as PDF (checked in main).
 const shell = {
   chooseFolder: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseFolder'),
   chooseFile: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseFile'),
   removableDrives: (): Promise<string[]> => ipcRenderer.invoke(IPC_SHELL, 'removableDrives'),
+  savePdf: (req: SavePdfRequest): Promise<SavePdfResult> =>
+    ipcRenderer.invoke(IPC_SHELL, 'savePdf', { html: String(req?.html ?? ''), fileName: String(req?.fileName ?? '') }),
+  print: (req: PrintRequest): Promise<PrintResult> => ipcRenderer.invoke(IPC_SHELL, 'print', { html: String(req?.html ?? '') }),
 };
 contextBridge.exposeInMainWorld('asystaShell', Object.freeze(shell));

@@ -39,10 +39,15 @@ export function lockDownSession(ses: Session): void {
  */
 export function installWebContentsGuards(
   origin: string,
-  opts: { allowSameOriginNavigation: boolean },
+  opts: {
+    allowSameOriginNavigation: boolean;
+    /** A hidden print window (electron/print.ts) loading its one document URL. */
+    isPrintNavigation?: (contents: WebContents, url: string) => boolean;
+  },
   onBlocked: (what: string) => void,
 ): void {
   const navigationAllowed = (url: string) => opts.allowSameOriginNavigation && isAllowedUrl(url, origin);
+  const printNavigation = (contents: WebContents, url: string) => opts.isPrintNavigation?.(contents, url) === true;
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => {
       event.preventDefault();
@@ -53,11 +58,15 @@ export function installWebContentsGuards(
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event) => {
-      if (navigationAllowed(event.url)) return;
+      if (navigationAllowed(event.url) || printNavigation(contents, event.url)) return;
       event.preventDefault();
       onBlocked('will-navigate');
     });
     contents.on('will-frame-navigate', (event) => {
+      if (event.isMainFrame && printNavigation(contents, event.url)) return;
+      // The document preview (renderer/src/components/documents): an <iframe sandbox="" srcdoc>,
+      // which has no scripts and an opaque origin. Only subframes, only srcdoc.
+      if (!event.isMainFrame && event.url === 'about:srcdoc') return;
       if (isAllowedUrl(event.url, origin)) return;
       event.preventDefault();
       onBlocked('will-frame-navigate');

@@ -1,6 +1,7 @@
 /**
  * Main-process side of `window.asystaShell` (electron/shell-channel.ts): the system folder and
- * file dialogs for backups and, where the OS tells cheaply, the list of removable drives. The
+ * file dialogs for backups and, where the OS tells cheaply, the list of removable drives; printing
+ * a document and saving it as PDF (electron/print.ts). The
  * sender is validated exactly like the contract channel; the answers are only paths the user
  * picked (or drive roots), which the renderer then passes to `backup:create` / `backup:verify`,
  * where the core does all the checking.
@@ -10,7 +11,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
-import { IPC_SHELL, SHELL_OPS, type ShellOp } from './shell-channel';
+import { printDocument, savePdf } from './print';
+import { IPC_SHELL, MAX_PRINT_HTML, SHELL_OPS, type PrintRequest, type SavePdfRequest, type ShellOp } from './shell-channel';
 import { isTrustedSender } from './security';
 
 export interface ShellIpcOptions {
@@ -18,6 +20,9 @@ export interface ShellIpcOptions {
   ourContents: ReadonlySet<number>;
   /** Where the folder dialog opens (the last backup folder, from the workstation settings). */
   lastBackupFolder: () => string | undefined;
+  /** Where the "save PDF" dialog opens: the last documents folder, else the system Documents. */
+  lastDocumentsFolder: () => string | undefined;
+  rememberDocumentsFolder: (folder: string) => void;
   onBlocked: () => void;
   onError: (what: string, e: unknown) => void;
 }
@@ -25,7 +30,7 @@ export interface ShellIpcOptions {
 const BACKUP_EXTENSION = 'asysta-backup';
 
 export function registerShellIpc(opts: ShellIpcOptions): void {
-  ipcMain.handle(IPC_SHELL, async (event, op: unknown) => {
+  ipcMain.handle(IPC_SHELL, async (event, op: unknown, arg: unknown) => {
     if (!isTrustedSender(event.sender, event.senderFrame, opts.origin, opts.ourContents)) {
       opts.onBlocked();
       return null;
@@ -33,12 +38,28 @@ export function registerShellIpc(opts: ShellIpcOptions): void {
     if (typeof op !== 'string' || !(SHELL_OPS as readonly string[]).includes(op)) return null;
     const win = BrowserWindow.fromWebContents(event.sender);
     try {
+      if (op === 'savePdf' || op === 'print') return await runPrint(op, arg, win, opts);
       return await run(op as ShellOp, win, opts);
     } catch (e) {
       opts.onError(`shell:${op}`, e);
+      if (op === 'savePdf') return { saved: false, pages: 0, failed: true };
+      if (op === 'print') return { printed: false, pages: 0, failed: true };
       return op === 'removableDrives' ? [] : null;
     }
   });
+}
+
+/** The only ops with an argument: the document HTML (and the default file name), checked here. */
+async function runPrint(op: 'savePdf' | 'print', arg: unknown, win: BrowserWindow | null, opts: ShellIpcOptions) {
+  const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<Record<keyof SavePdfRequest, unknown>>;
+  if (typeof a.html !== 'string' || a.html.length === 0 || a.html.length > MAX_PRINT_HTML) throw new Error('invalid html');
+  if (op === 'print') return printDocument({ html: a.html } satisfies PrintRequest);
+  const fileName = typeof a.fileName === 'string' && a.fileName.length <= 300 ? a.fileName : 'dokument.pdf';
+  return savePdf(
+    win,
+    { html: a.html, fileName },
+    { last: () => existingDir(opts.lastDocumentsFolder()), remember: (dir) => opts.rememberDocumentsFolder(dir) },
+  );
 }
 
 async function run(op: ShellOp, win: BrowserWindow | null, opts: ShellIpcOptions): Promise<string | string[] | null> {

@@ -17,6 +17,15 @@ declare global {
       chooseFile(): Promise<string | null>;
       /** Removable drives the OS reports (e.g. "E:\\"), for quick buttons; may be empty. */
       removableDrives?(): Promise<string[]>;
+      /**
+       * Lays the document HTML out as an A4 PDF (the same Chromium as the preview) and saves it
+       * where the user chooses in the system "save" dialog (default name: `fileName`). In the
+       * browser preview the development bridge provides only this one (tests/bridge/server.ts).
+       * `saved: false` when cancelled; `failed: true` when it could not be done.
+       */
+      savePdf?(req: { html: string; fileName: string }): Promise<{ saved: boolean; path?: string; pages: number; failed?: boolean }>;
+      /** The system print dialog for the document (the user picks the printer). */
+      print?(req: { html: string }): Promise<{ printed: boolean; pages: number; failed?: boolean }>;
     };
   }
 }

@@ -6,11 +6,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AsystaCore, type CoreOptions } from '../../db/core';
 import { createDispatcher } from '../../db/dispatcher';
+import { ChromiumPdfEngine } from '../../db/print/pdf';
 import { CHANNELS } from '../../shared/ipc/contract';
 
 export const CSP =
@@ -39,6 +40,25 @@ export interface PreviewServer {
 export interface PreviewOptions extends CoreOptions {
   rendererDir: string;
   port?: number;
+  /**
+   * "Zapisz jako PDF…" in the preview (window.asystaShell.savePdf, rendered by ChromiumPdfEngine
+   * here): with a folder, the PDF is written there (the E2E tests read it back); without, the
+   * browser downloads it.
+   */
+  pdfDir?: string;
+}
+
+/** Largest document HTML the PDF endpoint accepts (the embedded fonts alone are about 2 MB). */
+const MAX_PDF_HTML = 64 * 1024 * 1024;
+
+/** A plain file name ending in .pdf (no folders, no characters Windows refuses). */
+export function previewPdfName(name: unknown): string {
+  const raw = typeof name === 'string' ? name : '';
+  // eslint-disable-next-line no-control-regex
+  let n = basename(raw.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')).replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
+  if (!/\.pdf$/i.test(n)) n = `${n}.pdf`;
+  if (n.length > 150) n = `${n.slice(0, 146).trim()}.pdf`;
+  return n === '.pdf' ? 'dokument.pdf' : n;
 }
 
 function bridgeScript(token: string, sessionId: string): string {
@@ -60,6 +80,28 @@ function bridgeScript(token: string, sessionId: string): string {
     };
   }
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+  // "Zapisz jako PDF…" only (no printing in the preview): the bridge renders the PDF in Chromium.
+  const savePdf = async (req) => {
+    const res = await fetch('/__asysta/pdf', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-asysta-token': token, 'x-asysta-session': sessionId },
+      body: JSON.stringify({ html: String(req && req.html || ''), fileName: String(req && req.fileName || '') }),
+    });
+    if (!res.ok) return { saved: false, pages: 0, failed: true };
+    if ((res.headers.get('content-type') || '').startsWith('application/json')) return res.json();
+    const pages = Number(res.headers.get('x-asysta-pages') || 0);
+    const blob = await res.blob();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = decodeURIComponent(res.headers.get('x-asysta-file-name') || 'dokument.pdf');
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return { saved: true, pages };
+  };
+  Object.defineProperty(window, 'asystaShell', { value: Object.freeze({ savePdf }), writable: false });
 })();
 `;
 }
@@ -81,7 +123,7 @@ function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string
 }
 
 export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewServer> {
-  const { rendererDir, port = 0, ...coreOpts } = opts;
+  const { rendererDir, port = 0, pdfDir, ...coreOpts } = opts;
   const root = resolve(rendererDir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`Renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer).`);
@@ -92,6 +134,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   });
   const token = randomBytes(24).toString('hex');
   const sessions = new Set<string>();
+  let pdfEngine: ChromiumPdfEngine | null = null;
   let host = '';
 
   const send = (res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
@@ -126,6 +169,55 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         const result = await dispatcher.invoke(sessionId, String(parsed.channel ?? ''), parsed.input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
+      if (url.pathname === '/__asysta/pdf') {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        if (req.headers['x-asysta-token'] !== token) return send(res, 403, 'Forbidden');
+        const origin = req.headers.origin;
+        if (origin && origin !== `http://${host}`) return send(res, 403, 'Forbidden');
+        const sessionId = String(req.headers['x-asysta-session'] ?? '');
+        if (!sessions.has(sessionId)) return send(res, 403, 'Forbidden');
+        // Only a logged-in user of this preview may render (the documents come from the core,
+        // which checked that user's access to the case).
+        let loggedIn = false;
+        try {
+          const s = core.session(sessionId);
+          loggedIn = s.user !== null && !s.locked;
+        } catch {
+          loggedIn = false;
+        }
+        if (!loggedIn) return send(res, 403, 'Forbidden');
+        let parsed: { html?: unknown; fileName?: unknown };
+        try {
+          parsed = JSON.parse(await readBody(req, MAX_PDF_HTML + 4096)) as { html?: unknown; fileName?: unknown };
+        } catch {
+          return send(res, 400, 'Bad request');
+        }
+        if (typeof parsed.html !== 'string' || parsed.html.length === 0 || parsed.html.length > MAX_PDF_HTML) return send(res, 400, 'Bad request');
+        pdfEngine ??= new ChromiumPdfEngine();
+        const { pdf, pages } = await pdfEngine.render(parsed.html);
+        const fileName = previewPdfName(parsed.fileName);
+        if (pdfDir) {
+          const target = join(resolve(pdfDir), fileName);
+          const partial = `${target}.partial`;
+          try {
+            writeFileSync(partial, pdf);
+            renameSync(partial, target);
+          } catch (e) {
+            rmSync(partial, { force: true });
+            throw e;
+          }
+          return send(res, 200, JSON.stringify({ saved: true, path: target, pages }), 'application/json; charset=utf-8');
+        }
+        res.writeHead(200, {
+          'content-type': 'application/pdf',
+          'content-disposition': 'attachment',
+          'x-asysta-pages': String(pages),
+          'x-asysta-file-name': encodeURIComponent(fileName),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+        });
+        return res.end(pdf);
+      }
       if (url.pathname === '/__asysta_bridge.js') {
         const sessionId = core.createSession();
         sessions.add(sessionId);
@@ -155,11 +247,14 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   return {
     url: `http://${host}/`,
     core,
-    close: () =>
-      new Promise<void>((ok) => {
+    close: async () => {
+      await pdfEngine?.close();
+      pdfEngine = null;
+      await new Promise<void>((ok) => {
         core.shutdown();
         server.closeAllConnections();
         server.close(() => ok());
-      }),
+      });
+    },
   };
 }

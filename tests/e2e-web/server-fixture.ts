@@ -16,6 +16,8 @@ export const rendererDir = fileURLToPath(new URL('../../out/renderer', import.me
 export interface StartOptions extends Partial<CoreOptions> {
   /** Fill the data folder with the demo installation (db/demo/seed.ts) before the server starts. */
   seed?: { families: number; password: string; seed?: number };
+  /** Folder where "Zapisz jako PDF…" writes in the preview (tests/bridge/server.ts). */
+  pdfDir?: string;
 }
 
 export async function startApp(

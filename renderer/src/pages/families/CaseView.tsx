@@ -12,6 +12,7 @@ import { ZA_ZYCIEM_CATEGORIES } from '../../../../shared/rules';
 import { href } from './nav';
 import { CaseWorkPanel } from '../../components/work/CaseWorkPanel';
 import { AdvanceActionDialog, isAdvanceAction } from '../../components/work/AdvanceAction';
+import { CaseDocuments } from '../../components/documents/CaseDocuments';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Transition = CaseDetail['availableTransitions'][number];
@@ -195,6 +196,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       </Paper>
 
       <CaseWorkPanel caseId={c.id} onCaseChanged={load} />
+      <CaseDocuments caseId={c.id} />
 
       <Paper withBorder p="lg">
         <Title order={2} size="h4" mb="sm">

@@ -1,0 +1,99 @@
+/**
+ * "Dokumenty" in the case view (issue 5): the documents the case has (documents:list), each with
+ * "Podgląd" (full-screen preview, then print or save as PDF), and the whole teczka pack.
+ */
+import { Alert, Button, Group, Loader, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { call, errorMessage } from '../../api';
+import { dateOrDash } from '../registry/labels';
+import { DocumentPreview, type PreviewTarget } from './DocumentPreview';
+
+type DocumentList = ChannelOutput<'documents:list'>;
+
+export function CaseDocuments({ caseId }: { caseId: string }) {
+  const [list, setList] = useState<DocumentList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PreviewTarget | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setList(await call('documents:list', { caseId }));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const headingId = `case-documents-${caseId}`;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={headingId} data-testid="case-documents">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={2} size="h4" id={headingId}>
+          Dokumenty
+        </Title>
+        {list && list.documents.length > 0 && (
+          <Button variant="light" onClick={() => setPreview({ kind: 'pack', title: 'Teczka (wszystkie dokumenty)', range: true })}>
+            Teczka (wszystkie dokumenty)
+          </Button>
+        )}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {!list && !error && <Loader size="sm" aria-label="Wczytywanie dokumentów" />}
+      {list && list.documents.length === 0 && <Text c="dimmed">Ta sprawa nie ma jeszcze dokumentów do wydruku.</Text>}
+      {list && list.documents.length > 0 && (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Dokument</Table.Th>
+              <Table.Th>Data</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Czynności</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.documents.map((d) => {
+              const name = d.label ? `${d.title} ${d.label}` : d.title;
+              return (
+                <Table.Tr key={`${d.kind}/${d.ref ?? ''}`}>
+                  <Table.Td>
+                    <Text span fw={500}>
+                      {d.title}
+                    </Text>
+                    {d.label && (
+                      <Text span c="dimmed">
+                        {' '}
+                        {d.label}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{dateOrDash(d.date)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={`Podgląd: ${name}`}
+                      onClick={() => setPreview({ kind: d.kind, ...(d.ref ? { ref: d.ref } : {}), title: name, range: d.range })}
+                    >
+                      Podgląd
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      {preview && <DocumentPreview key={`${preview.kind}/${preview.ref ?? ''}`} caseId={caseId} target={preview} onClose={() => setPreview(null)} />}
+    </Paper>
+  );
+}
