@@ -9,6 +9,8 @@ export interface WorkstationSettings {
   idleMinutes: number;
   windowBounds?: { width: number; height: number; x?: number; y?: number };
   lastBackupFolder?: string;
+  /** Folder of the last document saved as PDF. */
+  lastDocumentsFolder?: string;
   /** The office's name, shown on the login screen while the database is closed (not personal data). */
   officeName?: string;
   /** How many backups to keep in the backup folder (older ones are deleted after a new one verified). */

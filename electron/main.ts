@@ -58,8 +58,6 @@ const ourContents = new Set<number>();
 /** webContents id -> core session id. */
 const sessions = new Map<number, string>();
 let core: AsystaCore | null = null;
-/** The folder of the last PDF saved (issue 5), where the next "save as PDF" dialog opens. */
-let lastDocumentsFolder: string | undefined;
 let shutDown = false;
 /** The user agreed to close (or the process is being stopped): do not ask about the backup again. */
 let closeConfirmed = false;
@@ -191,7 +189,7 @@ async function start(): Promise<void> {
   const dispatcher = createDispatcher(core, { onInternalError: (channel, err) => log.error(channel, err) });
 
   const ses = session.defaultSession;
-  lockDownSession(ses);
+  lockDownSession(ses, origin);
   if (devServerUrl) applyDevCsp(ses, devServerUrl);
   else handleAppScheme(ses, join(here, '..', 'renderer'), (e) => log.error('protocol', e));
 
@@ -200,11 +198,9 @@ async function start(): Promise<void> {
     origin,
     ourContents,
     lastBackupFolder: () => settings.get('lastBackupFolder'),
-    // Kept for this run of the app (WorkstationSettings has no key for it yet).
-    lastDocumentsFolder: () => lastDocumentsFolder,
-    rememberDocumentsFolder: (folder) => {
-      lastDocumentsFolder = folder;
-    },
+    // Where the next "save as PDF" dialog opens (a folder path, remembered per workstation).
+    lastDocumentsFolder: () => settings.get('lastDocumentsFolder'),
+    rememberDocumentsFolder: (folder) => settings.set('lastDocumentsFolder', folder),
     onBlocked: () => log.info('blocked shell ipc from untrusted sender'),
     onError: (what, e) => log.error(what, e),
   });

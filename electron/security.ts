@@ -23,10 +23,16 @@ export function isTrustedSender(
   return isAllowedUrl(frame.url, origin);
 }
 
-/** Deny every permission request and check (camera, notifications, clipboard-read, HID, …). */
-export function lockDownSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+/**
+ * Deny every permission request and check (camera, clipboard-read, HID, …), except desktop
+ * notifications for the app's own page (the morning screen's "you have N overdue deadlines",
+ * which carries no personal data).
+ */
+export function lockDownSession(ses: Session, origin?: string): void {
+  const mayNotify = (permission: string, url: string | undefined) =>
+    permission === 'notifications' && !!origin && !!url && isAllowedUrl(url, origin);
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => callback(mayNotify(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => mayNotify(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
   // No downloads are ever started by the renderer; cancel any that would be.
   ses.on('will-download', (event) => event.preventDefault());
