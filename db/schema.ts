@@ -483,3 +483,12 @@ export const statisticsFiled = sqliteTable('statistics_filed', {
   filedBy: text('filed_by'),
   createdAt: text('created_at').notNull(),
 });
+
+/** An office's own wording of a document text (shared/print/texts DEFAULT_TEXTS key); no row =
+ *  the default. Deleting the row restores the default. */
+export const documentTexts = sqliteTable('document_texts', {
+  key: text('key').primaryKey(),
+  body: text('body').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});

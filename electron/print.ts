@@ -110,6 +110,8 @@ async function withDocument<T>(html: string, fn: (contents: WebContents) => Prom
       webSecurity: true,
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
+      // No middle-click link opening in a document window (Electronegativity AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: false,
       backgroundThrottling: false,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ASSESSMENT_AREAS } from '../../shared/rules/assessment';
 import { addMonthsClamped } from '../../shared/rules/calendar';
 import { addDays } from '../../shared/rules/isoDate';
+import { peselCheckDigit } from '../../shared/rules/pesel';
 import type { SqliteHandle } from '../open';
 import { prng } from './generate';
 
@@ -178,5 +179,131 @@ export function seedDemoWork(sqlite: SqliteHandle, opts: { today: string; at: st
       }
     }
   }
+  seedShowcaseCases(sqlite, opts, sum);
   return sum;
+}
+
+const EMPTY_BODY = { place: null, placeDetail: '', participants: [], goalIds: [], actionIds: [], doneSinceLast: '', agreedFamily: '', agreedAssistant: '', childSafetyConcern: false, childSafetyObservations: '', nextAppointmentOn: null, nextAppointmentTime: null, failedReason: null, contactWith: '', text: '', actionsTaken: '', informed: '' };
+
+/** A valid PESEL for a birth date in the 1900s (sex from the 10th digit: even = woman). */
+function demoPesel(yymmdd: string, serial: string, sex: 'F' | 'M'): string {
+  const ten = `${yymmdd}${serial}${sex === 'F' ? '4' : '5'}`;
+  return `${ten}${peselCheckDigit(ten)}`;
+}
+
+/**
+ * Two showcase cases with data for every document the paper case file has (the docs:render CLI
+ * and the document tests use them): a court-ordered general case, closed and monitored, with
+ * assessments (initial, periodic, final), a revised plan, visits (one failed), a note, an
+ * institution contact, a court opinion request, general and special authorisations and an
+ * established supporting family; and a Za życiem case with a catalogue of support (it carries
+ * the documents a court-ordered general case cannot: the Za życiem request and the consent).
+ */
+function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: string }, sum: DemoWorkSummary): void {
+  const stamp = (d: string) => `${d}T10:00:00.000Z`;
+  const g = sqlite
+    .prepare(
+      `SELECT c.id, c.family_id AS familyId, c.assistant_id AS assistantId, u.full_name AS assistantName, c.consent_on AS consentOn, c.closed_on AS closedOn
+         FROM cases c JOIN users u ON u.id = c.assistant_id
+        WHERE c.track = 'general' AND c.state = 'MONITORING' AND c.closed_on IS NOT NULL AND c.consent_on IS NOT NULL ORDER BY c.seq_year, c.seq_no LIMIT 1`,
+    )
+    .get() as { id: string; familyId: string; assistantId: string; assistantName: string; consentOn: string; closedOn: string } | undefined;
+  if (g) {
+    const court = { court: 'Sąd Rejonowy w Toruniu, III Wydział Rodzinny i Nieletnich', caseRef: 'III Nsm 245/25', date: addDays(g.consentOn, -14) };
+    sqlite.prepare("UPDATE cases SET source = 'court-order', consent_basis = 'court-order', court_order = ? WHERE id = ?").run(JSON.stringify(court), g.id);
+    const count = (sql: string) => (sqlite.prepare(sql).get(g.id) as { n: number }).n;
+    const insE = sqlite.prepare(
+      `INSERT INTO case_entries (id, case_id, family_id, kind, on_date, start_time, end_time, minutes, km_tenths, body, author_id, author_name, recorded_on, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    );
+    const entry = (kind: string, on: string, body: object, start: string | null = null, end: string | null = null, minutes = 0, km = 0) => {
+      insE.run(randomUUID(), g.id, g.familyId, kind, on, start, end, minutes, km, JSON.stringify({ ...EMPTY_BODY, ...body }), g.assistantId, g.assistantName, on, stamp(on), stamp(on));
+      sum.entries++;
+    };
+    const initial = sqlite.prepare("SELECT assessed_on AS on_ FROM assessments WHERE case_id = ? AND kind = 'initial'").get(g.id) as { on_: string } | undefined;
+    if (count("SELECT count(*) AS n FROM assessments WHERE case_id = ? AND kind = 'periodic'") === 0 && initial) {
+      const src = sqlite.prepare("SELECT areas, body FROM assessments WHERE case_id = ? AND kind = 'initial'").get(g.id) as { areas: string; body: string };
+      const on = addMonthsClamped(initial.on_, 6) < g.closedOn ? addMonthsClamped(initial.on_, 6) : addDays(g.closedOn, -20);
+      sqlite
+        .prepare(
+          `INSERT INTO assessments (id, case_id, family_id, kind, assessed_on, period_from, period_to, areas, body, recommendation, distribution, author_id, created_at, updated_at, version)
+           VALUES (?, ?, ?, 'periodic', ?, NULL, NULL, ?, ?, 'continue', NULL, ?, ?, ?, 1)`,
+        )
+        .run(randomUUID(), g.id, g.familyId, on, src.areas, src.body, g.assistantId, stamp(on), stamp(on));
+      sum.assessments++;
+    }
+    const plans = sqlite.prepare('SELECT version_no AS v, drawn_up_on AS on_, content FROM work_plans WHERE case_id = ? ORDER BY version_no').all(g.id) as Array<{ v: number; on_: string; content: string }>;
+    if (plans.length === 1) {
+      const on = addMonthsClamped(plans[0]!.on_, 6) < g.closedOn ? addMonthsClamped(plans[0]!.on_, 6) : addDays(g.closedOn, -15);
+      sqlite
+        .prepare(`INSERT INTO work_plans (id, case_id, family_id, version_no, drawn_up_on, content, change_note, diff, author_id, created_at) VALUES (?, ?, ?, 2, ?, ?, ?, '[]', ?, ?)`)
+        .run(randomUUID(), g.id, g.familyId, on, plans[0]!.content, 'Aktualizacja po ocenie okresowej', g.assistantId, stamp(on));
+      sum.planVersions++;
+    }
+    // Visits in the last weeks of the work (one failed), a note and a contact with the school.
+    const visitBody = { place: 'home', participants: ['matka', 'dzieci'], goalIds: ['g1'], doneSinceLast: 'Opłacono bieżące rachunki.', agreedFamily: 'Zebrać dokumenty do poradni.', agreedAssistant: 'Umówić termin w poradni.', text: 'Rozmowa o budżecie i postępach dzieci w szkole.' };
+    entry('visit', addDays(g.closedOn, -40), visitBody, '10:00', '11:30', 90, 124);
+    entry('failed-visit', addDays(g.closedOn, -33), { place: 'home', failedReason: 'nobody-home' }, null, null, 0, 118);
+    entry('visit', addDays(g.closedOn, -26), { ...visitBody, text: 'Podsumowanie realizacji planu pracy; rodzina samodzielnie prowadzi budżet.' }, '12:00', '13:00', 60, 124);
+    entry('visit', addDays(g.closedOn, -6), { ...visitBody, text: 'Ostatnia wizyta przed zakończeniem pracy z rodziną.' }, '09:00', '10:30', 90, 124);
+    entry('note', addDays(g.closedOn, -20), { contactWith: 'pedagog szkolny', text: 'Informacja ze szkoły o poprawie frekwencji dziecka.', actionsTaken: 'Rozmowa z matką.', informed: 'pracownik socjalny' });
+    entry('institution', addDays(g.closedOn, -18), { contactWith: 'Szkoła Podstawowa im. Mikołaja Kopernika w Grębocinie', text: 'Rozmowa z wychowawczynią o frekwencji i wynikach w nauce.' }, null, null, 30, 60);
+    // The court asked for an opinion (submitted before the closure).
+    const reqOn = addDays(g.closedOn, -45);
+    sqlite
+      .prepare(
+        `INSERT INTO court_requests (id, case_id, family_id, court, department, case_ref, requested_on, delivered_on, term_days, fixed_due_on, due_on, submitted_on, scope, note, created_at, updated_at, version)
+         VALUES (?, ?, ?, 'Sąd Rejonowy w Toruniu', 'III Wydział Rodzinny i Nieletnich', ?, ?, ?, 14, NULL, NULL, ?, 'Opinia o sytuacji opiekuńczo-wychowawczej dzieci i współpracy rodziny z asystentem', '', ?, ?, 1)`,
+      )
+      .run(randomUUID(), g.id, g.familyId, court.caseRef, reqOn, addDays(reqOn, 3), addDays(reqOn, 14), opts.at, opts.at);
+    sum.courtRequests++;
+    // Authorisations: a general one and a special one.
+    const adult = sqlite.prepare("SELECT first_name || ' ' || last_name AS name, id FROM family_members WHERE family_id = ? AND is_child = 0 ORDER BY is_head DESC LIMIT 1").get(g.familyId) as
+      | { name: string; id: string }
+      | undefined;
+    const insAuth = sqlite.prepare(
+      `INSERT INTO authorisations (id, family_id, case_id, kind, grantors, grantee_id, scope, signed_on, valid_from, valid_to, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    );
+    const grantors = JSON.stringify([{ memberId: adult?.id ?? null, name: adult?.name ?? 'Matka' }]);
+    insAuth.run(randomUUID(), g.familyId, g.id, 'general', grantors, g.assistantId, JSON.stringify({ institutions: ['Szkoła Podstawowa w Grębocinie', 'Poradnia Psychologiczno-Pedagogiczna w Toruniu'], matters: ['informacje o postępach w nauce'], description: 'Sprawy dzieci w szkole i poradni' }), g.consentOn, g.consentOn, g.closedOn, opts.at, opts.at);
+    insAuth.run(randomUUID(), g.familyId, g.id, 'special', grantors, g.assistantId, JSON.stringify({ institutions: ['Spółdzielnia Mieszkaniowa w Grębocinie'], matters: [], description: 'złożenie wniosku o rozłożenie zaległości czynszowych na raty' }), addDays(g.consentOn, 30), addDays(g.consentOn, 30), addDays(g.consentOn, 60), opts.at, opts.at);
+    sum.authorisations += 2;
+    // An established supporting family (opinion, act, contract).
+    const opinionOn = addDays(g.consentOn, 40);
+    sqlite
+      .prepare(
+        `INSERT INTO supporting_families (id, case_id, family_id, assistant_id, name, address, place, phone, relation_to_child, members,
+           conviction_statement_on, head_opinion, status, act, contract, created_at, updated_at, version)
+         VALUES (?, ?, ?, ?, 'Rodzina Dąbrowskich', 'ul. Lipowa 12', 'Grębocin', '', 'dziadkowie ze strony matki', ?, ?, ?, 'established', ?, ?, ?, ?, 1)`,
+      )
+      .run(
+        randomUUID(), g.id, g.familyId, g.assistantId,
+        JSON.stringify([
+          { firstName: 'Halina', lastName: 'Dąbrowska', pesel: demoPesel('620314', '123', 'F'), birthDate: '1962-03-14', finalConvictionIntentionalCrime: false },
+          { firstName: 'Józef', lastName: 'Dąbrowski', pesel: demoPesel('600802', '321', 'M'), birthDate: '1960-08-02', finalConvictionIntentionalCrime: false },
+        ]),
+        addDays(opinionOn, -5),
+        JSON.stringify({ positive: true, on: opinionOn, interviewOn: addDays(opinionOn, -10) }),
+        JSON.stringify({ by: 'head-authorised', authorisation: 'Zarządzenie Wójta Gminy Lubicz nr 14/2025', number: 'RW.2.2025', on: addDays(opinionOn, 7) }),
+        JSON.stringify({ number: 'U/RW/2/2025', on: addDays(opinionOn, 7), monthlyLimitGr: 40000, totalLimitGr: 480000 }),
+        opts.at, opts.at,
+      );
+  }
+  // A Za życiem case with a catalogue of support (if the loop above gave none).
+  const withCatalogue = sqlite.prepare("SELECT count(*) AS n FROM catalogue_items ci JOIN cases c ON c.id = ci.case_id WHERE c.track = 'za-zyciem'").get() as { n: number };
+  if (withCatalogue.n === 0) {
+    const z = sqlite
+      .prepare("SELECT id, family_id AS familyId FROM cases WHERE track = 'za-zyciem' AND assistant_id IS NOT NULL AND consent_on IS NOT NULL ORDER BY seq_year, seq_no LIMIT 1")
+      .get() as { id: string; familyId: string } | undefined;
+    if (z) {
+      sqlite
+        .prepare(
+          `INSERT INTO catalogue_items (id, case_id, family_id, area, title, provider, contact, conditions, cost, status, on_behalf, applied_on, authorisation_id, note, created_at, updated_at, version)
+           VALUES (?, ?, ?, 'psychological', 'Wsparcie psychologiczne', 'Ośrodek Interwencji Kryzysowej', '', '', 'bezpłatnie', 'proposed', 0, NULL, NULL, '', ?, ?, 1)`,
+        )
+        .run(randomUUID(), z.id, z.familyId, opts.at, opts.at);
+      sum.catalogueItems++;
+    }
+  }
 }

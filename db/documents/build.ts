@@ -2,12 +2,14 @@
  * Database records → the view models of shared/print/documents, for one case. Pure over
  * CaseData (read by data.ts): no scoping, no audit. Every field is either data or null (the
  * templates print a dash or a line to fill in); dates stay ISO here and are formatted by the
- * templates; gendered forms come from the members' sex (staff: from the first name).
+ * templates; gendered forms come from the members' recorded sex (supporting-family members: from a
+ * valid PESEL). Staff have no recorded sex, so their forms are the neutral ones ("sporządził(a)").
  */
 import { ASSESSMENT_AREAS } from '../../shared/rules/assessment';
 import { CLOSURE_REASONS, type ClosureReasonCode, type ReferralSource } from '../../shared/rules/labels';
 import type { IsoDate } from '../../shared/rules/types';
 import { isIsoDate } from '../../shared/rules/isoDate';
+import { parsePesel } from '../../shared/rules/pesel';
 import {
   DOCUMENT_KINDS,
   assessmentDocument,
@@ -52,16 +54,14 @@ import type { CaseData, EntryRow, MemberRow, UserRow } from './data';
 const d = (s: string | null | undefined): IsoDate | null => (s && isIsoDate(s.slice(0, 10)) ? (s.slice(0, 10) as IsoDate) : null);
 const t = (s: unknown): string | null => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
 
-/** Staff have no recorded sex: Polish first names ending in "a" are female (Kuba, Barnaba aside). */
-export function sexOfName(fullName: string | null | undefined): 'F' | 'M' | null {
-  const first = (fullName ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (!first) return null;
-  if (['kuba', 'barnaba', 'bonawentura', 'kosma'].includes(first)) return 'M';
-  return first.endsWith('a') ? 'F' : 'M';
-}
+/** The sex a PESEL records (10th digit), or null when there is no valid PESEL. Never guessed from a name. */
+const sexOfPesel = (pesel: string | null | undefined): 'F' | 'M' | null => {
+  const p = typeof pesel === 'string' ? parsePesel(pesel.trim()) : null;
+  return p?.valid ? p.sex : null;
+};
 
 const staffOf = (u: UserRow | null | undefined, position: string, office?: { phone?: string; email?: string }): Staff =>
-  u ? { name: u.fullName, sex: sexOfName(u.fullName), position, phone: t(office?.phone), email: t(office?.email) } : { name: '', position };
+  u ? { name: u.fullName, sex: null, position, phone: t(office?.phone), email: t(office?.email) } : { name: '', position };
 
 const member = (m: MemberRow): FamilyMember => ({
   firstName: m.firstName,
@@ -271,7 +271,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         urgent: r.urgent === 1,
         socialWorker: socialWorkerStaff(c),
         interviewDueDate: d(r.interviewDueOn),
-        intakeWorker: socialWorkerStaff(c) ?? { name: c.office.headName, sex: sexOfName(c.office.headName), position: 'kierownik ośrodka' },
+        intakeWorker: socialWorkerStaff(c) ?? { name: c.office.headName, sex: null, position: 'kierownik ośrodka' },
       });
     }
     case 'assistant-request': {
@@ -384,14 +384,14 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         const m = g.memberId ? c.members.find((x) => x.id === g.memberId) : undefined;
         if (m) return { ...member(m), address: address(c) };
         const [first, ...rest] = g.name.trim().split(/\s+/);
-        return { firstName: first ?? '', lastName: rest.join(' '), sex: sexOfName(g.name), address: address(c) };
+        return { firstName: first ?? '', lastName: rest.join(' '), sex: null, address: address(c) };
       });
       return authorisationDocument(
         {
           ...base(c, a.signedOn),
           kind: a.kind,
           grantors,
-          grantee: { name: a.granteeName ?? '', sex: sexOfName(a.granteeName), position: 'asystent rodziny' },
+          grantee: { name: a.granteeName ?? '', sex: null, position: 'asystent rodziny' },
           institutions: (a.scope.institutions ?? []).filter((x) => t(x)),
           scope: [t(a.scope.description), ...(a.scope.matters ?? []).filter((x) => t(x))].filter(Boolean).join('; '),
           validFrom: d(a.validFrom),
@@ -661,7 +661,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
       const s = byRef(c.supporting, 'rodzina wspierająca');
       const sb = {
         supportingFamily: {
-          members: s.members.map((m): Person => ({ firstName: m.firstName, lastName: m.lastName, sex: sexOfName(m.firstName) })),
+          members: s.members.map((m): Person => ({ firstName: m.firstName, lastName: m.lastName, sex: sexOfPesel(m.pesel) })),
           address: { street: s.address, place: s.place },
           relationToChild: t(s.relationToChild),
         },

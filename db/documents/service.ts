@@ -9,11 +9,11 @@ import { AppError } from '../../shared/errors';
 import { DOCUMENT_KINDS } from '../../shared/print/documents/index';
 import { renderHtml, type PrintFonts } from '../../shared/print/layout';
 import { packHtml } from '../../shared/print/pack';
-import { DEFAULT_TEXTS, withOverrides, type TextTemplates } from '../../shared/print/texts';
+import { DEFAULT_TEXTS, isTextKey, placeholdersOf, TEXT_LABELS, unknownPlaceholders, withOverrides, type TextKey, type TextTemplates } from '../../shared/print/texts';
 import type { PrintableKind } from '../../shared/ipc/channels/documents';
 import type { Actor } from '../core';
 import { loadPrintFonts } from '../print/fonts';
-import { audit, todayOf, type ServiceCtx } from '../services/context';
+import { audit, nowIso, todayOf, type ServiceCtx } from '../services/context';
 import { requireCaseEdit, requireCaseRead } from '../services/workCommon';
 import { availableDocuments, buildDocument, buildPack, DocumentUnavailable, ENTRY_KINDS, fileNameOf, qualifierOf } from './build';
 import { readCaseData, type CaseData } from './data';
@@ -26,12 +26,67 @@ export function embeddedFonts(): PrintFonts {
   return fontsCache;
 }
 
-/** The office's texts: DEFAULT_TEXTS with overrides from a `document_texts` table if present. */
+/** The office's texts: DEFAULT_TEXTS with the overrides stored in `document_texts`. */
 export function officeTexts(ctx: ServiceCtx): TextTemplates {
-  const has = ctx.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_texts'").get();
-  if (!has) return DEFAULT_TEXTS;
-  const rows = ctx.sqlite.prepare('SELECT key, text FROM document_texts').all() as Array<{ key: string; text: string }>;
-  return withOverrides(Object.fromEntries(rows.map((r) => [r.key, r.text])));
+  const rows = ctx.sqlite.prepare('SELECT key, body FROM document_texts').all() as Array<{ key: string; body: string }>;
+  return withOverrides(Object.fromEntries(rows.map((r) => [r.key, r.body])));
+}
+
+const requireAdmin = (actor: Actor) => {
+  if (actor.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Teksty dokumentów zmienia kierownik ośrodka.');
+};
+
+/** Every editable text with its label, current and default body and allowed placeholders. */
+export function listOfficeTexts(ctx: ServiceCtx, actor: Actor) {
+  requireAdmin(actor);
+  const rows = ctx.sqlite.prepare('SELECT key, body, updated_at AS updatedAt FROM document_texts').all() as Array<{ key: string; body: string; updatedAt: string }>;
+  const stored = new Map(rows.map((r) => [r.key, r]));
+  return (Object.keys(DEFAULT_TEXTS) as TextKey[]).map((key) => {
+    const row = stored.get(key);
+    const body = row && row.body.trim() !== '' ? row.body : DEFAULT_TEXTS[key];
+    return {
+      key,
+      label: TEXT_LABELS[key],
+      body,
+      defaultBody: DEFAULT_TEXTS[key] as string,
+      isDefault: body === DEFAULT_TEXTS[key],
+      placeholders: placeholdersOf(DEFAULT_TEXTS[key]),
+      updatedAt: row?.updatedAt ?? null,
+    };
+  });
+}
+
+function textKeyOf(key: string): TextKey {
+  if (!isTextKey(key)) throw new AppError('NOT_FOUND', `Nie ma tekstu dokumentu „${key}”.`);
+  return key;
+}
+
+/** Stores an office's wording of one text (refuses placeholders the text does not fill). */
+export function setOfficeText(ctx: ServiceCtx, actor: Actor, input: { key: string; body: string }) {
+  requireAdmin(actor);
+  const key = textKeyOf(input.key);
+  const body = input.body.replace(/\r\n?/g, '\n');
+  if (body.trim() === '') throw new AppError('VALIDATION', 'Tekst nie może być pusty. Aby wrócić do tekstu domyślnego, użyj „Przywróć tekst domyślny”.');
+  const unknown = unknownPlaceholders(key, body);
+  if (unknown.length)
+    throw new AppError(
+      'VALIDATION',
+      `Nieznane pole ${unknown.map((p) => `{${p}}`).join(', ')} w tekście „${TEXT_LABELS[key]}”. Dozwolone pola: ${placeholdersOf(DEFAULT_TEXTS[key]).map((p) => `{${p}}`).join(', ') || 'brak'}.`,
+    );
+  ctx.sqlite
+    .prepare('INSERT INTO document_texts (key, body, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+    .run(key, body, nowIso(ctx), actor.user.id);
+  audit(ctx, actor, 'document.texts_update', { type: 'document_text', id: key }, { key, isDefault: body === DEFAULT_TEXTS[key], length: body.length });
+  return listOfficeTexts(ctx, actor).find((x) => x.key === key)!;
+}
+
+/** Restores the default wording of one text (deletes the override). */
+export function resetOfficeText(ctx: ServiceCtx, actor: Actor, input: { key: string }) {
+  requireAdmin(actor);
+  const key = textKeyOf(input.key);
+  const r = ctx.sqlite.prepare('DELETE FROM document_texts WHERE key = ?').run(key);
+  audit(ctx, actor, 'document.texts_reset', { type: 'document_text', id: key }, { key, hadOverride: r.changes > 0 });
+  return listOfficeTexts(ctx, actor).find((x) => x.key === key)!;
 }
 
 const keepsDiary = (actor: Actor, c: CaseData) => actor.user.role === 'admin' || (actor.user.role === 'assistant' && c.row.assistantId === actor.user.id);

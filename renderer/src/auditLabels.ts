@@ -34,6 +34,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'document.preview_forbidden': 'Odmowa podglądu dokumentu',
   'document.list_forbidden': 'Odmowa listy dokumentów',
   'document.export_forbidden': 'Odmowa zapisu dokumentu',
+  'document.texts_update': 'Zmiana tekstu dokumentu',
+  'document.texts_reset': 'Przywrócenie tekstu domyślnego dokumentu',
   'auth.tool_login': 'Logowanie narzędzia (wiersz poleceń)',
   'demo.seed': 'Dane demonstracyjne',
   'user.set_area': 'Przypisanie rejonu',
@@ -97,6 +99,7 @@ export function auditActionLabel(code: string): string {
 const ENTITY_LABELS: Record<string, string> = {
   user: 'Konto',
   office: 'Ośrodek',
+  document_text: 'Tekst dokumentu',
   family: 'Rodzina',
   settings: 'Ustawienia',
   case: 'Sprawa',

@@ -109,6 +109,39 @@ Ustanowienie następuje za zgodą rodziny wspieranej i rodziny wspierającej, na
 } as const;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;
+
+/** Polish names of the texts, for the settings screen (one per DEFAULT_TEXTS key). */
+export const TEXT_LABELS: Readonly<Record<TextKey, string>> = {
+  rodoClause: 'Klauzula informacyjna RODO (art. 13)',
+  consentStatement: 'Zgoda na współpracę – oświadczenie rodziny',
+  consentDuties: 'Zgoda na współpracę – zobowiązania stron',
+  courtAcknowledgement: 'Przyjęcie do wiadomości postanowienia sądu',
+  assignmentLetter: 'Pismo o przydzieleniu asystenta rodziny',
+  refusalLetter: 'Informacja o odmowie przydzielenia asystenta',
+  authorisationGeneral: 'Upoważnienie ogólne',
+  authorisationSpecial: 'Upoważnienie szczególne',
+  authorisationRevocation: 'Upoważnienie – pouczenie o odwołaniu',
+  institutionRequest: 'Pismo do instytucji – prośba o informacje (art. 16 ust. 1 pkt 2)',
+  institutionProposal: 'Pismo do instytucji – ocena i wnioski (art. 16 ust. 1 pkt 3)',
+  courtOpinionIntro: 'Opinia dla sądu – wstęp',
+  courtOpinionDisclaimer: 'Opinia dla sądu – zastrzeżenie',
+  courtInformationIntro: 'Informacja do sądu – wstęp',
+  supportingFamilyOpinion: 'Rodzina wspierająca – opinia kierownika',
+  supportingFamilyAct: 'Rodzina wspierająca – akt ustanowienia',
+  supportingFamilyContract: 'Rodzina wspierająca – umowa o zwrot kosztów',
+  zaZyciemConsent: '„Za życiem” – zgoda na przetwarzanie danych',
+  monitoringIntro: 'Karta monitoringu – wstęp',
+};
+
+/** Whether a key is one of the editable texts. */
+export const isTextKey = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(DEFAULT_TEXTS, key);
+
+/** Placeholders in `body` that the text `key` does not fill (its default's placeholders are the
+ *  allowed ones). */
+export function unknownPlaceholders(key: TextKey, body: string): string[] {
+  const allowed = new Set(placeholdersOf(DEFAULT_TEXTS[key]));
+  return placeholdersOf(body).filter((p) => !allowed.has(p));
+}
 export type TextTemplates = Record<TextKey, string>;
 
 /** The defaults with an office's overrides applied (unknown keys and blank overrides ignored). */

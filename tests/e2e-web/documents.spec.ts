@@ -127,3 +127,22 @@ test('the assistant opens a plan, previews it, saves the PDF, and the audit log 
   await expect(dialog).toBeHidden();
   expect(consoleErrors).toEqual([]);
 });
+
+test('the head changes the RODO clause in Ustawienia → Teksty dokumentów and restores the default', async ({ page }) => {
+  await page.goto(app.url);
+  await login(page, 'admin', PASSWORD);
+  await page.getByRole('link', { name: 'Ustawienia' }).click();
+  await expect(page.getByRole('heading', { name: 'Teksty dokumentów' })).toBeVisible();
+  await expect(page.getByLabel('Treść')).toHaveValue(/Zgodnie z art\. 13/);
+  await page.getByLabel('Treść').fill('Klauzula ośrodka: {officeName} i {nieznanePole}.');
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page.getByText('Nieznane pole {nieznanePole}', { exact: false })).toBeVisible();
+  await page.getByLabel('Treść').fill('Klauzula ośrodka: {officeName}.');
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page.getByText('Zapisano tekst dokumentu.')).toBeVisible();
+  await expect(page.getByText('tekst ośrodka')).toBeVisible();
+  await page.getByRole('button', { name: 'Przywróć tekst domyślny' }).click();
+  await expect(page.getByText('Przywrócono tekst domyślny.')).toBeVisible();
+  await expect(page.getByLabel('Treść')).toHaveValue(/Zgodnie z art\. 13/);
+  await logout(page);
+});

@@ -13,6 +13,8 @@ import { seedDemo } from '../../db/demo/seed';
 import { ChromiumPdfEngine, chromiumPath } from '../../db/print/pdf';
 import { JsonFileSettingsStore } from '../../db/settings';
 import { richestCaseOf } from '../../db/documents/service';
+import { PRINTABLE_KINDS } from '../../shared/ipc/channels/documents';
+import { DEFAULT_TEXTS } from '../../shared/print/texts';
 import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
 
 const hasTool = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -58,6 +60,21 @@ function pdfText(pdf: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-layout', f, '-']).toString('utf8');
 }
 
+/** Kinds only the Za życiem showcase case has (see db/demo/work.ts seedShowcaseCases). */
+const ZZ_KINDS = ['consent', 'support-catalogue', 'za-zyciem-request'] as const;
+
+async function renderChecked(admin: Awaited<ReturnType<typeof login>>, id: string, kind: (typeof PRINTABLE_KINDS)[number], ref: string | null, caseNumber: string | null, name: string = kind) {
+  const doc = await admin.ok('documents:html', { caseId: id, kind, ...(ref ? { ref } : {}) });
+  expect(doc.html).toContain('<!DOCTYPE html>');
+  if (missing.length) return;
+  const r = await engine.render(doc.html);
+  expect(r.pages, kind).toBeGreaterThan(0);
+  const text = pdfText(r.pdf, name);
+  expect(text, kind).toMatch(/[ąćęłńóśźż]/);
+  expect(text.match(BAD)?.[0] ?? null, `${kind}: ${text.match(BAD)?.[0]}`).toBeNull();
+  if (caseNumber) expect(text).toContain(caseNumber);
+}
+
 describe('documents from the database', () => {
   it('lists, previews and renders every document of the richest case', async () => {
     const admin = await login('admin');
@@ -65,7 +82,9 @@ describe('documents from the database', () => {
     expect(caseId).toBeTruthy();
     const list = await admin.ok('documents:list', { caseId });
     const kinds = new Set(list.documents.map((x) => x.kind));
-    expect(kinds.size).toBeGreaterThanOrEqual(10);
+    // The default (court-ordered general) case has every kind but those it cannot have: the
+    // consent (court-ordered: the acknowledgement instead) and the Za życiem documents.
+    expect(PRINTABLE_KINDS.filter((k) => !kinds.has(k)).sort()).toEqual([...ZZ_KINDS].sort());
     for (const x of list.documents) {
       expect(x.fileName).toMatch(/\.pdf$/);
       expect(x.fileName.startsWith(list.caseNumber ?? '')).toBe(true);
@@ -94,6 +113,67 @@ describe('documents from the database', () => {
       expect(text.match(BAD)?.[0] ?? null).toBeNull();
     }
   }, 180_000);
+
+  it('renders the Za życiem documents of the Za życiem case with a catalogue', async () => {
+    const admin = await login('admin');
+    const sqlite = app.core.requireDb().sqlite;
+    const zz = sqlite.prepare("SELECT DISTINCT c.id FROM cases c JOIN catalogue_items ci ON ci.case_id = c.id WHERE c.track = 'za-zyciem' ORDER BY c.seq_year, c.seq_no LIMIT 1").get() as { id: string } | undefined;
+    expect(zz).toBeTruthy();
+    const list = await admin.ok('documents:list', { caseId: zz!.id });
+    const kinds = new Set(list.documents.map((x) => x.kind));
+    for (const k of ZZ_KINDS) expect(kinds.has(k), k).toBe(true);
+    for (const k of ZZ_KINDS) {
+      const x = list.documents.find((d) => d.kind === k)!;
+      await renderChecked(admin, zz!.id, k, x.ref, list.caseNumber, `zz-${k}`);
+    }
+  }, 120_000);
+
+  it('lets the head edit an office text and restore the default (admin only, audited)', async () => {
+    const admin = await login('admin');
+    const sqlite = app.core.requireDb().sqlite;
+    const texts = await admin.ok('documents:textsGet', {});
+    expect(texts.map((x) => x.key).sort()).toEqual(Object.keys(DEFAULT_TEXTS).sort());
+    const rodo = texts.find((x) => x.key === 'rodoClause')!;
+    expect(rodo.isDefault).toBe(true);
+    expect(rodo.label).toContain('RODO');
+    expect(rodo.placeholders).toContain('officeName');
+    const body = 'Administratorem danych jest {officeName}. Klauzula <b>ośrodka</b> & nasza.';
+    const saved = await admin.ok('documents:textsSet', { key: 'rodoClause', body });
+    expect(saved).toMatchObject({ isDefault: false, body });
+    const doc = await admin.ok('documents:html', { caseId, kind: 'rodo-clause' });
+    expect(doc.html).toContain('Klauzula &lt;b&gt;ośrodka&lt;/b&gt; &amp; nasza.');
+    expect(doc.html).not.toContain('<b>ośrodka</b>');
+    const audited = sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.texts_update'").get() as { n: number };
+    expect(audited.n).toBe(1);
+
+    const bad = await admin.call('documents:textsSet', { key: 'rodoClause', body: 'Dane {officeName} i {peselDziecka}.' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('VALIDATION');
+      expect(bad.error.message).toContain('{peselDziecka}');
+    }
+    const unknownKey = await admin.call('documents:textsSet', { key: 'nieMaTakiego', body: 'x' });
+    expect(unknownKey.ok).toBe(false);
+
+    const reset = await admin.ok('documents:textsReset', { key: 'rodoClause' });
+    expect(reset).toMatchObject({ isDefault: true, body: DEFAULT_TEXTS.rodoClause });
+    const again = await admin.ok('documents:html', { caseId, kind: 'rodo-clause' });
+    expect(again.html).not.toContain('Klauzula &lt;b&gt;ośrodka');
+    expect(again.html).toContain('Prezesa Urzędu Ochrony Danych Osobowych');
+    expect((sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.texts_reset'").get() as { n: number }).n).toBe(1);
+
+    const assistant = sqlite.prepare("SELECT login FROM users WHERE role = 'assistant' LIMIT 1").get() as { login: string };
+    const s = await login(assistant.login);
+    for (const [ch, input] of [
+      ['documents:textsGet', {}],
+      ['documents:textsSet', { key: 'rodoClause', body: 'x' }],
+      ['documents:textsReset', { key: 'rodoClause' }],
+    ] as const) {
+      const r = await s.call(ch, input as never);
+      expect(r.ok, ch).toBe(false);
+      if (!r.ok) expect(r.error.code, ch).toBe('FORBIDDEN');
+    }
+  });
 
   it('refuses another family’s assistant (audited) and records exports with pages', async () => {
     const sqlite = app.core.requireDb().sqlite;
@@ -124,6 +204,8 @@ describe('documents from the database', () => {
     const json = JSON.parse(r.stdout) as { files: Array<{ file: string; kind: string; pages: number }> };
     expect(json.files.length).toBeGreaterThan(5);
     expect(json.files.some((f) => f.kind === 'pack')).toBe(true);
+    const written = new Set(json.files.map((f) => f.kind));
+    expect(PRINTABLE_KINDS.filter((k) => !written.has(k)).sort()).toEqual([...ZZ_KINDS].sort());
     const files = readdirSync(out);
     for (const f of json.files) {
       expect(files).toContain(f.file);

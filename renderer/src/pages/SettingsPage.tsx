@@ -10,6 +10,7 @@ import { OFFICE_FIELDS, OfficeFields, type OfficeFormIn, type OfficeFormOut } fr
 import { PageTitle } from '../components/PageTitle';
 import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
 import { CaseSettingsSection } from '../components/registry/CaseSettingsSection';
+import { DocumentTextsSection } from '../components/documents/DocumentTextsSection';
 import { applyApiError } from '../forms';
 import { useSession } from '../session';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <IdleSettings />
       <OfficeSettings />
       <CaseSettingsSection />
+      <DocumentTextsSection />
       <RecoverySettings />
     </>
   );

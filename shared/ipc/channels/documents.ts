@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../print/documents/index';
 import { dateSchema } from '../../registrySchemas';
 import { channel } from '../channel';
+import { empty } from './common';
 
 const ALL = ['admin', 'assistant', 'social_worker'] as const;
 
@@ -69,6 +70,20 @@ export const documentExportedSchema = z.object({
   target: z.enum(['pdf', 'print']),
 });
 
+export const documentTextSchema = z.object({
+  key: z.string(),
+  /** Polish name of the text. */
+  label: z.string(),
+  /** The wording in use (the office's, or the default). */
+  body: z.string(),
+  defaultBody: z.string(),
+  isDefault: z.boolean(),
+  /** The `{placeholders}` this text may use (filled from the data). */
+  placeholders: z.array(z.string()),
+  updatedAt: z.string().nullable(),
+});
+export type DocumentText = z.infer<typeof documentTextSchema>;
+
 export const documentChannels = {
   'documents:list': channel({
     description: 'Dokumenty sprawy do wydruku',
@@ -93,5 +108,23 @@ export const documentChannels = {
     access: ALL,
     input: documentExportedSchema,
     output: z.object({ ok: z.literal(true) }),
+  }),
+  'documents:textsGet': channel({
+    description: 'Teksty dokumentów (z tekstami domyślnymi)',
+    access: ['admin'],
+    input: empty,
+    output: z.array(documentTextSchema),
+  }),
+  'documents:textsSet': channel({
+    description: 'Zmiana tekstu dokumentu',
+    access: ['admin'],
+    input: z.object({ key: z.string().min(1).max(100), body: z.string().max(20_000, 'Tekst jest za długi (najwyżej 20 000 znaków).') }),
+    output: documentTextSchema,
+  }),
+  'documents:textsReset': channel({
+    description: 'Przywrócenie tekstu domyślnego dokumentu',
+    access: ['admin'],
+    input: z.object({ key: z.string().min(1).max(100) }),
+    output: documentTextSchema,
   }),
 };
