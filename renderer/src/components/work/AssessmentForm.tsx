@@ -5,15 +5,14 @@
  * with the KRPZ warning; live findings of validateAssessment and the server's refusal. Autosaved
  * as a draft (drafts:save) and offered back on the next open.
  */
-import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { ASSESSMENT_AREAS, ASSESSMENT_AREA_DETAILS, RATING_LABELS, validateAssessment, type Rating } from '../../../../shared/rules';
 import { RECOMMENDATIONS } from '../../../../shared/workSchemas';
 import { call } from '../../api';
 import {
-  DraftOffer,
-  DraftStatus,
+  DraftFormHeader,
   FindingsList,
   isIso,
   KIND_TITLES,
@@ -161,22 +160,7 @@ export function AssessmentForm({
   return (
     <Paper withBorder p="lg" data-testid="assessment-form">
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {KIND_TITLES[kind]} — nowa
-          </Title>
-          <DraftStatus savedAt={draft.savedAt} />
-        </Group>
-        {draft.offer && (
-          <DraftOffer
-            savedAt={draft.offer.savedAt}
-            onRestore={() => {
-              const d = draft.restore();
-              if (d) setState(d);
-            }}
-            onDiscard={() => draft.discard()}
-          />
-        )}
+        <DraftFormHeader title={`${KIND_TITLES[kind]} — nowa`} draft={draft} onRestore={setState} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="date" label="Data oceny" withAsterisk value={state.assessedOn} onChange={(e) => set('assessedOn', e.currentTarget.value)} />
           <TextInput type="date" label="Okres oceny od" value={state.periodFrom} onChange={(e) => set('periodFrom', e.currentTarget.value)} />

@@ -9,7 +9,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { checkVisitGap, ENTRY_KINDS, FAILED_VISIT_REASONS, VISIT_PLACES, type EntryKind } from '../../../../shared/rules';
 import { call, errorMessage } from '../../api';
 import { formatDateTime } from '../../format';
-import { DraftOffer, DraftStatus, FindingsList, dateOrDash, refusalOf, RefusalAlert, todayIso, useDraft, type FindingView, type Refusal } from './common';
+import { DraftFormHeader, FindingsList, dateOrDash, refusalOf, RefusalAlert, todayIso, useDraft, type FindingView, type Refusal } from './common';
 
 type Entry = ChannelOutput<'entries:list'>[number];
 type Goal = { id: string; title: string };
@@ -319,22 +319,7 @@ function EntryForm({
   return (
     <Paper withBorder p="lg" data-testid="entry-form">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {ENTRY_KINDS[kind].label} — nowy wpis
-          </Title>
-          <DraftStatus savedAt={draft.savedAt} />
-        </Group>
-        {draft.offer && (
-          <DraftOffer
-            savedAt={draft.offer.savedAt}
-            onRestore={() => {
-              const d = draft.restore();
-              if (d) setS(d);
-            }}
-            onDiscard={() => draft.discard()}
-          />
-        )}
+        <DraftFormHeader title={`${ENTRY_KINDS[kind].label} — nowy wpis`} draft={draft} onRestore={setS} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="date" label="Data" withAsterisk value={s.on} onChange={(e) => set('on', e.currentTarget.value)} />
           {(visit || contact) && <TextInput type="time" label="Godzina rozpoczęcia" value={s.start} onChange={(e) => set('start', e.currentTarget.value)} />}

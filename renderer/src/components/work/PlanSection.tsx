@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { ASSESSMENT_AREAS, validateWorkPlan } from '../../../../shared/rules';
 import { call, errorMessage } from '../../api';
-import { DraftOffer, DraftStatus, FindingsList, dateOrDash, isIso, refusalOf, RefusalAlert, todayIso, useDraft, type Refusal } from './common';
+import { DraftFormHeader, FindingsList, dateOrDash, isIso, refusalOf, RefusalAlert, todayIso, useDraft, type Refusal } from './common';
 
 type Current = ChannelOutput<'plans:current'>;
 type Version = ChannelOutput<'plans:versions'>[number];
@@ -326,22 +326,7 @@ function PlanForm({
   return (
     <Paper withBorder p="lg" data-testid="plan-form">
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {basedOnVersion ? `Aktualizacja planu pracy (na podstawie wersji ${basedOnVersion})` : 'Nowy plan pracy'}
-          </Title>
-          <DraftStatus savedAt={draft.savedAt} />
-        </Group>
-        {draft.offer && (
-          <DraftOffer
-            savedAt={draft.offer.savedAt}
-            onRestore={() => {
-              const d = draft.restore();
-              if (d) setS(d);
-            }}
-            onDiscard={() => draft.discard()}
-          />
-        )}
+        <DraftFormHeader title={basedOnVersion ? `Aktualizacja planu pracy (na podstawie wersji ${basedOnVersion})` : 'Nowy plan pracy'} draft={draft} onRestore={setS} />
         {current.suggestedAreas.length > 0 && (
           <Alert color="blue" variant="light" title="Podpowiedź: najniżej ocenione obszary">
             <Group gap="xs">

@@ -2,7 +2,7 @@
  * Shared bits of the "praca z rodziną" screens (issue 4): Polish labels, dates, the refusal
  * alert with the rule findings, and the autosaved draft of a long form (drafts:*).
  */
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call, errorMessage } from '../../api';
 import { formatDate, formatDateTime, plural } from '../../format';
@@ -132,6 +132,41 @@ export function useDraft<T>(formKey: string, data: T, intervalMs = 4000) {
       await call('drafts:delete', { formKey }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The head of a long autosaved form: its title, when the draft was last saved, and the offer to
+ * restore an older draft (`onRestore` receives the draft's data).
+ */
+export function DraftFormHeader<T>({
+  title,
+  draft,
+  onRestore,
+}: {
+  title: string;
+  draft: ReturnType<typeof useDraft<T>>;
+  onRestore: (data: T) => void;
+}) {
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        <DraftStatus savedAt={draft.savedAt} />
+      </Group>
+      {draft.offer && (
+        <DraftOffer
+          savedAt={draft.offer.savedAt}
+          onRestore={() => {
+            const d = draft.restore();
+            if (d) onRestore(d);
+          }}
+          onDiscard={() => draft.discard()}
+        />
+      )}
+    </>
+  );
 }
 
 export function DraftOffer({ savedAt, onRestore, onDiscard }: { savedAt: string; onRestore: () => void; onDiscard: () => void }) {
