@@ -32,7 +32,7 @@ export const users = sqliteTable(
     id: text('id').primaryKey(),
     login: text('login').notNull(),
     fullName: text('full_name').notNull(),
-    role: text('role', { enum: ['admin', 'assistant', 'social_worker'] }).notNull(),
+    role: text('role', { enum: ['admin', 'assistant', 'social_worker', 'dpo'] }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     personalLimit: integer('personal_limit'),
     /** Area (rejon) of a social worker, set by the head; used when the office scopes by area. */
@@ -59,6 +59,11 @@ export const auditLog = sqliteTable(
     entityType: text('entity_type'),
     entityId: text('entity_id'),
     details: text('details'),
+    // ---- migration 0005 (issue 7): hash chain ----
+    /** Hash of the previous entry ('0' x 64 for the first). */
+    prevHash: text('prev_hash'),
+    /** sha256 over prevHash and this entry's fields; set once (the update trigger allows only NULL -> value). */
+    hash: text('hash'),
   },
   (t) => [index('audit_at_idx').on(t.at), index('audit_user_idx').on(t.userId), index('audit_action_idx').on(t.action)],
 );
@@ -97,6 +102,9 @@ export const families = sqliteTable(
     safetyNote: text('safety_note').notNull().default(''),
     notes: text('notes').notNull().default(''),
     createdBy: text('created_by'),
+    // ---- migration 0005 (issue 7) ----
+    /** Set by the retention run that removed the identifying data (YYYY-MM-DD). */
+    anonymisedOn: text('anonymised_on'),
   },
   (t) => [
     index('families_assistant_idx').on(t.assistantId),
@@ -190,6 +198,9 @@ export const cases = sqliteTable(
     previousCaseId: text('previous_case_id'),
     /** JSON: { on, reason } while ZAWIESZENIE. */
     suspension: text('suspension'),
+    // ---- migration 0005 (issue 7) ----
+    /** Set by the retention run that removed the identifying data (YYYY-MM-DD). */
+    anonymisedOn: text('anonymised_on'),
   },
   (t) => [
     index('cases_family_idx').on(t.familyId),
@@ -491,4 +502,51 @@ export const documentTexts = sqliteTable('document_texts', {
   body: text('body').notNull(),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by'),
+});
+
+// ---- Reports and privacy (migration 0005, issue 7) ----------------------------------------------
+
+/**
+ * Office settings stored as JSON under a key (e.g. 'report.conventions', 'retention.rules').
+ * Each key's JSON is validated by its zod schema in shared/ when read and written.
+ */
+export const officeSettings = sqliteTable('office_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+/** A family shared with another assistant for a substitution (zastępstwo), for a period. */
+export const familyShares = sqliteTable(
+  'family_shares',
+  {
+    id: text('id').primaryKey(),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    fromOn: text('from_on').notNull(),
+    untilOn: text('until_on').notNull(),
+    reason: text('reason').notNull().default(''),
+    grantedBy: text('granted_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [index('family_shares_user_idx').on(t.userId, t.untilOn), index('family_shares_family_idx').on(t.familyId)],
+);
+
+/** A retention (anonymisation) run: the list the head confirmed and what was done. */
+export const retentionRuns = sqliteTable('retention_runs', {
+  id: text('id').primaryKey(),
+  at: text('at').notNull(),
+  byUser: text('by_user').references(() => users.id),
+  /** JSON: the case ids the head confirmed. */
+  caseIds: text('case_ids').notNull(),
+  /** JSON: counts of what was removed (families, members, entries, ...), no personal data. */
+  summary: text('summary').notNull(),
 });

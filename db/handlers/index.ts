@@ -8,6 +8,10 @@ import { foundationHandlers } from './foundation';
 import { supportingHandlers } from './supporting';
 import type { Handler } from './types';
 import { workHandlers } from './work';
+import { reportHandlers } from './reports';
+import { privacyHandlers } from './privacy';
+import { retentionHandlers } from './retention';
+import { accessHandlers } from './access';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
@@ -17,4 +21,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...backupHandlers,
   ...workHandlers,
   ...documentHandlers,
+  ...reportHandlers,
+  ...privacyHandlers,
+  ...retentionHandlers,
+  ...accessHandlers,
 };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const ROUTES = ['home', 'families', 'users', 'audit', 'settings', 'password', 'backup', 'decisions', 'work-settings'] as const;
+export const ROUTES = ['home', 'families', 'users', 'audit', 'settings', 'password', 'backup', 'decisions', 'work-settings', 'reports', 'retention'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function parse(hash: string): Route {

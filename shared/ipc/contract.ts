@@ -11,6 +11,10 @@ import { familyChannels } from './channels/families';
 import { foundationChannels } from './channels/foundation';
 import { supportingChannels } from './channels/supporting';
 import { workChannels } from './channels/work';
+import { reportChannels } from './channels/reports';
+import { privacyChannels } from './channels/privacy';
+import { retentionChannels } from './channels/retention';
+import { accessChannels } from './channels/access';
 
 export type { Access, ChannelDef } from './channel';
 export * from './channels/foundation';
@@ -20,6 +24,10 @@ export * from './channels/supporting';
 export * from './channels/backup';
 export * from './channels/work';
 export * from './channels/documents';
+export * from './channels/reports';
+export * from './channels/privacy';
+export * from './channels/retention';
+export * from './channels/access';
 
 export const contract = {
   ...foundationChannels,
@@ -29,6 +37,10 @@ export const contract = {
   ...backupChannels,
   ...workChannels,
   ...documentChannels,
+  ...reportChannels,
+  ...privacyChannels,
+  ...retentionChannels,
+  ...accessChannels,
 } as const;
 
 

@@ -760,6 +760,7 @@ export const ROLE_NAMES_PL: Readonly<Record<Role, string>> = {
   admin: 'kierownik ośrodka',
   social_worker: 'pracownik socjalny',
   assistant: 'asystent rodziny (we własnej sprawie)',
+  dpo: 'inspektor ochrony danych',
 };
 
 export function transitionDef(track: CaseTrack, action: string): TransitionDef | undefined {

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { ROLE_LABELS } from '../../../shared/roles';
+import { ROLE_LABELS, type Role } from '../../../shared/roles';
 import { useBackupStatus } from '../backup';
 import { AuditPage } from '../pages/AuditPage';
 import { BackupPage } from '../pages/BackupPage';
@@ -9,6 +9,8 @@ import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { DecisionsPage } from '../pages/families/DecisionsPage';
 import { FamiliesPage } from '../pages/FamiliesPage';
 import { HomePage } from '../pages/HomePage';
+import { ReportsPage } from '../pages/ReportsPage';
+import { RetentionPage } from '../pages/RetentionPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
 import { WorkSettingsPage } from '../pages/work/WorkSettingsPage';
@@ -19,6 +21,8 @@ interface NavItem {
   route: Route;
   label: string;
   adminOnly?: boolean;
+  /** Only these roles (checked again in the main process for every channel the page calls). */
+  roles?: readonly Role[];
   /** Administrators and the roles the office allows to make backups (backup:status canCreate). */
   backup?: boolean;
 }
@@ -27,6 +31,8 @@ const NAV: NavItem[] = [
   { route: 'home', label: 'Strona główna' },
   { route: 'families', label: 'Rodziny' },
   { route: 'decisions', label: 'Decyzje', adminOnly: true },
+  { route: 'reports', label: 'Sprawozdania i statystyki', roles: ['admin'] },
+  { route: 'retention', label: 'Okresy przechowywania', roles: ['admin', 'dpo'] },
   { route: 'users', label: 'Konta użytkowników', adminOnly: true },
   { route: 'audit', label: 'Dziennik zdarzeń', adminOnly: true },
   { route: 'settings', label: 'Ustawienia', adminOnly: true },
@@ -36,6 +42,12 @@ const NAV: NavItem[] = [
 
 const ADMIN_ROUTES: ReadonlySet<Route> = new Set(NAV.filter((n) => n.adminOnly).map((n) => n.route));
 
+function allowed(n: NavItem, role: Role, isAdmin: boolean, canBackup: boolean): boolean {
+  if (n.adminOnly && !isAdmin) return false;
+  if (n.roles && !n.roles.includes(role)) return false;
+  return !n.backup || canBackup;
+}
+
 export function MainLayout() {
   const { status, user, isAdmin, lock, logout } = useSession();
   const [route] = useHashRoute();
@@ -43,7 +55,8 @@ export function MainLayout() {
   const backupStatus = useBackupStatus().status;
   const canBackup = isAdmin || !!backupStatus?.canCreate;
   // A non-admin who lands on an admin address (e.g. after another user's session) sees the home page.
-  const current: Route = !isAdmin && ADMIN_ROUTES.has(route) ? 'home' : route;
+  const navItem = NAV.find((n) => n.route === route);
+  const current: Route = (!isAdmin && ADMIN_ROUTES.has(route)) || (navItem?.roles && !navItem.roles.includes(user.role)) ? 'home' : route;
 
   const link = (route: Route, label: string) => (
     <NavLink
@@ -82,6 +95,12 @@ export function MainLayout() {
       break;
     case 'work-settings':
       page = <WorkSettingsPage />;
+      break;
+    case 'reports':
+      page = <ReportsPage />;
+      break;
+    case 'retention':
+      page = <RetentionPage />;
       break;
     default:
       page = <HomePage />;
@@ -133,7 +152,7 @@ export function MainLayout() {
 
       <AppShell.Navbar p="sm" aria-label="Menu główne">
         <AppShell.Section grow>
-          {NAV.filter((n) => (!n.adminOnly || isAdmin) && (!n.backup || canBackup)).map((n) => link(n.route, n.label))}
+          {NAV.filter((n) => allowed(n, user.role, isAdmin, canBackup)).map((n) => link(n.route, n.label))}
         </AppShell.Section>
         <AppShell.Section>
           <Text size="xs" c="dimmed" px="sm" pb={4}>
