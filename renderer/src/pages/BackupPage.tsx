@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, Loader, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ import {
   type BackupStatus,
 } from '../backup';
 import { BackupCreateProgress } from '../components/BackupCreateProgress';
+import { IntegerField } from '../components/IntegerField';
 import { BackupFileForm } from '../components/BackupFileForm';
 import { BackupInfoView } from '../components/BackupInfoView';
 import { FormError } from '../components/FormError';
@@ -386,31 +387,7 @@ function SettingsPanel({ onSaved }: { onSaved: () => void }) {
   });
 
   const numberField = (name: 'keepCount' | 'reminderDays', label: string, description: string, min: number, max: number) => (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <NumberInput
-          label={label}
-          description={description}
-          min={min}
-          max={max}
-          allowDecimal={false}
-          allowNegative={false}
-          clampBehavior="none"
-          w={320}
-          name={field.name}
-          ref={field.ref}
-          onBlur={field.onBlur}
-          value={typeof field.value === 'number' ? field.value : ''}
-          onChange={(v) => {
-            setSaved(false);
-            field.onChange(typeof v === 'number' ? v : undefined);
-          }}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
+    <IntegerField control={form.control} name={name} label={label} description={description} min={min} max={max} width={320} onEdit={() => setSaved(false)} />
   );
 
   return (

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, idleMinutesSchema, officeProfileSchema } from '../../../shared/schemas';
 import { call, errorMessage, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { IntegerField } from '../components/IntegerField';
 import { OFFICE_FIELDS, OfficeFields, type OfficeFormIn, type OfficeFormOut } from '../components/OfficeFields';
 import { PageTitle } from '../components/PageTitle';
 import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
@@ -79,30 +80,15 @@ function IdleSettings() {
           {!loaded && !formError ? (
             <Loader size="sm" aria-label="Wczytywanie" />
           ) : (
-            <Controller
+            <IntegerField
               control={form.control}
               name="idleMinutes"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Blokada po bezczynności (minuty)"
-                  description={`Od ${IDLE_MINUTES_MIN} do ${IDLE_MINUTES_MAX} minut.`}
-                  min={IDLE_MINUTES_MIN}
-                  max={IDLE_MINUTES_MAX}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  clampBehavior="none"
-                  w={260}
-                  name={field.name}
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={typeof field.value === 'number' ? field.value : ''}
-                  onChange={(v) => {
-                    setSaved(false);
-                    field.onChange(typeof v === 'number' ? v : undefined);
-                  }}
-                  error={fieldState.error?.message}
-                />
-              )}
+              label="Blokada po bezczynności (minuty)"
+              description={`Od ${IDLE_MINUTES_MIN} do ${IDLE_MINUTES_MAX} minut.`}
+              min={IDLE_MINUTES_MIN}
+              max={IDLE_MINUTES_MAX}
+              width={260}
+              onEdit={() => setSaved(false)}
             />
           )}
           <Group>

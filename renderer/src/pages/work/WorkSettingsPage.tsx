@@ -1,10 +1,11 @@
 /** Ustawienia → Praca z rodziną (head): entry lock, monitoring length, visit gap (office:*WorkSettings). */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { workSettingsSchema, type WorkSettings } from '../../../../shared/workSchemas';
 import { call } from '../../api';
+import { IntegerField } from '../../components/IntegerField';
 import { PageTitle } from '../../components/PageTitle';
 import { applyApiError } from '../../forms';
 
@@ -39,23 +40,7 @@ export function WorkSettingsPage() {
   });
 
   const num = (name: Exclude<(typeof FIELDS)[number], 'firstAssessmentFrom'>, label: string, min: number, max: number, description?: string) => (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <NumberInput
-          label={label}
-          description={description}
-          min={min}
-          max={max}
-          allowDecimal={false}
-          value={field.value ?? ''}
-          onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? undefined : Number(v))}
-          onBlur={field.onBlur}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
+    <IntegerField control={control} name={name} label={label} description={description} min={min} max={max} onEdit={() => setSaved(false)} />
   );
 
   return (
