@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
-import { family, staff } from './registryFixtures';
+import { describe, expect, it } from 'vitest';
+import type { TestSession } from '../helpers';
+import { family, useStaffedOffice, type Staff } from './registryFixtures';
 
-let dir: string;
-let app: TestApp;
 let admin: TestSession;
-let team: Awaited<ReturnType<typeof staff>>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  app = testApp(dir);
-  ({ admin } = await setUpOffice(app));
-  team = await staff(app, admin);
-});
-afterEach(() => {
-  app.core.shutdown();
-  removeDir(dir);
-});
+let team: Staff;
+useStaffedOffice((o) => ({ admin, team } = o));
 
 /** Intake -> RWŚ -> analysis -> request, by the social worker. Returns the case awaiting the head. */
 async function referred(surname: string, source: 'social-worker' | 'minor-parent-leaving-institution' | 'court-order' = 'social-worker') {

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePesel } from '../../db/demo/generate';
-import { removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
-import { family, staff } from './registryFixtures';
+import type { TestSession } from '../helpers';
+import { family, useStaffedOffice, type Staff } from './registryFixtures';
 
-let dir: string;
-let app: TestApp;
 let admin: TestSession;
-let team: Awaited<ReturnType<typeof staff>>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  app = testApp(dir);
-  ({ admin } = await setUpOffice(app));
-  team = await staff(app, admin);
-});
-afterEach(() => {
-  app.core.shutdown();
-  removeDir(dir);
-});
+let team: Staff;
+useStaffedOffice((o) => ({ admin, team } = o));
 
 const codeOf = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
   const r = await p;

@@ -1,7 +1,8 @@
 /** Shared fixtures for the registry and case integration tests. */
 import { makePesel } from '../../db/demo/generate';
 import type { ChannelInput } from '../../shared/ipc/contract';
-import type { TestApp, TestSession } from '../helpers';
+import { afterEach, beforeEach } from 'vitest';
+import { removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 
 export const PASSWORD = 'HasloTestowe2026';
 
@@ -18,6 +19,36 @@ export async function staff(app: TestApp, admin: TestSession) {
     ar: await mk('asliwinska', 'Agnieszka Śliwińska', 'assistant'),
     ar2: await mk('pgorecki', 'Paweł Górecki', 'assistant', 12),
   };
+}
+
+export type Staff = Awaited<ReturnType<typeof staff>>;
+
+export interface StaffedOffice {
+  dir: string;
+  app: TestApp;
+  admin: TestSession;
+  team: Staff;
+}
+
+/**
+ * Per test: a fresh encrypted office in a temp folder with the head and the four workers of
+ * `staff`, handed to `use` (typically assigning the suite's variables); shut down and removed after.
+ */
+export function useStaffedOffice(use: (o: StaffedOffice) => void): void {
+  let current: StaffedOffice | null = null;
+  beforeEach(async () => {
+    const dir = tempDir();
+    const app = testApp(dir);
+    const { admin } = await setUpOffice(app);
+    current = { dir, app, admin, team: await staff(app, admin) };
+    use(current);
+  });
+  afterEach(() => {
+    if (!current) return;
+    current.app.core.shutdown();
+    removeDir(current.dir);
+    current = null;
+  });
 }
 
 let serial = 100;

@@ -4,27 +4,16 @@
  * addenda, the monthly report, closure rules and monitoring, reopening, authorisation scope,
  * deadlines. Every refusal: a Polish message naming the rule, and nothing stored changes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
-import { removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
-import { family, PASSWORD, staff } from './registryFixtures';
+import type { TestApp, TestSession } from '../helpers';
+import { family, PASSWORD, useStaffedOffice, type Staff } from './registryFixtures';
 
-let dir: string;
 let app: TestApp;
 let admin: TestSession;
-let team: Awaited<ReturnType<typeof staff>>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  app = testApp(dir);
-  ({ admin } = await setUpOffice(app));
-  team = await staff(app, admin);
-});
-afterEach(() => {
-  app.core.shutdown();
-  removeDir(dir);
-});
+let team: Staff;
+useStaffedOffice((o) => ({ app, admin, team } = o));
 
 const DAY = 86_400_000;
 
