@@ -118,6 +118,27 @@ export type PlanSaveInput = z.output<typeof planSaveSchema>;
 
 // ---- Visits, contacts, notes -------------------------------------------------------------------
 
+/** Who signed the visit card for the family (an adult member from the registry, or a name typed
+ *  in), or that the person present refused to sign ("podpisu odmówiono", domain.md §4.10). */
+export const familySignatorySchema = z
+  .object({
+    /** An adult member of the case's family (the main process takes the name from the registry). */
+    memberId: z.string().trim().max(60).nullable().optional().default(null),
+    name: optionalText('Podpisujący w imieniu rodziny', 160),
+    refused: z.boolean({ error: 'Odmowa podpisu: zaznacz albo odznacz pole.' }).optional().default(false),
+    /** The circumstances of the refusal, as noted by the assistant. */
+    refusalNote: optionalText('Okoliczności odmowy podpisu', 500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.refused && !v.memberId && !v.name) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'Odmowa podpisu: wskaż członka rodziny, który odmówił podpisu.' });
+    }
+    if (!v.refused && v.refusalNote) {
+      ctx.addIssue({ code: 'custom', path: ['refusalNote'], message: 'Okoliczności odmowy podpisu: wpisz je tylko przy odmowie podpisu.' });
+    }
+  });
+export type FamilySignatory = z.output<typeof familySignatorySchema>;
+
 export const entryKindSchema = z.enum(['visit', 'failed-visit', 'phone', 'institution', 'note', 'monitoring'], { error: 'Rodzaj wpisu: wybierz z listy.' });
 export const entryFieldsSchema = z.object({
   on: dateSchema('Data'),
@@ -143,6 +164,8 @@ export const entryFieldsSchema = z.object({
   actionsTaken: optionalText('Podjęte działania', 4000),
   informed: optionalText('Kogo poinformowano', 1000),
   km: z.number({ error: 'Kilometry: wpisz liczbę.' }).nullable().optional().default(null),
+  /** Visits only: who signed the visit card for the family, or the refusal. */
+  familySignatory: familySignatorySchema.nullable().optional().default(null),
 });
 export const entryCreateSchema = entryFieldsSchema.extend({ caseId: z.string(), kind: entryKindSchema });
 export const entryUpdateSchema = entryFieldsSchema.extend({ id: z.string(), version: z.number().int() });

@@ -177,7 +177,20 @@ export function seedDemoCases(
         ? { pregnancyDocument: false, certificate: { issuer: 'lek. Anna Neonatolog', nfzContracted: true, qualification: 'specialist-title', field: 'neonatology', issuedOn: addDays(start, -5), condition: 'incurable-life-threatening-illness', origin: 'prenatal' }, medicalCareFromWeek10: null }
         : { pregnancyDocument: category !== 'ZZ5', certificate: null, medicalCareFromWeek10: null }) : null,
       verifiedOn: has('WERYFIKACJA') ? dateOf('WERYFIKACJA') : null,
-      details: JSON.stringify({ reportedBy: zz ? 'wniosek rodziny' : 'pracownik socjalny', description: '' }),
+      details: JSON.stringify({
+        reportedBy: zz ? 'wniosek rodziny' : 'pracownik socjalny',
+        description: '',
+        // As the request and consent steps record them (see detailsUpdate in db/services/cases.ts).
+        ...(has('WNIOSEK_PS')
+          ? {
+              request: {
+                justification: 'W toku rodzinnego wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych; rodzina potrzebuje wsparcia w organizacji opieki nad dziećmi i w prowadzeniu gospodarstwa domowego.',
+                attachments: ['kwestionariusz rodzinnego wywiadu środowiskowego', ...(court ? ['odpis postanowienia sądu'] : [])],
+              },
+            }
+          : {}),
+        ...(consentBasis ? { consent: { meetingPlace: 'w miejscu zamieszkania rodziny', meetingFrequency: seqNo % 2 ? 'raz w tygodniu' : 'raz na dwa tygodnie' } } : {}),
+      }),
       referredBy: ps.id,
       at: opts.at,
       version: path.length,

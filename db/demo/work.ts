@@ -242,10 +242,27 @@ function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: stri
     }
     // Visits in the last weeks of the work (one failed), a note and a contact with the school.
     const visitBody = { place: 'home', participants: ['matka', 'dzieci'], goalIds: ['g1'], doneSinceLast: 'Opłacono bieżące rachunki.', agreedFamily: 'Zebrać dokumenty do poradni.', agreedAssistant: 'Umówić termin w poradni.', text: 'Rozmowa o budżecie i postępach dzieci w szkole.' };
-    entry('visit', addDays(g.closedOn, -40), visitBody, '10:00', '11:30', 90, 124);
+    const signer = sqlite.prepare("SELECT id, first_name || ' ' || last_name AS name FROM family_members WHERE family_id = ? AND is_child = 0 ORDER BY is_head DESC LIMIT 1").get(g.familyId) as
+      | { id: string; name: string }
+      | undefined;
+    const signed = signer ? { familySignatory: { memberId: signer.id, name: signer.name, refused: false, refusalNote: '' } } : {};
+    entry('visit', addDays(g.closedOn, -40), { ...visitBody, ...signed }, '10:00', '11:30', 90, 124);
     entry('failed-visit', addDays(g.closedOn, -33), { place: 'home', failedReason: 'nobody-home' }, null, null, 0, 118);
-    entry('visit', addDays(g.closedOn, -26), { ...visitBody, text: 'Podsumowanie realizacji planu pracy; rodzina samodzielnie prowadzi budżet.' }, '12:00', '13:00', 60, 124);
-    entry('visit', addDays(g.closedOn, -6), { ...visitBody, text: 'Ostatnia wizyta przed zakończeniem pracy z rodziną.' }, '09:00', '10:30', 90, 124);
+    entry('visit', addDays(g.closedOn, -26), { ...visitBody, ...signed, text: 'Podsumowanie realizacji planu pracy; rodzina samodzielnie prowadzi budżet.' }, '12:00', '13:00', 60, 124);
+    // The last visit: the signature was refused ("podpisu odmówiono" on the visit card).
+    entry(
+      'visit',
+      addDays(g.closedOn, -6),
+      {
+        ...visitBody,
+        text: 'Ostatnia wizyta przed zakończeniem pracy z rodziną.',
+        ...(signer ? { familySignatory: { memberId: signer.id, name: signer.name, refused: true, refusalNote: 'nie zgadza się z zapisem o zaległościach czynszowych' } } : {}),
+      },
+      '09:00',
+      '10:30',
+      90,
+      124,
+    );
     entry('note', addDays(g.closedOn, -20), { contactWith: 'pedagog szkolny', text: 'Informacja ze szkoły o poprawie frekwencji dziecka.', actionsTaken: 'Rozmowa z matką.', informed: 'pracownik socjalny' });
     entry('institution', addDays(g.closedOn, -18), { contactWith: 'Szkoła Podstawowa im. Mikołaja Kopernika w Grębocinie', text: 'Rozmowa z wychowawczynią o frekwencji i wynikach w nauce.' }, null, null, 30, 60);
     // The court asked for an opinion (submitted before the closure).
@@ -284,9 +301,30 @@ function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: stri
           { firstName: 'Józef', lastName: 'Dąbrowski', pesel: demoPesel('600802', '321', 'M'), birthDate: '1960-08-02', finalConvictionIntentionalCrime: false },
         ]),
         addDays(opinionOn, -5),
-        JSON.stringify({ positive: true, on: opinionOn, interviewOn: addDays(opinionOn, -10) }),
-        JSON.stringify({ by: 'head-authorised', authorisation: 'Zarządzenie Wójta Gminy Lubicz nr 14/2025', number: 'RW.2.2025', on: addDays(opinionOn, 7) }),
-        JSON.stringify({ number: 'U/RW/2/2025', on: addDays(opinionOn, 7), monthlyLimitGr: 40000, totalLimitGr: 480000 }),
+        JSON.stringify({
+          positive: true,
+          on: opinionOn,
+          interviewOn: addDays(opinionOn, -10),
+          justification: 'Dziadkowie utrzymują z wnukami bliski, stały kontakt, mieszkają w tej samej miejscowości i deklarują gotowość pomocy w opiece po szkole oraz w prowadzeniu domu; wywiad nie wykazał przeciwwskazań.',
+        }),
+        JSON.stringify({
+          by: 'head-authorised',
+          authorisation: 'Zarządzenie Wójta Gminy Lubicz nr 14/2025',
+          number: 'RW.2.2025',
+          on: addDays(opinionOn, 7),
+          scope: ['care', 'household'],
+          until: addDays(opinionOn, 7 + 364),
+        }),
+        JSON.stringify({
+          number: 'U/RW/2/2025',
+          on: addDays(opinionOn, 7),
+          monthlyLimitGr: 40000,
+          totalLimitGr: 480000,
+          scope: ['care', 'household'],
+          until: addDays(opinionOn, 7 + 364),
+          settlementDay: 5,
+          noticeMonths: 1,
+        }),
         opts.at, opts.at,
       );
   }

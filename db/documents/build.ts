@@ -43,13 +43,17 @@ import {
   type Staff,
   type SupportArea,
   type SupportStatus,
+  type SupportingScope,
   type Visit,
 } from '../../shared/print/documents/index';
 import { formatDate, formatMonthYear } from '../../shared/print/format';
 import type { DocumentPart } from '../../shared/print/layout';
 import type { PackRequest } from '../print/render';
-import type { PrintableKind } from '../../shared/ipc/channels/documents';
+import type { LetterParams, PrintableKind } from '../../shared/ipc/channels/documents';
+import { NOTICE_PERIODS } from '../../shared/registrySchemas';
 import type { CaseData, EntryRow, MemberRow, UserRow } from './data';
+
+const SCOPES: SupportingScope[] = ['care', 'household', 'roles'];
 
 const d = (s: string | null | undefined): IsoDate | null => (s && isIsoDate(s.slice(0, 10)) ? (s.slice(0, 10) as IsoDate) : null);
 const t = (s: unknown): string | null => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
@@ -121,12 +125,36 @@ function courtOrderOf(c: CaseData): CourtOrderJson | null {
 }
 const isCourtOrdered = (c: CaseData) => c.row.source === 'court-order' || c.row.consentBasis === 'court-order' || courtOrderOf(c) !== null;
 
-function details(c: CaseData): { reportedBy?: string; description?: string } {
+interface CaseDetailsJson {
+  reportedBy?: string;
+  description?: string;
+  /** Recorded with the social worker's request (submitRequest). */
+  request?: { justification?: string; attachments?: unknown };
+  /** Recorded with the consent / acknowledgement (recordConsent). */
+  consent?: { meetingPlace?: string; meetingFrequency?: string };
+}
+function details(c: CaseData): CaseDetailsJson {
   try {
-    return (c.row.details ? JSON.parse(c.row.details) : {}) as { reportedBy?: string; description?: string };
+    return (c.row.details ? JSON.parse(c.row.details) : {}) as CaseDetailsJson;
   } catch {
     return {};
   }
+}
+
+/** The request's justification: as recorded with the request; for requests recorded before it
+ *  was kept in cases.details, as typed in the history event; for requests with neither (demo data
+ *  written straight into the tables), the analysis result the wording always stated. */
+function requestJustification(c: CaseData): string {
+  const det = details(c);
+  return (
+    t(det.request?.justification) ??
+    t(c.requestEventJustification) ??
+    (c.row.careDifficultiesFound ? 'W toku wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.' : '')
+  );
+}
+function requestAttachments(c: CaseData): string[] {
+  const a = details(c).request?.attachments;
+  return Array.isArray(a) ? a.map((x) => t(x)).filter((x): x is string => x !== null) : [];
 }
 
 // ---- Entry → visit ---------------------------------------------------------------------------------
@@ -156,6 +184,13 @@ function visitOf(e: EntryRow): Visit {
     minutes: e.minutes || null,
     km: e.kmTenths ? e.kmTenths / 10 : null,
   };
+}
+/** The family's signature block of a visit card: the member named at the visit (or a blank line
+ *  to fill in by hand) and "podpisu odmówiono" when the refusal was recorded. */
+function signatoryOf(e: EntryRow): { name: string | null; refused: boolean; refusalNote: string | null } {
+  const s = e.kind === 'visit' ? e.body.familySignatory : null;
+  const refused = s?.refused === true;
+  return { name: t(s?.name), refused, refusalNote: refused ? t(s?.refusalNote) : null };
 }
 const isVisit = (e: EntryRow) => e.kind === 'visit' || e.kind === 'failed-visit';
 
@@ -241,6 +276,8 @@ export interface BuildOptions {
   to?: string | null;
   /** The document date when a record has none (today in Europe/Warsaw). */
   today: string;
+  /** Institution letters: the subject, scope, purpose and reply-by date the user typed. */
+  letter?: LetterParams | null;
   ctx?: RenderContext;
 }
 
@@ -292,12 +329,12 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         interviewDate: d(r.interviewOn),
         problems: t(details(c).description) ?? '',
         resources: first ? t(first.body.resources) : null,
-        justification: r.careDifficultiesFound ? 'W toku wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.' : '',
+        justification: requestJustification(c),
         proposedAreas: [],
         familyInformed: true,
         consentObtained: r.consentBasis === 'written-consent',
         courtOrdered: isCourtOrdered(c),
-        attachments: [],
+        attachments: requestAttachments(c),
         socialWorker: socialWorkerStaff(c) ?? { name: '' },
         decision,
         headName: headName(c),
@@ -359,14 +396,17 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
     case 'consent':
     case 'court-acknowledgement': {
       const co = courtOrderOf(c);
+      const meetings = details(c).consent;
       return consentDocument(
         {
           ...base(c, r.consentOn ?? r.assignedOn ?? o.today),
           variant: kind,
           members: adults(c).map(member),
           assistant: assistantStaff(c),
-          meetingPlace: 'w miejscu zamieszkania rodziny',
-          meetingFrequency: 'raz w tygodniu',
+          // Recorded with the consent (cases.details.consent). Consents recorded before the place
+          // and frequency were asked for keep the wording their documents have always printed.
+          meetingPlace: t(meetings?.meetingPlace) ?? 'w miejscu zamieszkania rodziny',
+          meetingFrequency: t(meetings?.meetingFrequency) ?? 'raz w tygodniu',
           court: co ? { name: co.court!.trim(), signature: t(co.caseRef) ?? '', orderDate: d(co.date) } : null,
         },
         ctx,
@@ -492,7 +532,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         ...base(c, e.onDate),
         familyName: fam,
         visit: visitOf(e),
-        familySignatory: { name: null, refused: false },
+        familySignatory: signatoryOf(e),
         assistant: e.authorName ? staffOf({ id: '', fullName: e.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
       });
     }
@@ -638,18 +678,25 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
     }
     case 'institution-request':
     case 'institution-proposal': {
-      const name = institutionName(c);
+      const l = o.letter ?? null;
+      const name = t(l?.addressee) ?? institutionName(c);
       if (!name) throw new DocumentUnavailable('instytucja');
       const child = c.members.find((m) => m.isChild === 1);
+      // The user types the subject, scope, purpose and reply-by date before the preview; without
+      // them (the teczka pack, docs:render) the letter carries the general wording of a template.
       return institutionLetterDocument(
         {
           ...base(c, o.today),
           letter: kind === 'institution-request' ? 'request' : 'proposal',
           addressee: { name },
-          subject: child ? 'sytuacji małoletniego członka rodziny objętej wsparciem asystenta rodziny' : 'sytuacji rodziny objętej wsparciem asystenta rodziny',
-          scope: kind === 'institution-request' ? 'informacji niezbędnych do realizacji planu pracy z rodziną' : 'oceny sytuacji rodziny i wniosków dotyczących dalszego wsparcia',
-          purpose: 'realizacja planu pracy z rodziną',
-          replyBy: null,
+          subject:
+            t(l?.subject) ??
+            (child ? 'sytuacji małoletniego członka rodziny objętej wsparciem asystenta rodziny' : 'sytuacji rodziny objętej wsparciem asystenta rodziny'),
+          scope:
+            t(l?.scope) ??
+            (kind === 'institution-request' ? 'informacji niezbędnych do realizacji planu pracy z rodziną' : 'oceny sytuacji rodziny i wniosków dotyczących dalszego wsparcia'),
+          purpose: t(l?.purpose) ?? 'realizacji planu pracy z rodziną',
+          replyBy: kind === 'institution-request' ? d(l?.replyBy ?? null) : null,
           signer: assistantStaff(c),
         },
         ctx,
@@ -659,6 +706,18 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
     case 'supporting-family-act':
     case 'supporting-family-contract': {
       const s = byRef(c.supporting, 'rodzina wspierająca');
+      // Scope and period as recorded with the act and the contract (the contract's own for the
+      // contract, the act's for the opinion and the act). Acts and contracts recorded before
+      // these were asked for carry none: all three areas of art. 29 ust. 2, for an indefinite period.
+      const scopeOf = (xs: unknown): SupportingScope[] | null => {
+        const ok = Array.isArray(xs) ? SCOPES.filter((k) => xs.includes(k)) : [];
+        return ok.length ? ok : null;
+      };
+      const contractTerms = kind === 'supporting-family-contract';
+      const scope = (contractTerms ? (scopeOf(s.contract?.scope) ?? scopeOf(s.act?.scope)) : (scopeOf(s.act?.scope) ?? scopeOf(s.contract?.scope))) ?? SCOPES;
+      const period = contractTerms
+        ? { from: d(s.contract?.on ?? s.act?.on ?? null), to: d(s.contract?.until ?? s.act?.until ?? null) }
+        : { from: d(s.act?.on ?? s.contract?.on ?? null), to: d(s.act?.until ?? null) };
       const sb = {
         supportingFamily: {
           members: s.members.map((m): Person => ({ firstName: m.firstName, lastName: m.lastName, sex: sexOfPesel(m.pesel) })),
@@ -666,8 +725,8 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
           relationToChild: t(s.relationToChild),
         },
         supportedFamily: fam,
-        scope: ['care', 'household', 'roles'] as const,
-        period: { from: d(s.act?.on ?? s.contract?.on ?? null), to: null },
+        scope,
+        period,
       };
       if (kind === 'supporting-family-opinion')
         return supportingFamilyOpinionDocument(
@@ -676,7 +735,9 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
             ...sb,
             interviewDate: d(s.headOpinion?.interviewOn ?? null),
             positive: s.headOpinion?.positive !== false,
-            justification: 'Rodzina daje rękojmię należytego wypełniania zadań rodziny wspierającej.',
+            // As written with the head's opinion; opinions recorded before the justification was
+            // asked for keep the sentence their documents have always printed.
+            justification: t(s.headOpinion?.justification) ?? 'Rodzina daje rękojmię należytego wypełniania zadań rodziny wspierającej.',
             supportedFamilyConsent: true,
             headName: headName(c),
           },
@@ -688,8 +749,12 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
             ...base(c, s.act?.on ?? o.today),
             ...sb,
             opinionDate: d(s.headOpinion?.on ?? null),
-            issuer: t(s.act?.by) ?? `Wójt Gminy ${c.office.gmina}`,
-            issuerName: t(s.act?.authorisation) ?? '',
+            issuer:
+              s.act?.by === 'head-authorised'
+                ? ['kierownik ośrodka z upoważnienia wójta', t(s.act.authorisation)].filter(Boolean).join(' – ')
+                : `Wójt Gminy ${c.office.gmina}`,
+            // The head's name when the head signs; the wójt writes his own name by hand.
+            issuerName: s.act?.by === 'head-authorised' ? headName(c) : '',
             actNumber: t(s.act?.number),
           },
           ctx,
@@ -700,9 +765,11 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
           ...sb,
           establishingAct: s.act ? `aktem nr ${t(s.act.number) ?? '…'} z dnia ${formatDate(d(s.act.on ?? null))}` : '',
           monthlyLimitGrosze: s.contract?.monthlyLimitGr ?? null,
-          settlementDay: 10,
-          noticePeriod: 'jednomiesięcznym',
-          gminaParty: `Gmina ${c.office.gmina}, reprezentowana przez kierownika ${c.office.name}`,
+          // Contracts recorded before the settlement day and the notice period were asked for:
+          // the terms their documents have always printed (10th day, one month).
+          settlementDay: s.contract?.settlementDay ?? 10,
+          noticePeriod: NOTICE_PERIODS[(s.contract?.noticeMonths ?? 1) as keyof typeof NOTICE_PERIODS] ?? NOTICE_PERIODS[1],
+          gminaParty: `Gmina ${c.office.gmina}, reprezentowana przez kierownika ośrodka pomocy społecznej (${c.office.name})`,
           signerForGmina: headName(c),
         },
         ctx,

@@ -91,6 +91,8 @@ export interface EntryBody {
   text?: string;
   actionsTaken?: string;
   informed?: string;
+  /** Visits: who signed the card for the family, or the refusal (absent in older entries). */
+  familySignatory?: { memberId?: string | null; name?: string; refused?: boolean; refusalNote?: string } | null;
 }
 
 export interface EntryRow {
@@ -152,10 +154,20 @@ export interface SupportingRow {
   place: string;
   relationToChild: string;
   members: Array<{ firstName: string; lastName: string; pesel?: string | null; birthDate?: string | null }>;
-  headOpinion: { positive?: boolean; on?: string | null; interviewOn?: string | null } | null;
+  headOpinion: { positive?: boolean; on?: string | null; interviewOn?: string | null; justification?: string } | null;
   status: string;
-  act: { by?: string; authorisation?: string; number?: string; on?: string | null } | null;
-  contract: { number?: string; on?: string | null; monthlyLimitGr?: number | null; totalLimitGr?: number | null } | null;
+  /** scope / until: absent in acts and contracts recorded before they were asked for. */
+  act: { by?: string; authorisation?: string; number?: string; on?: string | null; scope?: string[]; until?: string | null } | null;
+  contract: {
+    number?: string;
+    on?: string | null;
+    monthlyLimitGr?: number | null;
+    totalLimitGr?: number | null;
+    scope?: string[];
+    until?: string | null;
+    settlementDay?: number | null;
+    noticeMonths?: number | null;
+  } | null;
   createdAt: string;
 }
 
@@ -175,6 +187,9 @@ export interface CaseData {
   catalogue: CatalogueRow[];
   authorisations: AuthorisationRow[];
   supporting: SupportingRow[];
+  /** The justification typed when the request was submitted (the `submitRequest` history event),
+   *  for requests recorded before cases.details.request existed. */
+  requestEventJustification: string | null;
 }
 
 export function readOffice(sqlite: SqliteHandle): OfficeProfile {
@@ -267,6 +282,10 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
         contract: json(s.contract as string | null, null),
       }) as unknown as SupportingRow,
   );
+  const requestEvent = sqlite
+    .prepare("SELECT details FROM case_events WHERE case_id = ? AND action = 'submitRequest' ORDER BY at DESC, id DESC LIMIT 1")
+    .get(caseId) as { details: string | null } | undefined;
+  const requestEventDetails = json<{ justification?: unknown }>(requestEvent?.details ?? null, {});
   return {
     office: readOffice(sqlite),
     row,
@@ -283,5 +302,6 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
     catalogue,
     authorisations,
     supporting,
+    requestEventJustification: typeof requestEventDetails.justification === 'string' ? requestEventDetails.justification : null,
   };
 }

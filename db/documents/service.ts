@@ -10,7 +10,7 @@ import { DOCUMENT_KINDS } from '../../shared/print/documents/index';
 import { renderHtml, type PrintFonts } from '../../shared/print/layout';
 import { packHtml } from '../../shared/print/pack';
 import { DEFAULT_TEXTS, isTextKey, placeholdersOf, TEXT_LABELS, unknownPlaceholders, withOverrides, type TextKey, type TextTemplates } from '../../shared/print/texts';
-import type { PrintableKind } from '../../shared/ipc/channels/documents';
+import type { LetterParams, PrintableKind } from '../../shared/ipc/channels/documents';
 import type { Actor } from '../core';
 import { loadPrintFonts } from '../print/fonts';
 import { audit, nowIso, todayOf, type ServiceCtx } from '../services/context';
@@ -121,15 +121,29 @@ export interface DocumentRequest {
   ref?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Institution letters: what the user typed (see letterParamsSchema). */
+  letter?: LetterParams | undefined;
 }
 
 /** The DocumentPart of one document (for the PDF pipeline) with its title and file name. */
 export function documentPart(ctx: ServiceCtx, actor: Actor, input: DocumentRequest) {
   const c = load(ctx, actor, input.caseId, 'document.preview_forbidden');
   if (ENTRY_KINDS.includes(input.kind)) requireCaseEdit(ctx, actor, input.caseId, 'document.preview');
+  const today = todayOf(ctx);
+  if (input.letter?.replyBy && input.letter.replyBy < today) {
+    const message = 'Termin odpowiedzi nie może być wcześniejszy niż data pisma.';
+    throw new AppError('VALIDATION', message, { fields: { 'letter.replyBy': message } });
+  }
   let part;
   try {
-    part = buildDocument(c, input.kind, { ref: input.ref ?? null, from: input.from ?? null, to: input.to ?? null, today: todayOf(ctx), ctx: { texts: officeTexts(ctx) } });
+    part = buildDocument(c, input.kind, {
+      ref: input.ref ?? null,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      letter: input.letter ?? null,
+      today,
+      ctx: { texts: officeTexts(ctx) },
+    });
   } catch (e) {
     if (e instanceof DocumentUnavailable) throw new AppError('NOT_FOUND', `Brak danych do dokumentu „${DOCUMENT_KINDS[input.kind]}” w tej sprawie.`);
     throw e;
@@ -142,7 +156,14 @@ export function documentPart(ctx: ServiceCtx, actor: Actor, input: DocumentReque
 export function documentHtml(ctx: ServiceCtx, actor: Actor, input: DocumentRequest, fonts: PrintFonts = embeddedFonts()) {
   const { part, title, fileName } = documentPart(ctx, actor, input);
   const html = renderHtml(part, { fonts, documentTitle: title });
-  audit(ctx, actor, 'document.preview', { type: 'case', id: input.caseId }, { kind: input.kind, ref: input.ref ?? null, from: input.from ?? null, to: input.to ?? null });
+  // Only whether a letter's text was typed in, never the text itself.
+  audit(ctx, actor, 'document.preview', { type: 'case', id: input.caseId }, {
+    kind: input.kind,
+    ref: input.ref ?? null,
+    from: input.from ?? null,
+    to: input.to ?? null,
+    ...(input.letter ? { letter: true } : {}),
+  });
   return { html, title, fileName };
 }
 

@@ -168,6 +168,25 @@ function bodyOf(e: EntryFields & { caseId?: string; kind?: string; id?: string; 
   return body;
 }
 
+/** The family's signatory of a visit card (visits only). A member chosen from the registry must
+ *  be an adult of the case's family, and the name kept is the registry's; a typed name is kept
+ *  as typed. Nothing is kept when nobody is named and no refusal was recorded. */
+function signatoryOf(sqlite: SqliteHandle, familyId: string, kind: EntryKind, s: EntryFields['familySignatory']): Body['familySignatory'] {
+  if (kind !== 'visit' || !s) return null;
+  if (s.memberId) {
+    const m = sqlite
+      .prepare('SELECT first_name AS firstName, last_name AS lastName FROM family_members WHERE id = ? AND family_id = ? AND is_child = 0')
+      .get(s.memberId, familyId) as { firstName: string; lastName: string } | undefined;
+    if (!m) {
+      const message = 'Podpisujący w imieniu rodziny: wybierz dorosłego członka tej rodziny.';
+      throw new AppError('VALIDATION', message, { fields: { 'familySignatory.memberId': message } });
+    }
+    return { ...s, name: `${m.firstName} ${m.lastName}`.trim() };
+  }
+  if (!s.name && !s.refused) return null;
+  return s;
+}
+
 export function createEntry(ctx: ServiceCtx, actor: Actor, input: EntryFields & { caseId: string; kind: EntryKind }) {
   const { sqlite } = ctx;
   requireCaseEdit(ctx, actor, input.caseId, 'entry.create');
@@ -194,7 +213,7 @@ export function createEntry(ctx: ServiceCtx, actor: Actor, input: EntryFields & 
         end: input.end,
         minutes: entryMinutes(input),
         km: Math.round((input.km ?? 0) * 10),
-        body: JSON.stringify(bodyOf(input)),
+        body: JSON.stringify({ ...bodyOf(input), familySignatory: signatoryOf(sqlite, c.familyId, input.kind, input.familySignatory) }),
         author: actor.user.id,
         authorName: actor.user.fullName,
         recordedOn: todayOf(ctx),
@@ -244,7 +263,7 @@ export function updateEntry(ctx: ServiceCtx, actor: Actor, input: EntryFields & 
         end: input.end,
         minutes: entryMinutes(input),
         km: Math.round((input.km ?? 0) * 10),
-        body: JSON.stringify(bodyOf(input)),
+        body: JSON.stringify({ ...bodyOf(input), familySignatory: signatoryOf(sqlite, r.familyId, r.kind, input.familySignatory) }),
         at: nowIso(ctx),
       });
     if (res.changes !== 1) throw new AppError('STALE_EDIT');

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../print/documents/index';
-import { dateSchema } from '../../registrySchemas';
+import { dateSchema, optionalDate } from '../../registrySchemas';
 import { channel } from '../channel';
 import { empty } from './common';
 
@@ -46,13 +46,46 @@ export const documentsListSchema = z.object({
   packFileName: z.string(),
 });
 
-export const documentHtmlInputSchema = z.object({
-  caseId: z.string().min(1),
-  kind: documentKindSchema,
-  ref: z.string().min(1).max(200).optional(),
-  from: dateSchema('Data od').optional(),
-  to: dateSchema('Data do').optional(),
+const letterText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}: pole jest wymagane.` })
+    .trim()
+    .min(1, { error: `${label}: pole jest wymagane.` })
+    .max(max, { error: `${label}: najwyżej ${max} znaków.` });
+
+/** What the user types for one letter to an institution (art. 16 ust. 1 pkt 2–3) before the
+ *  preview: not stored as a record (the signed paper copy is the record); the audit log notes
+ *  only that a letter was produced, never this text. */
+export const letterParamsSchema = z.object({
+  /** Empty: the institution of the latest contact in the diary (or of an authorisation). */
+  addressee: z.string().trim().max(300, { error: 'Adresat: najwyżej 300 znaków.' }).optional().default(''),
+  /** Genitive, completes "… informacji dotyczących …" / "… wnioski dotyczące …". */
+  subject: letterText('Dotyczy', 300),
+  /** The information asked for (request) or the assessment and proposals (proposal). */
+  scope: letterText('Zakres', 2000),
+  /** Genitive/dative, completes "… niezbędne do …" / "… służą …". */
+  purpose: letterText('Cel', 500),
+  /** Requests: the reply-by date. */
+  replyBy: optionalDate('Termin odpowiedzi'),
 });
+export type LetterParams = z.output<typeof letterParamsSchema>;
+export const LETTER_KINDS = ['institution-request', 'institution-proposal'] as const;
+
+export const documentHtmlInputSchema = z
+  .object({
+    caseId: z.string().min(1),
+    kind: documentKindSchema,
+    ref: z.string().min(1).max(200).optional(),
+    from: dateSchema('Data od').optional(),
+    to: dateSchema('Data do').optional(),
+    /** Institution letters only: the subject, scope, purpose and reply-by date typed in. */
+    letter: letterParamsSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.letter && !(LETTER_KINDS as readonly string[]).includes(v.kind)) {
+      ctx.addIssue({ code: 'custom', path: ['letter'], message: 'Treść pisma podaje się tylko dla pism do instytucji.' });
+    }
+  });
 
 export const documentHtmlSchema = z.object({
   /** Complete standalone HTML (fonts embedded as data: URLs, no scripts, strict CSP). */

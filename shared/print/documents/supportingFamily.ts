@@ -1,7 +1,7 @@
 /** 17. Rodzina wspierająca: the head's opinion, the establishing act and the cost-reimbursement
  *  contract (art. 29–31) (domain.md §4.19, §3.5). */
 import type { IsoDate } from '../../rules/types';
-import { formatAmount, formatDate, formatPeriod, isPresent, listPl, text } from '../format';
+import { BLANK, formatAmount, formatDate, formatPeriod, isPresent, listPl, text } from '../format';
 import { html } from '../html';
 import { fields, section, signatures, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -53,6 +53,10 @@ export interface SupportingFamilyContractView extends SupportingFamilyBase {
   signerForGmina: string;
 }
 
+/** "od 01.05.2026 r. do 30.04.2027 r."; without an end "nieokreślony, począwszy od 01.05.2026 r."
+ *  (completes "na okres …"). */
+const periodText = (p: SupportingFamilyBase['period']) =>
+  isPresent(p.to) ? formatPeriod(p.from, p.to) : `nieokreślony, począwszy od ${formatDate(p.from, { fallback: BLANK })}`;
 const scopeText = (s: ReadonlyArray<SupportingScope>) => listPl(s.map((x) => SUPPORTING_SCOPE_LABELS[x])) || undefined;
 const familyLine = (b: SupportingFamilyBase) =>
   [namesList(b.supportingFamily.members), formatAddress(b.supportingFamily.address, '')].filter(isPresent).join(', zam. ');
@@ -84,7 +88,7 @@ ${fillText(textsOf(ctx).supportingFamilyAct, {
     supportingFamily: familyLine(v) || undefined,
     supportedFamily: v.supportedFamily,
     scope: scopeText(v.scope),
-    period: formatPeriod(v.period.from, v.period.to),
+    period: periodText(v.period),
   })}
 ${signatures([{ role: v.issuer, name: v.issuerName, caption: 'pieczęć i podpis' }])}`;
   return {
@@ -110,7 +114,7 @@ ${fillText(textsOf(ctx).supportingFamilyContract, {
     scope: scopeText(v.scope),
     monthlyLimit: v.monthlyLimitGrosze === null ? undefined : formatAmount(v.monthlyLimitGrosze),
     settlementDay: Number.isInteger(v.settlementDay) ? String(v.settlementDay) : undefined,
-    period: formatPeriod(v.period.from, v.period.to),
+    period: periodText(v.period),
     noticePeriod: v.noticePeriod,
   })}
 ${signatures([

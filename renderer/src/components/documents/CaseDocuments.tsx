@@ -1,20 +1,27 @@
 /**
  * "Dokumenty" in the case view (issue 5): the documents the case has (documents:list), each with
- * "Podgląd" (full-screen preview, then print or save as PDF), and the whole teczka pack.
+ * "Podgląd" (full-screen preview, then print or save as PDF), and the whole teczka pack. A letter
+ * to an institution first asks for its subject, scope, purpose and reply-by date (LetterForm).
  */
 import { Alert, Button, Group, Loader, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { dateOrDash } from '../registry/labels';
+import type { LetterParams } from '../../../../shared/ipc/channels/documents';
 import { DocumentPreview, type PreviewTarget } from './DocumentPreview';
+import { LetterForm } from './LetterForm';
 
 type DocumentList = ChannelOutput<'documents:list'>;
 
-export function CaseDocuments({ caseId }: { caseId: string }) {
+/** `revision` changes when the case's records change (a new visit, assessment…): the list reloads. */
+export function CaseDocuments({ caseId, revision = 0 }: { caseId: string; revision?: number }) {
   const [list, setList] = useState<DocumentList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
+  const [letterFor, setLetterFor] = useState<{ kind: 'institution-request' | 'institution-proposal'; title: string } | null>(null);
+  // The last letter typed, offered again (for this case view only, never stored).
+  const [lastLetter, setLastLetter] = useState<Partial<Record<string, LetterParams>>>({});
 
   const load = useCallback(async () => {
     try {
@@ -27,7 +34,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   const headingId = `case-documents-${caseId}`;
   return (
@@ -82,7 +89,11 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
                       size="xs"
                       variant="default"
                       aria-label={`Podgląd: ${name}`}
-                      onClick={() => setPreview({ kind: d.kind, ...(d.ref ? { ref: d.ref } : {}), title: name, range: d.range })}
+                      onClick={() =>
+                        d.kind === 'institution-request' || d.kind === 'institution-proposal'
+                          ? setLetterFor({ kind: d.kind, title: name })
+                          : setPreview({ kind: d.kind, ...(d.ref ? { ref: d.ref } : {}), title: name, range: d.range })
+                      }
                     >
                       Podgląd
                     </Button>
@@ -92,6 +103,19 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
             })}
           </Table.Tbody>
         </Table>
+      )}
+      {letterFor && (
+        <LetterForm
+          kind={letterFor.kind}
+          title={letterFor.title}
+          initial={lastLetter[letterFor.kind] ?? null}
+          onCancel={() => setLetterFor(null)}
+          onSubmit={(letter) => {
+            setLastLetter((o) => ({ ...o, [letterFor.kind]: letter }));
+            setLetterFor(null);
+            setPreview({ kind: letterFor.kind, title: letterFor.title, range: false, letter });
+          }}
+        />
       )}
       {preview && <DocumentPreview key={`${preview.kind}/${preview.ref ?? ''}`} caseId={caseId} target={preview} onClose={() => setPreview(null)} />}
     </Paper>

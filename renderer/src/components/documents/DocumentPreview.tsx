@@ -8,6 +8,7 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput, PrintableKind } from '../../../../shared/ipc/contract';
+import type { LetterParams } from '../../../../shared/ipc/channels/documents';
 import { call, errorMessage } from '../../api';
 import { documentShell, pagesLabel } from './shell';
 
@@ -20,6 +21,8 @@ export interface PreviewTarget {
   title: string;
   /** Offer an optional date range (visit diary, teczka pack). */
   range: boolean;
+  /** Institution letters: what the user typed in LetterForm. */
+  letter?: LetterParams;
 }
 
 type Status = { color: 'green' | 'red' | 'yellow'; text: string } | null;
@@ -54,12 +57,18 @@ export function DocumentPreview({ caseId, target, onClose }: { caseId: string; t
       const r =
         target.kind === 'pack'
           ? await call('documents:pack', { caseId, ...range })
-          : await call('documents:html', { caseId, kind: target.kind, ...(target.ref ? { ref: target.ref } : {}), ...range });
+          : await call('documents:html', {
+              caseId,
+              kind: target.kind,
+              ...(target.ref ? { ref: target.ref } : {}),
+              ...(target.letter ? { letter: target.letter } : {}),
+              ...range,
+            });
       setDoc(r);
     } catch (e) {
       setError(errorMessage(e));
     }
-  }, [caseId, target.kind, target.ref, range]);
+  }, [caseId, target.kind, target.ref, target.letter, range]);
 
   useEffect(() => {
     void load();

@@ -34,6 +34,20 @@ export function hasForm(action: string): boolean {
   return (FORM_ACTIONS as readonly string[]).includes(action);
 }
 
+const DEFAULT_REQUEST_ATTACHMENT = 'kwestionariusz rodzinnego wywiadu środowiskowego';
+/** Suggestions only (the fields take any text): they complete "Spotkania … będą się odbywać …,
+ *  nie rzadziej niż …" in the consent document. */
+const MEETING_PLACES = ['w miejscu zamieszkania rodziny', 'w miejscu zamieszkania rodziny lub w miejscu przez nią wskazanym', 'w siedzibie ośrodka'];
+const MEETING_FREQUENCIES = ['raz w tygodniu', 'dwa razy w tygodniu', 'raz na dwa tygodnie', 'raz w miesiącu'];
+/** One attachment a line in the textarea -> the list the contract expects. */
+const linesToList = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : v;
+
 function defaults(action: string): Values {
   const today = todayIso();
   switch (action) {
@@ -42,7 +56,7 @@ function defaults(action: string): Values {
     case 'recordAnalysis':
       return { action, analysisOn: today, careDifficultiesFound: undefined, note: '' };
     case 'submitRequest':
-      return { action, requestOn: today, justification: '' };
+      return { action, requestOn: today, justification: '', attachments: [DEFAULT_REQUEST_ATTACHMENT] };
     case 'assign':
       return { action, assistantId: '', decidedOn: today, note: '' };
     case 'forward':
@@ -53,7 +67,7 @@ function defaults(action: string): Values {
     case 'recordFirstContact':
       return { action, contactOn: today, withSocialWorker: true, note: '' };
     case 'recordConsent':
-      return { action, basis: { kind: 'written-consent', consentOn: today }, note: '' };
+      return { action, basis: { kind: 'written-consent', consentOn: today }, meetingPlace: MEETING_PLACES[0], meetingFrequency: MEETING_FREQUENCIES[0], note: '' };
     case 'recordRefusal':
       return { action, refusedOn: today, note: '' };
     default:
@@ -143,7 +157,11 @@ export function TransitionForm({
   });
 
   const basisKind = (values as { basis?: { kind?: string } }).basis?.kind;
-  const err = (name: string) => (errors[name] as { message?: string } | undefined)?.message;
+  const err = (name: string) => {
+    const e = errors[name] as { message?: string } | Array<{ message?: string } | undefined> | undefined;
+    // A list (attachments): the message of its first wrong item.
+    return Array.isArray(e) ? e.find((x) => x?.message)?.message : e?.message;
+  };
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={label}>
@@ -252,6 +270,14 @@ function Fields({
         <>
           {date('requestOn', 'Data wniosku')}
           <Textarea label="Uzasadnienie wniosku" withAsterisk autosize minRows={3} {...register('justification')} error={err('justification')} />
+          <Textarea
+            label="Załączniki do wniosku"
+            description="Każdy załącznik w osobnym wierszu, np. kwestionariusz rodzinnego wywiadu środowiskowego, postanowienie sądu."
+            autosize
+            minRows={2}
+            {...register('attachments', { setValueAs: linesToList })}
+            error={err('attachments')}
+          />
         </>
       );
     case 'assign':
@@ -349,6 +375,31 @@ function Fields({
               />
             </>
           )}
+          <TextInput
+            label="Miejsce spotkań z asystentem"
+            description="Na dokumencie: „Spotkania … będą się odbywać …”."
+            withAsterisk
+            list="meeting-places"
+            {...register('meetingPlace')}
+            error={err('meetingPlace')}
+          />
+          <TextInput
+            label="Częstotliwość spotkań (nie rzadziej niż…)"
+            withAsterisk
+            list="meeting-frequencies"
+            {...register('meetingFrequency')}
+            error={err('meetingFrequency')}
+          />
+          <datalist id="meeting-places">
+            {MEETING_PLACES.map((x) => (
+              <option key={x} value={x} />
+            ))}
+          </datalist>
+          <datalist id="meeting-frequencies">
+            {MEETING_FREQUENCIES.map((x) => (
+              <option key={x} value={x} />
+            ))}
+          </datalist>
           {note}
         </>
       );

@@ -82,7 +82,7 @@ export function CaseWorkPanel({ caseId, onCaseChanged }: { caseId: string; onCas
         </Tabs.Panel>
         {canEdit && (
           <Tabs.Panel value="entries">
-            <EntriesSection caseId={c.id} monitoring={monitoring} onCaseChanged={changed} />
+            <EntriesSection caseId={c.id} familyId={c.familyId} monitoring={monitoring} onCaseChanged={changed} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="court">

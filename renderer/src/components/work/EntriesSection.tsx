@@ -2,8 +2,10 @@
  * Dziennik wizyt: visits (date, start–end, place, participants, goals worked on, agreements,
  * child-safety observations, next appointment), failed visits, phone and institution contacts,
  * official notes, monitoring contacts. Locked entries only take dated addenda. The monthly report.
+ * A visit records who signed the visit card for the family (an adult member or a typed name) or
+ * that the signature was refused ("podpisu odmówiono" on the printed card).
  */
-import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { checkVisitGap, ENTRY_KINDS, FAILED_VISIT_REASONS, VISIT_PLACES, type EntryKind } from '../../../../shared/rules';
@@ -13,6 +15,10 @@ import { DraftFormHeader, FindingsList, dateOrDash, refusalOf, RefusalAlert, tod
 
 type Entry = ChannelOutput<'entries:list'>[number];
 type Goal = { id: string; title: string };
+type Adult = { id: string; name: string };
+/** The choice in "Kto podpisuje kartę wizyty": nobody named, an adult member's id, or a typed name. */
+const SIGNATORY_NONE = '';
+const SIGNATORY_OTHER = 'other';
 type Report = ChannelOutput<'reports:monthly'>;
 
 interface EntryState {
@@ -37,6 +43,10 @@ interface EntryState {
   actionsTaken: string;
   informed: string;
   km: number | string;
+  signatory: string;
+  signatoryName: string;
+  signatureRefused: boolean;
+  refusalNote: string;
 }
 
 const empty = (kind: EntryKind): EntryState => ({
@@ -61,11 +71,35 @@ const empty = (kind: EntryKind): EntryState => ({
   actionsTaken: '',
   informed: '',
   km: '',
+  signatory: SIGNATORY_NONE,
+  signatoryName: '',
+  signatureRefused: false,
+  refusalNote: '',
 });
 
-export function EntriesSection({ caseId, monitoring, onCaseChanged }: { caseId: string; monitoring: boolean; onCaseChanged: () => void }) {
+/** The familySignatory of the entries:create payload (visits only). */
+function signatoryPayload(s: EntryState) {
+  if (s.kind !== 'visit') return null;
+  const member = s.signatory !== SIGNATORY_NONE && s.signatory !== SIGNATORY_OTHER ? s.signatory : null;
+  const name = s.signatory === SIGNATORY_OTHER ? s.signatoryName : '';
+  if (!member && !name && !s.signatureRefused) return null;
+  return { memberId: member, name, refused: s.signatureRefused, refusalNote: s.signatureRefused ? s.refusalNote : '' };
+}
+
+export function EntriesSection({
+  caseId,
+  familyId,
+  monitoring,
+  onCaseChanged,
+}: {
+  caseId: string;
+  familyId: string;
+  monitoring: boolean;
+  onCaseChanged: () => void;
+}) {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [goals, setGoals] = useState<Goal[]>([]);
+  const [adults, setAdults] = useState<Adult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<EntryKind | null>(null);
   const [saved, setSaved] = useState<{ text: string; findings: FindingView[] } | null>(null);
@@ -79,11 +113,13 @@ export function EntriesSection({ caseId, monitoring, onCaseChanged }: { caseId: 
       if (settings) setMaxGap(settings.maxDaysBetweenVisits);
       const cur = await call('plans:current', { caseId }).catch(() => null);
       setGoals(cur?.plan?.goals.map((g) => ({ id: g.id, title: g.title })) ?? []);
+      const family = await call('families:get', { id: familyId }).catch(() => null);
+      setAdults(family?.members.filter((m) => !m.isChild).map((m) => ({ id: m.id, name: `${m.firstName} ${m.lastName}`.trim() })) ?? []);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
     }
-  }, [caseId]);
+  }, [caseId, familyId]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -125,6 +161,7 @@ export function EntriesSection({ caseId, monitoring, onCaseChanged }: { caseId: 
           caseId={caseId}
           kind={kind}
           goals={goals}
+          adults={adults}
           onCancel={() => setKind(null)}
           onSaved={(e, findings) => {
             setKind(null);
@@ -217,6 +254,13 @@ function EntryCard({ e, goals, onChanged }: { e: Entry; goals: Goal[]; onChanged
           Następne spotkanie: {dateOrDash(e.nextAppointmentOn)} {e.nextAppointmentTime ?? ''}
         </Text>
       )}
+      {e.kind === 'visit' && e.familySignatory && (
+        <Text size="sm" data-testid="entry-signatory">
+          {e.familySignatory.refused
+            ? `Podpisu odmówiono${e.familySignatory.name ? ` — ${e.familySignatory.name}` : ''}${e.familySignatory.refusalNote ? ` (${e.familySignatory.refusalNote})` : ''}`
+            : `Kartę wizyty podpisuje w imieniu rodziny: ${e.familySignatory.name || '—'}`}
+        </Text>
+      )}
       {e.km !== null && <Text size="sm">Dojazd: {e.km} km</Text>}
       {e.addenda.map((a) => (
         <Text size="sm" key={a.id} c="blue.8">
@@ -258,12 +302,14 @@ function EntryForm({
   caseId,
   kind,
   goals,
+  adults,
   onSaved,
   onCancel,
 }: {
   caseId: string;
   kind: EntryKind;
   goals: Goal[];
+  adults: Adult[];
   onSaved: (e: Entry, findings: FindingView[]) => void;
   onCancel: () => void;
 }) {
@@ -306,6 +352,7 @@ function EntryForm({
         actionsTaken: s.actionsTaken,
         informed: s.informed,
         km: s.km === '' ? null : Number(s.km),
+        familySignatory: signatoryPayload(s),
       } as never);
       await draft.clear();
       onSaved(r.entry, r.findings);
@@ -372,6 +419,35 @@ function EntryForm({
               onChange={(e) => set('childSafetyObservations', e.currentTarget.value)}
             />
           </>
+        )}
+        {visit && (
+          <Fieldset legend="Podpis karty wizyty" data-testid="visit-signature">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NativeSelect
+                label="Kto podpisuje w imieniu rodziny"
+                description="Członek rodziny obecny na wizycie."
+                data={[
+                  { value: SIGNATORY_NONE, label: '— nie wskazano (wpisze się odręcznie) —' },
+                  ...adults.map((a) => ({ value: a.id, label: a.name })),
+                  { value: SIGNATORY_OTHER, label: 'inna osoba (wpisz imię i nazwisko)' },
+                ]}
+                value={s.signatory}
+                onChange={(e) => set('signatory', e.currentTarget.value)}
+              />
+              {s.signatory === SIGNATORY_OTHER && (
+                <TextInput label="Imię i nazwisko podpisującego" value={s.signatoryName} onChange={(e) => set('signatoryName', e.currentTarget.value)} />
+              )}
+            </SimpleGrid>
+            <Checkbox
+              mt="sm"
+              label="Odmowa podpisu (na karcie: „podpisu odmówiono”)"
+              checked={s.signatureRefused}
+              onChange={(e) => set('signatureRefused', e.currentTarget.checked)}
+            />
+            {s.signatureRefused && (
+              <TextInput mt="xs" label="Okoliczności odmowy podpisu" value={s.refusalNote} onChange={(e) => set('refusalNote', e.currentTarget.value)} />
+            )}
+          </Fieldset>
         )}
         <Textarea
           label={visit ? 'Przebieg wizyty' : kind === 'note' ? 'Treść notatki służbowej' : failed ? 'Opis' : 'Treść kontaktu'}

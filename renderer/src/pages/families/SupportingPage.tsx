@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  Textarea,
   Fieldset,
   Group,
   Loader,
@@ -22,7 +23,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { supportingFieldsSchema } from '../../../../shared/registrySchemas';
+import { NOTICE_PERIODS, SUPPORTING_SCOPES, supportingFieldsSchema } from '../../../../shared/registrySchemas';
 import { formatGrosze } from '../../../../shared/rules';
 import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { FormError } from '../../components/FormError';
@@ -37,6 +38,15 @@ type SF = ChannelOutput<'supporting:list'>[number];
 const registerSchema = supportingFieldsSchema.extend({ caseId: z.string().min(1, { error: 'Sprawa: wybierz sprawę wspieranej rodziny.' }) });
 type RegIn = z.input<typeof registerSchema>;
 type RegOut = z.output<typeof registerSchema>;
+
+type ScopeCode = keyof typeof SUPPORTING_SCOPES;
+const ALL_SCOPES = Object.keys(SUPPORTING_SCOPES) as ScopeCode[];
+/** "opieka i wychowanie dziecka; prowadzenie gospodarstwa domowego" (records without a scope: —). */
+const scopeLabel = (scope: ReadonlyArray<string> | undefined) =>
+  scope?.length ? scope.map((x) => SUPPORTING_SCOPES[x as ScopeCode] ?? x).join('; ') : '';
+/** "od 01.03.2026 do 28.02.2027" / "od 01.03.2026, na czas nieokreślony". */
+const periodLabel = (from: string | null | undefined, until: string | null | undefined) =>
+  `od ${dateOrDash(from ?? null)}${until ? ` do ${dateOrDash(until)}` : ', na czas nieokreślony'}`;
 
 type Dialog = { kind: 'register' } | { kind: 'act'; sf: SF } | { kind: 'contract'; sf: SF } | { kind: 'reimbursement'; sf: SF };
 
@@ -136,16 +146,38 @@ export function SupportingPage({ familyId }: { familyId: string }) {
               label="Opinia kierownika"
               value={sf.headOpinion ? `${sf.headOpinion.positive ? 'pozytywna' : 'negatywna'}, ${dateOrDash(sf.headOpinion.on)}` : '—'}
             />
-            <Info label="Akt ustanowienia" value={sf.act ? `${sf.act.number}, ${dateOrDash(sf.act.on)} (${sf.act.by === 'wojt' ? 'wójt' : 'kierownik z upoważnienia'})` : '—'} />
+            <Info
+              label="Akt ustanowienia"
+              value={
+                sf.act
+                  ? `${sf.act.number}, ${dateOrDash(sf.act.on)} (${sf.act.by === 'wojt' ? 'wójt' : 'kierownik z upoważnienia'}); ${periodLabel(sf.act.on, sf.act.until)}${sf.act.scope?.length ? `; zakres: ${scopeLabel(sf.act.scope)}` : ''}`
+                  : '—'
+              }
+            />
             <Info
               label="Umowa o zwrot kosztów"
               value={
                 sf.contract
-                  ? `${sf.contract.number}, ${dateOrDash(sf.contract.on)}${sf.contract.monthlyLimitGr !== null ? `, limit miesięczny ${formatGrosze(sf.contract.monthlyLimitGr)}` : ''}${sf.contract.totalLimitGr !== null ? `, limit łączny ${formatGrosze(sf.contract.totalLimitGr)}` : ''}`
+                  ? [
+                      `${sf.contract.number}, ${dateOrDash(sf.contract.on)}`,
+                      periodLabel(sf.contract.on, sf.contract.until),
+                      sf.contract.monthlyLimitGr !== null ? `limit miesięczny ${formatGrosze(sf.contract.monthlyLimitGr)}` : '',
+                      sf.contract.totalLimitGr !== null ? `limit łączny ${formatGrosze(sf.contract.totalLimitGr)}` : '',
+                      sf.contract.scope?.length ? `zakres: ${scopeLabel(sf.contract.scope)}` : '',
+                      sf.contract.settlementDay ? `rozliczenie do ${sf.contract.settlementDay}. dnia następnego miesiąca` : '',
+                      sf.contract.noticeMonths ? `wypowiedzenie: ${sf.contract.noticeMonths} mies.` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(', ')
                   : '—'
               }
             />
           </SimpleGrid>
+          {sf.headOpinion?.justification && (
+            <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+              Uzasadnienie opinii kierownika: {sf.headOpinion.justification}
+            </Text>
+          )}
           <Text size="sm" mt="xs">
             Członkowie: {sf.members.map((m) => `${m.firstName} ${m.lastName}`).join(', ')}
           </Text>
@@ -249,7 +281,7 @@ function RegisterForm({
       relationToChild: '',
       members: [{ firstName: '', lastName: '', pesel: '', birthDate: '', finalConvictionIntentionalCrime: false }],
       convictionStatementOn: '',
-      headOpinion: { positive: false, on: '', interviewOn: '' },
+      headOpinion: { positive: false, on: '', interviewOn: '', justification: '' },
     },
   });
   const { register, control, formState } = form;
@@ -296,6 +328,17 @@ function RegisterForm({
               <TextInput type="date" label="Data opinii kierownika" {...register('headOpinion.on')} />
               <TextInput type="date" label="Data rodzinnego wywiadu środowiskowego" {...register('headOpinion.interviewOn')} />
             </SimpleGrid>
+          )}
+          {opinion && (
+            <Textarea
+              mt="xs"
+              label="Uzasadnienie opinii kierownika"
+              description="Drukowane w opinii w sprawie ustanowienia rodziny wspierającej."
+              autosize
+              minRows={2}
+              {...register('headOpinion.justification')}
+              error={errors.headOpinion?.justification?.message}
+            />
           )}
         </Fieldset>
         {members.fields.map((f, i) => (
@@ -357,12 +400,21 @@ function HeadForm({
     paidOn: todayIso(),
     amount: '',
     description: '',
+    until: dialog.kind === 'contract' ? (sf.contract?.until ?? sf.act?.until ?? '') : '',
+    settlementDay: String(sf.contract?.settlementDay ?? 10),
+    noticeMonths: String(sf.contract?.noticeMonths ?? 1),
   });
+  // Areas of help (art. 29 ust. 2): the contract starts from the act's.
+  const [scope, setScope] = useState<string[]>(() => [...((dialog.kind === 'contract' ? (sf.contract?.scope ?? sf.act?.scope) : sf.act?.scope) ?? ALL_SCOPES)]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [findings, setFindings] = useState<FindingView[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: string) => (e: { currentTarget: { value: string } }) => setV((o) => ({ ...o, [k]: e.currentTarget.value }));
+  // The value is read now: the updater may run after the event (currentTarget is then null).
+  const set = (k: string) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((o) => ({ ...o, [k]: value }));
+  };
 
   const amount = (k: string, label: string, required: boolean): number | null | undefined => {
     const t = v[k]!.trim();
@@ -385,13 +437,31 @@ function HeadForm({
     try {
       setBusy(true);
       if (dialog.kind === 'act') {
-        await call('supporting:establish', { id: sf.id, version: sf.version, act: { by: v.by as 'wojt' | 'head-authorised', authorisation: v.authorisation, number: v.number!, on: v.on } });
+        await call('supporting:establish', {
+          id: sf.id,
+          version: sf.version,
+          act: { by: v.by as 'wojt' | 'head-authorised', authorisation: v.authorisation, number: v.number!, on: v.on, scope: scope as ScopeCode[], until: v.until },
+        });
         onDone(`Wpisano akt ustanowienia rodziny wspierającej ${sf.name}.`);
       } else if (dialog.kind === 'contract') {
         const monthly = amount('monthly', 'Limit miesięczny', false);
         const total = amount('total', 'Limit łączny', false);
         if (monthly === undefined || total === undefined) return;
-        await call('supporting:setContract', { id: sf.id, version: sf.version, contract: { number: v.number!, on: v.on!, monthlyLimitGr: monthly, totalLimitGr: total } });
+        const day = Number(v.settlementDay);
+        await call('supporting:setContract', {
+          id: sf.id,
+          version: sf.version,
+          contract: {
+            number: v.number!,
+            on: v.on!,
+            monthlyLimitGr: monthly,
+            totalLimitGr: total,
+            scope: scope as ScopeCode[],
+            until: v.until,
+            settlementDay: v.settlementDay!.trim() === '' || !Number.isFinite(day) ? null : day,
+            noticeMonths: Number(v.noticeMonths),
+          },
+        });
         onDone(`Zapisano umowę o zwrot kosztów z rodziną ${sf.name}.`);
       } else {
         const gr = amount('amount', 'Kwota', true);
@@ -407,7 +477,8 @@ function HeadForm({
         setError(e.message);
         setFindings(e.findings ?? null);
         const f: Record<string, string> = {};
-        for (const [k, m] of Object.entries(e.fields ?? {})) f[k.replace(/^(act|contract)\./, '').replace('amountGr', 'amount').replace('monthlyLimitGr', 'monthly').replace('totalLimitGr', 'total')] = m;
+        for (const [k, m] of Object.entries(e.fields ?? {}))
+          f[k.replace(/^(act|contract)\./, '').replace(/^scope\..*$/, 'scope').replace('amountGr', 'amount').replace('monthlyLimitGr', 'monthly').replace('totalLimitGr', 'total')] = m;
         setFields(f);
       } else setError(errorMessage(e));
     } finally {
@@ -441,6 +512,15 @@ function HeadForm({
             )}
             <TextInput label="Numer aktu" withAsterisk value={v.number} onChange={set('number')} error={fields.number} />
             <TextInput type="date" label="Data aktu" value={v.on} onChange={set('on')} error={fields.on} />
+            <ScopeField value={scope} onChange={setScope} error={fields.scope} />
+            <TextInput
+              type="date"
+              label="Ustanowienie do dnia"
+              description="Puste pole: na czas nieokreślony."
+              value={v.until}
+              onChange={set('until')}
+              error={fields.until}
+            />
           </>
         )}
         {dialog.kind === 'contract' && (
@@ -449,6 +529,32 @@ function HeadForm({
             <TextInput type="date" label="Data umowy" withAsterisk value={v.on} onChange={set('on')} error={fields.on} />
             <TextInput label="Limit miesięczny (zł)" placeholder="np. 1 234,56" value={v.monthly} onChange={set('monthly')} error={fields.monthly} />
             <TextInput label="Limit łączny (zł)" placeholder="np. 12 000,00" value={v.total} onChange={set('total')} error={fields.total} />
+            <ScopeField value={scope} onChange={setScope} error={fields.scope} />
+            <TextInput
+              type="date"
+              label="Umowa obowiązuje do dnia"
+              description="Puste pole: na czas nieokreślony."
+              value={v.until}
+              onChange={set('until')}
+              error={fields.until}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Dzień miesiąca na rozliczenie kosztów"
+                description="Rozliczenie do tego dnia następnego miesiąca (1–28)."
+                inputMode="numeric"
+                value={v.settlementDay}
+                onChange={set('settlementDay')}
+                error={fields.settlementDay}
+              />
+              <NativeSelect
+                label="Okres wypowiedzenia"
+                data={Object.keys(NOTICE_PERIODS).map((m) => ({ value: m, label: m === '1' ? '1 miesiąc' : `${m} miesiące` }))}
+                value={v.noticeMonths}
+                onChange={set('noticeMonths')}
+                error={fields.noticeMonths}
+              />
+            </SimpleGrid>
           </>
         )}
         {dialog.kind === 'reimbursement' && (
@@ -473,5 +579,18 @@ function HeadForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Areas of help of a supporting family (art. 29 ust. 2), at least one. */
+function ScopeField({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
+  return (
+    <Checkbox.Group label="Zakres pomocy rodziny wspierającej (art. 29 ust. 2)" withAsterisk value={value} onChange={onChange} error={error}>
+      <Stack gap={4} mt={4}>
+        {ALL_SCOPES.map((k) => (
+          <Checkbox key={k} value={k} label={SUPPORTING_SCOPES[k]} />
+        ))}
+      </Stack>
+    </Checkbox.Group>
   );
 }
