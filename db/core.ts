@@ -787,7 +787,8 @@ export class AsystaCore {
   }
 
   listAudit(f: AuditFilter) {
-    return listAudit(this.requireDb().db, f);
+    const { db, sqlite } = this.requireDb();
+    return listAudit(db, f, sqlite);
   }
 
   // ---- backup and restore ----------------------------------------------------------------------

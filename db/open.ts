@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors';
+import { chainLegacyRows } from './audit/chain';
 import { DATA_KEY_BYTES } from './crypto';
 import * as schema from './schema';
 
@@ -78,6 +79,9 @@ export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions = 
     const db = drizzle(sqlite, { schema });
     if (!opts.skipMigrations && !opts.readonly) {
       runMigrations(sqlite, db, opts.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
+      // Audit entries written before the hash chain (migration 0005) are chained once, in id
+      // order, in one transaction (db/audit/chain.ts).
+      if (hasAuditChain(sqlite)) chainLegacyRows(db);
     }
     return { sqlite, db };
   } catch (e) {
@@ -103,6 +107,12 @@ export function runMigrations(sqlite: SqliteHandle, db: Db, migrationsFolder: st
   migrate(db, { migrationsFolder });
   const fk = sqlite.pragma('foreign_key_check') as unknown[];
   if (fk.length > 0) throw new AppError('DB_CORRUPT', 'Migracja naruszyła spójność danych (klucze obce).');
+}
+
+/** Whether the audit log has the hash-chain columns (a custom migrations folder may predate them). */
+function hasAuditChain(sqlite: SqliteHandle): boolean {
+  const cols = sqlite.prepare(`SELECT name FROM pragma_table_info('audit_log')`).pluck().all() as string[];
+  return cols.includes('hash') && cols.includes('prev_hash');
 }
 
 /** Number of migrations recorded as applied (the schema version). */

@@ -1,4 +1,13 @@
 import type { privacyChannels } from '../../shared/ipc/channels/privacy';
-import type { HandlersFor } from './types';
+import { serviceCtx } from '../services/context';
+import { auditExtract, recordAuditExtractExport, recordSubjectExport, searchAudit, subjectExport, verifyAudit } from '../services/privacy';
+import { actorOf, type HandlersFor } from './types';
 
-export const privacyHandlers: HandlersFor<typeof privacyChannels> = {};
+export const privacyHandlers: HandlersFor<typeof privacyChannels> = {
+  'audit:search': (ctx, input) => searchAudit(serviceCtx(ctx.core), actorOf(ctx), input),
+  'audit:verify': (ctx) => verifyAudit(serviceCtx(ctx.core), actorOf(ctx)),
+  'audit:extract': (ctx, input) => auditExtract(serviceCtx(ctx.core), actorOf(ctx), input),
+  'audit:extractExported': (ctx, input) => recordAuditExtractExport(serviceCtx(ctx.core), actorOf(ctx), input),
+  'rodo:subjectExport': (ctx, input) => subjectExport(serviceCtx(ctx.core), actorOf(ctx), input),
+  'rodo:subjectExported': (ctx, input) => recordSubjectExport(serviceCtx(ctx.core), actorOf(ctx), input),
+};

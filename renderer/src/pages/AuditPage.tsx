@@ -1,10 +1,12 @@
 import { Alert, Button, Code, Group, Loader, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { Account, ChannelOutput } from '../../../shared/ipc/contract';
+import { chainVerdict } from '../../../shared/print/auditExtract';
 import { call, errorMessage } from '../api';
 import { AUDIT_ACTION_LABELS, auditActionLabel, entityLabel } from '../auditLabels';
 import { PageTitle } from '../components/PageTitle';
 import { Paging } from '../components/Paging';
+import { PrintPreview } from '../components/privacy/PrintPreview';
 import { formatDateTime, plural } from '../format';
 
 const PAGE_SIZE = 50;
@@ -14,16 +16,36 @@ interface Filters {
   to: string;
   userId: string;
   action: string;
+  /** Znak sprawy: entries about that family (the family, its cases and their records). */
+  caseNumber: string;
 }
 
-const EMPTY: Filters = { from: '', to: '', userId: '', action: '' };
+const EMPTY: Filters = { from: '', to: '', userId: '', action: '', caseNumber: '' };
 
-/** The audit log is read-only here: there is no control that edits or removes an entry. */
+/** The filter as the channels take it (empty fields left out). */
+function filterInput(f: Filters) {
+  return {
+    from: f.from || undefined,
+    to: f.to || undefined,
+    userId: f.userId || undefined,
+    action: f.action || undefined,
+    caseNumber: f.caseNumber.trim() || undefined,
+  };
+}
+
+/**
+ * The audit log is read-only here: there is no control that edits or removes an entry. The head
+ * and the data protection officer can check the hash chain ("Sprawdź spójność dziennika") and
+ * print the current filter for an inspection.
+ */
 export function AuditPage() {
+  const [verifying, setVerifying] = useState(false);
+  const [verification, setVerification] = useState<{ ok: boolean; text: string } | null>(null);
+  const [printing, setPrinting] = useState(false);
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ChannelOutput<'audit:list'> | null>(null);
+  const [data, setData] = useState<ChannelOutput<'audit:search'> | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<Account[]>([]);
@@ -37,14 +59,7 @@ export function AuditPage() {
   useEffect(() => {
     let cancelled = false;
     setLoading(true);
-    call('audit:list', {
-      from: filters.from || undefined,
-      to: filters.to || undefined,
-      userId: filters.userId || undefined,
-      action: filters.action || undefined,
-      page,
-      pageSize: PAGE_SIZE,
-    })
+    call('audit:search', { ...filterInput(filters), page, pageSize: PAGE_SIZE })
       .then((res) => {
         if (cancelled) return;
         setData(res);
@@ -93,6 +108,19 @@ export function AuditPage() {
     setDraft((d) => ({ ...d, [k]: value }));
   };
 
+  const verify = async () => {
+    setVerifying(true);
+    setVerification(null);
+    try {
+      const r = await call('audit:verify', {});
+      setVerification({ ok: r.ok, text: chainVerdict(r) });
+    } catch (e) {
+      setVerification({ ok: false, text: errorMessage(e) });
+    } finally {
+      setVerifying(false);
+    }
+  };
+
   const total = data?.total ?? 0;
   return (
     <>
@@ -109,6 +137,7 @@ export function AuditPage() {
             <TextInput type="date" label="Do dnia" value={draft.to} onChange={set('to')} />
             <NativeSelect label="Użytkownik" data={userOptions} value={draft.userId} onChange={set('userId')} miw={220} />
             <NativeSelect label="Zdarzenie" data={actionOptions} value={draft.action} onChange={set('action')} miw={220} />
+            <TextInput label="Znak sprawy (rodzina)" placeholder="np. GOPS.4011.1.2026" value={draft.caseNumber} onChange={set('caseNumber')} miw={200} />
             <Button type="submit">Filtruj</Button>
             <Button variant="default" onClick={clear}>
               Wyczyść filtry
@@ -116,7 +145,37 @@ export function AuditPage() {
             {loading && <Loader size="sm" aria-label="Wczytywanie" />}
           </Group>
         </form>
+        <Group mt="md" gap="sm">
+          <Button variant="light" onClick={() => void verify()} loading={verifying}>
+            Sprawdź spójność dziennika
+          </Button>
+          <Button variant="default" onClick={() => setPrinting(true)}>
+            Drukuj / zapisz PDF
+          </Button>
+        </Group>
       </Paper>
+      {verification && (
+        <Alert
+          color={verification.ok ? 'green' : 'red'}
+          role={verification.ok ? 'status' : 'alert'}
+          title={verification.ok ? 'Spójność dziennika' : 'Naruszona spójność dziennika'}
+          withCloseButton
+          closeButtonLabel="Zamknij komunikat"
+          onClose={() => setVerification(null)}
+        >
+          {verification.text}
+        </Alert>
+      )}
+      {printing && (
+        <PrintPreview
+          title="Wyciąg z dziennika zdarzeń"
+          load={() => call('audit:extract', filterInput(filters))}
+          onExported={async (target, pages) => {
+            await call('audit:extractExported', { filter: filterInput(filters), pages, target });
+          }}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       {error && (
         <Alert color="red" role="alert">
           {error}
