@@ -8,7 +8,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_INVOKE, type Api } from '../shared/ipc/api';
 import { CHANNELS } from '../shared/ipc/contract';
-import { IPC_SHELL, type PrintRequest, type PrintResult, type SavePdfRequest, type SavePdfResult } from './shell-channel';
+import { IPC_SHELL, type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SavePdfRequest, type SavePdfResult } from './shell-channel';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
 for (const channel of CHANNELS) {
@@ -28,5 +28,7 @@ const shell = {
   savePdf: (req: SavePdfRequest): Promise<SavePdfResult> =>
     ipcRenderer.invoke(IPC_SHELL, 'savePdf', { html: String(req?.html ?? ''), fileName: String(req?.fileName ?? '') }),
   print: (req: PrintRequest): Promise<PrintResult> => ipcRenderer.invoke(IPC_SHELL, 'print', { html: String(req?.html ?? '') }),
+  saveFile: (req: SaveFileRequest): Promise<SaveFileResult> =>
+    ipcRenderer.invoke(IPC_SHELL, 'saveFile', { base64: String(req?.base64 ?? ''), fileName: String(req?.fileName ?? ''), kind: String(req?.kind ?? '') }),
 };
 contextBridge.exposeInMainWorld('asystaShell', Object.freeze(shell));

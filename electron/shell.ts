@@ -8,11 +8,23 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { printDocument, savePdf } from './print';
-import { IPC_SHELL, MAX_PRINT_HTML, SHELL_OPS, type PrintRequest, type SavePdfRequest, type ShellOp } from './shell-channel';
+import {
+  IPC_SHELL,
+  MAX_PRINT_HTML,
+  MAX_SAVE_FILE_BASE64,
+  SAVE_FILE_KINDS,
+  SHELL_OPS,
+  type PrintRequest,
+  type SaveFileKind,
+  type SaveFileResult,
+  type SavePdfRequest,
+  type ShellOp,
+} from './shell-channel';
 import { isTrustedSender } from './security';
 
 export interface ShellIpcOptions {
@@ -39,11 +51,13 @@ export function registerShellIpc(opts: ShellIpcOptions): void {
     const win = BrowserWindow.fromWebContents(event.sender);
     try {
       if (op === 'savePdf' || op === 'print') return await runPrint(op, arg, win, opts);
+      if (op === 'saveFile') return await runSaveFile(arg, win, opts);
       return await run(op as ShellOp, win, opts);
     } catch (e) {
       opts.onError(`shell:${op}`, e);
       if (op === 'savePdf') return { saved: false, pages: 0, failed: true };
       if (op === 'print') return { printed: false, pages: 0, failed: true };
+      if (op === 'saveFile') return { saved: false, failed: true };
       return op === 'removableDrives' ? [] : null;
     }
   });
@@ -60,6 +74,62 @@ async function runPrint(op: 'savePdf' | 'print', arg: unknown, win: BrowserWindo
     { html: a.html, fileName },
     { last: () => existingDir(opts.lastDocumentsFolder()), remember: (dir) => opts.rememberDocumentsFolder(dir) },
   );
+}
+
+const SAVE_FILE_FILTERS: Readonly<Record<SaveFileKind, { name: string; title: string }>> = {
+  xlsx: { name: 'Skoroszyt Excel (XLSX)', title: 'Zapisz sprawozdanie jako XLSX' },
+  csv: { name: 'Plik CSV (średnik, UTF-8)', title: 'Zapisz sprawozdanie jako CSV' },
+  // The art. 15 RODO export (issue 7, privacy): the machine-readable copy of a person's data.
+  json: { name: 'Plik JSON (UTF-8)', title: 'Zapisz dane jako JSON' },
+};
+
+/** A file name (not a path) the OS accepts, ending in `.<ext>`. */
+export function safeFileName(name: string, ext: SaveFileKind): string {
+  let n = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const re = new RegExp(`\\.${ext}$`, 'i');
+  if (!re.test(n)) n = `${n.replace(/\.+$/, '')}.${ext}`;
+  if (n.length > 150) n = `${n.slice(0, 145).trim()}.${ext}`;
+  return n === `.${ext}` ? `sprawozdanie.${ext}` : n;
+}
+
+/** `saveFile`: bytes from the core (a report as XLSX/CSV) saved where the user chooses, as
+ *  `<name>.partial` renamed to `<name>`. The page gives only the bytes, a kind from a fixed list
+ *  and a suggested name; the path comes from the system dialog. */
+async function runSaveFile(arg: unknown, win: BrowserWindow | null, opts: ShellIpcOptions): Promise<SaveFileResult> {
+  const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<Record<'base64' | 'fileName' | 'kind', unknown>>;
+  if (typeof a.kind !== 'string' || !(SAVE_FILE_KINDS as readonly string[]).includes(a.kind)) throw new Error('invalid kind');
+  const kind = a.kind as SaveFileKind;
+  if (typeof a.base64 !== 'string' || a.base64.length === 0 || a.base64.length > MAX_SAVE_FILE_BASE64 || !/^[A-Za-z0-9+/]*={0,2}$/.test(a.base64)) {
+    throw new Error('invalid file');
+  }
+  const bytes = Buffer.from(a.base64, 'base64');
+  const fileName = safeFileName(typeof a.fileName === 'string' && a.fileName.length <= 300 ? a.fileName : '', kind);
+  const last = existingDir(opts.lastDocumentsFolder());
+  const options: SaveDialogOptions = {
+    title: SAVE_FILE_FILTERS[kind].title,
+    buttonLabel: 'Zapisz',
+    defaultPath: join(last ?? app.getPath('documents'), fileName),
+    filters: [{ name: SAVE_FILE_FILTERS[kind].name, extensions: [kind] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (r.canceled || !r.filePath) return { saved: false };
+  const target = new RegExp(`\\.${kind}$`, 'i').test(r.filePath) ? r.filePath : `${r.filePath}.${kind}`;
+  const partial = `${target}.partial`;
+  try {
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+  } catch (e) {
+    await unlink(partial).catch(() => undefined);
+    throw e;
+  }
+  opts.rememberDocumentsFolder(dirname(target));
+  return { saved: true, path: target };
 }
 
 async function run(op: ShellOp, win: BrowserWindow | null, opts: ShellIpcOptions): Promise<string | string[] | null> {

@@ -26,6 +26,12 @@ declare global {
       savePdf?(req: { html: string; fileName: string }): Promise<{ saved: boolean; path?: string; pages: number; failed?: boolean }>;
       /** The system print dialog for the document (the user picks the printer). */
       print?(req: { html: string }): Promise<{ printed: boolean; pages: number; failed?: boolean }>;
+      /**
+       * Saves bytes made by the core (a report as XLSX or CSV, base64) where the user chooses in
+       * the system "save" dialog (default name: `fileName`, without personal data). Also provided
+       * by the development bridge in the browser preview.
+       */
+      saveFile?(req: { base64: string; fileName: string; kind: 'xlsx' | 'csv' | 'json' }): Promise<{ saved: boolean; path?: string; failed?: boolean }>;
     };
   }
 }

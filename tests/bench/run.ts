@@ -22,6 +22,8 @@ import { benchBackup } from './backup';
 import { benchRegistry } from './registry';
 import { benchWork } from './work';
 import { benchDocuments } from './documents';
+import { benchAudit } from './audit';
+import { benchReports } from './reports';
 import { fmt, median, p95, time, timeAsync } from './stats';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
@@ -174,6 +176,14 @@ main()
   .then(async () => {
     console.log('\n== Documents (issue 5)');
     await benchDocuments();
+  })
+  .then(async () => {
+    console.log('\n== Audit log hash chain (issue 7)');
+    await benchAudit();
+  })
+  .then(async () => {
+    console.log('\n== Reports (issue 7)');
+    await benchReports(FAMILIES);
   })
   .catch((e) => {
     console.error(e);

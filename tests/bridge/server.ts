@@ -42,10 +42,23 @@ export interface PreviewOptions extends CoreOptions {
   port?: number;
   /**
    * "Zapisz jako PDF…" in the preview (window.asystaShell.savePdf, rendered by ChromiumPdfEngine
-   * here): with a folder, the PDF is written there (the E2E tests read it back); without, the
-   * browser downloads it.
+   * here) and the report exports (window.asystaShell.saveFile, XLSX/CSV): with a folder, the
+   * file is written there (the E2E tests read it back); without, the browser downloads it.
    */
   pdfDir?: string;
+}
+
+/** Largest report file (base64) the save endpoint accepts. */
+const MAX_SAVE_BASE64 = 48 * 1024 * 1024;
+
+/** A plain file name ending in .xlsx / .csv (no folders, no characters Windows refuses). */
+export function previewFileName(name: unknown, ext: 'xlsx' | 'csv' | 'json'): string {
+  const raw = typeof name === 'string' ? name : '';
+  // eslint-disable-next-line no-control-regex
+  let n = basename(raw.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')).replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
+  if (!n.toLowerCase().endsWith(`.${ext}`)) n = `${n}.${ext}`;
+  if (n.length > 150) n = `${n.slice(0, 145).trim()}.${ext}`;
+  return n === `.${ext}` ? `sprawozdanie.${ext}` : n;
 }
 
 /** Largest document HTML the PDF endpoint accepts (the embedded fonts alone are about 2 MB). */
@@ -101,7 +114,29 @@ function bridgeScript(token: string, sessionId: string): string {
     setTimeout(() => URL.revokeObjectURL(url), 60000);
     return { saved: true, pages };
   };
-  Object.defineProperty(window, 'asystaShell', { value: Object.freeze({ savePdf }), writable: false });
+  // Reports as XLSX/CSV: the bytes come from the core (reports:export); the bridge writes them
+  // into the test folder, or the browser downloads them.
+  const saveFile = async (req) => {
+    const body = { base64: String(req && req.base64 || ''), fileName: String(req && req.fileName || ''), kind: String(req && req.kind || '') };
+    const res = await fetch('/__asysta/save', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-asysta-token': token, 'x-asysta-session': sessionId },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) return { saved: false, failed: true };
+    if ((res.headers.get('content-type') || '').startsWith('application/json')) return res.json();
+    const blob = await res.blob();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = decodeURIComponent(res.headers.get('x-asysta-file-name') || ('sprawozdanie.' + body.kind));
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return { saved: true };
+  };
+  Object.defineProperty(window, 'asystaShell', { value: Object.freeze({ savePdf, saveFile }), writable: false });
 })();
 `;
 }
@@ -217,6 +252,54 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           'cache-control': 'no-store',
         });
         return res.end(pdf);
+      }
+      if (url.pathname === '/__asysta/save') {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        if (req.headers['x-asysta-token'] !== token) return send(res, 403, 'Forbidden');
+        const origin = req.headers.origin;
+        if (origin && origin !== `http://${host}`) return send(res, 403, 'Forbidden');
+        const sessionId = String(req.headers['x-asysta-session'] ?? '');
+        if (!sessions.has(sessionId)) return send(res, 403, 'Forbidden');
+        let loggedIn = false;
+        try {
+          const s = core.session(sessionId);
+          loggedIn = s.user !== null && !s.locked;
+        } catch {
+          loggedIn = false;
+        }
+        if (!loggedIn) return send(res, 403, 'Forbidden');
+        let parsed: { base64?: unknown; fileName?: unknown; kind?: unknown };
+        try {
+          parsed = JSON.parse(await readBody(req, MAX_SAVE_BASE64 + 4096)) as { base64?: unknown; fileName?: unknown; kind?: unknown };
+        } catch {
+          return send(res, 400, 'Bad request');
+        }
+        if (parsed.kind !== 'xlsx' && parsed.kind !== 'csv' && parsed.kind !== 'json') return send(res, 400, 'Bad request');
+        if (typeof parsed.base64 !== 'string' || parsed.base64.length === 0 || parsed.base64.length > MAX_SAVE_BASE64 || !/^[A-Za-z0-9+/]*={0,2}$/.test(parsed.base64)) {
+          return send(res, 400, 'Bad request');
+        }
+        const bytes = Buffer.from(parsed.base64, 'base64');
+        const fileName = previewFileName(parsed.fileName, parsed.kind);
+        if (pdfDir) {
+          const target = join(resolve(pdfDir), fileName);
+          const partial = `${target}.partial`;
+          try {
+            writeFileSync(partial, bytes);
+            renameSync(partial, target);
+          } catch (e) {
+            rmSync(partial, { force: true });
+            throw e;
+          }
+          return send(res, 200, JSON.stringify({ saved: true, path: target }), 'application/json; charset=utf-8');
+        }
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': 'attachment',
+          'x-asysta-file-name': encodeURIComponent(fileName),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+        });
+        return res.end(bytes);
       }
       if (url.pathname === '/__asysta_bridge.js') {
         const sessionId = core.createSession();

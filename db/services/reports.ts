@@ -1,0 +1,694 @@
+/**
+ * Reports and statistics (issue 7, domain.md §6): reads plain case facts (ids, dates, states,
+ * codes, flags — nothing that anonymisation removes) and computes the half-year figures, the
+ * annual report and the dashboard with the pure functions of shared/reports; the drill-down
+ * list of families behind a figure (personal data: the opening is audited with ids only); the
+ * report settings in office_settings; and the exports (HTML for PDF, XLSX, CSV), each audited.
+ * Head (admin) only — the channels say so and every function checks it again.
+ */
+import { AppError } from '../../shared/errors';
+import type { AnnualReportView, Drilldown, HalfYearReport, ReportFigure, ReportKind, ReportSettings } from '../../shared/ipc/channels/reports';
+import {
+  computeAnnual,
+  computeHalfYear,
+  DEFAULT_REPORT_CONVENTIONS,
+  definitionOf,
+  describeConventions,
+  EMPLOYMENT_FORM_LABELS,
+  FIGURE_SECTIONS,
+  figureDef,
+  formatFigureValue,
+  HALF_YEAR_FIGURES,
+  labelOf,
+  parsePeriod,
+  REPORT_CONVENTIONS_KEY,
+  REPORT_STAFF_KEY,
+  reportConventionsSchema,
+  resolveConventions,
+  resolveStaff,
+  workEnd,
+  workStart,
+  closureReasonLabel,
+  type AssessmentRow,
+  type HalfYearFigures,
+  type ReportCase,
+  type ReportConventions,
+  type ReportFacts,
+  type ReportPeriod,
+  type ReportStaff,
+  type StaffRow,
+} from '../../shared/reports/index';
+import { CASE_STATES, CASE_TRACKS, isCaseState } from '../../shared/rules/lifecycle';
+import type { Actor } from '../core';
+import { readOffice } from '../documents/data';
+import { embeddedFonts } from '../documents/service';
+import type { SqliteHandle } from '../open';
+import { buildCsv } from '../reports/csv';
+import { reportHtml } from '../reports/print';
+import { cell, type ReportDocument, type ReportSection } from '../reports/table';
+import { buildXlsx } from '../reports/xlsx';
+import type { PrintFonts } from '../../shared/print/layout';
+import { getCaseSettings } from './caseSettings';
+import { audit, nowIso, todayOf, type ServiceCtx } from './context';
+import { allDeadlines } from './deadlines';
+
+// ---- Access ------------------------------------------------------------------------------------
+
+export function requireHead(ctx: ServiceCtx, actor: Actor, what: string): void {
+  if (actor.user.role === 'admin') return;
+  audit(ctx, actor, 'report.forbidden', null, { what, role: actor.user.role });
+  throw new AppError('FORBIDDEN', 'Sprawozdania i statystyki przygotowuje kierownik ośrodka.');
+}
+
+function periodOf(id: string): ReportPeriod {
+  try {
+    return parsePeriod(id);
+  } catch (e) {
+    throw new AppError('VALIDATION', (e as Error).message, { fields: { period: (e as Error).message } });
+  }
+}
+
+// ---- Settings (office_settings) ------------------------------------------------------------------
+
+function readSetting(sqlite: SqliteHandle, key: string): { value: unknown; updatedAt: string } | null {
+  const r = sqlite.prepare('SELECT value, updated_at AS updatedAt FROM office_settings WHERE key = ?').get(key) as { value: string; updatedAt: string } | undefined;
+  if (!r) return null;
+  try {
+    return { value: JSON.parse(r.value) as unknown, updatedAt: r.updatedAt };
+  } catch {
+    return { value: null, updatedAt: r.updatedAt };
+  }
+}
+
+function writeSetting(ctx: ServiceCtx, actor: Actor, key: string, value: unknown): void {
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO office_settings (key, value, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = office_settings.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    )
+    .run(key, JSON.stringify(value), nowIso(ctx), actor.user.id);
+}
+
+export function reportConventions(sqlite: SqliteHandle): ReportConventions {
+  return resolveConventions(readSetting(sqlite, REPORT_CONVENTIONS_KEY)?.value);
+}
+
+export function reportStaff(sqlite: SqliteHandle): ReportStaff {
+  return resolveStaff(readSetting(sqlite, REPORT_STAFF_KEY)?.value);
+}
+
+function staffRows(sqlite: SqliteHandle): StaffRow[] {
+  return (
+    sqlite.prepare('SELECT id, full_name AS fullName, role, active, personal_limit AS personalLimit FROM users ORDER BY full_name').all() as Array<
+      Omit<StaffRow, 'active'> & { active: number }
+    >
+  ).map((u) => ({ ...u, active: u.active === 1 }));
+}
+
+export function getReportSettings(ctx: ServiceCtx, actor: Actor): ReportSettings {
+  requireHead(ctx, actor, 'settings');
+  const conv = readSetting(ctx.sqlite, REPORT_CONVENTIONS_KEY);
+  const staffSetting = readSetting(ctx.sqlite, REPORT_STAFF_KEY);
+  const forms = resolveStaff(staffSetting?.value);
+  // Assistants, plus anyone who was ever assigned a case (a former assistant still counts in old periods).
+  const assigned = new Set((ctx.sqlite.prepare('SELECT DISTINCT assistant_id AS a FROM cases WHERE assistant_id IS NOT NULL').all() as Array<{ a: string }>).map((r) => r.a));
+  const staff = staffRows(ctx.sqlite)
+    .filter((u) => u.role === 'assistant' || assigned.has(u.id))
+    .map((u) => ({ userId: u.id, fullName: u.fullName, active: u.active, form: forms[u.id]?.form ?? null, taskBasedTime: forms[u.id]?.taskBasedTime ?? false }));
+  const times = [conv?.updatedAt, staffSetting?.updatedAt].filter((x): x is string => !!x).sort();
+  return {
+    conventions: resolveConventions(conv?.value),
+    defaults: DEFAULT_REPORT_CONVENTIONS,
+    staff,
+    updatedAt: times[times.length - 1] ?? null,
+  };
+}
+
+export function setReportSettings(
+  ctx: ServiceCtx,
+  actor: Actor,
+  input: { conventions?: ReportConventions | undefined; staff?: Array<{ userId: string; form: 'employment-contract' | 'service-contract' | null; taskBasedTime: boolean }> | undefined },
+): ReportSettings {
+  requireHead(ctx, actor, 'settings');
+  const changed: string[] = [];
+  ctx.sqlite.transaction(() => {
+    if (input.conventions) {
+      const conv = reportConventionsSchema.parse(input.conventions);
+      const before = reportConventions(ctx.sqlite);
+      writeSetting(ctx, actor, REPORT_CONVENTIONS_KEY, conv);
+      const keys = (Object.keys(conv) as Array<keyof ReportConventions>).filter((k) => JSON.stringify(conv[k]) !== JSON.stringify(before[k]));
+      changed.push(...keys.map((k) => `conventions.${k}`));
+    }
+    if (input.staff) {
+      const known = new Set((ctx.sqlite.prepare('SELECT id FROM users').all() as Array<{ id: string }>).map((r) => r.id));
+      const next: ReportStaff = { ...reportStaff(ctx.sqlite) };
+      for (const s of input.staff) {
+        if (!known.has(s.userId)) throw new AppError('NOT_FOUND', 'Nie znaleziono pracownika.');
+        next[s.userId] = { form: s.form, taskBasedTime: s.form === 'employment-contract' ? s.taskBasedTime : false };
+      }
+      writeSetting(ctx, actor, REPORT_STAFF_KEY, next);
+      changed.push(`staff:${input.staff.length}`);
+    }
+    audit(ctx, actor, 'report.settings_update', { type: 'settings', id: 'report' }, { changed });
+  })();
+  return getReportSettings(ctx, actor);
+}
+
+// ---- Facts --------------------------------------------------------------------------------------
+
+const warsawDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dateOfEvent = (decidedOn: string | null, on: string | null, at: string) =>
+  decidedOn && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn) ? decidedOn : on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : warsawDate.format(new Date(at));
+
+/** Every case as plain facts (ids, dates, states, codes, flags) with its waiting-list episodes
+ *  and archive date from the case history. */
+export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT id AS caseId, family_id AS familyId, track, source, state, assistant_id AS assistantId, assigned_on AS assignedOn,
+              consent_on AS consentOn, closed_on AS closedOn, closure_reason AS closureReason, monitoring_ends_on AS monitoringEndsOn,
+              consent_basis AS consentBasis, court_order IS NOT NULL AS hasCourtOrder
+         FROM cases`,
+    )
+    .all() as Array<{
+    caseId: string;
+    familyId: string;
+    track: 'general' | 'za-zyciem';
+    source: string;
+    state: string;
+    assistantId: string | null;
+    assignedOn: string | null;
+    consentOn: string | null;
+    closedOn: string | null;
+    closureReason: string | null;
+    monitoringEndsOn: string | null;
+    consentBasis: string | null;
+    hasCourtOrder: number;
+  }>;
+  const events = sqlite
+    .prepare(
+      `SELECT case_id AS caseId, from_state AS fromState, to_state AS toState, at,
+              json_extract(details, '$.decidedOn') AS decidedOn, json_extract(details, '$.on') AS on_
+         FROM case_events
+        WHERE to_state IN ('LISTA_OCZEKUJACYCH', 'ARCHIWUM') OR from_state = 'LISTA_OCZEKUJACYCH'
+        ORDER BY case_id, id`,
+    )
+    .all() as Array<{ caseId: string; fromState: string | null; toState: string; at: string; decidedOn: string | null; on_: string | null }>;
+  const waitlists = new Map<string, Array<{ from: string; to: string | null }>>();
+  const archived = new Map<string, string>();
+  for (const e of events) {
+    const on = dateOfEvent(e.decidedOn, e.on_, e.at);
+    const list = waitlists.get(e.caseId) ?? [];
+    if (e.fromState === 'LISTA_OCZEKUJACYCH') {
+      const open = list.find((w) => w.to === null);
+      if (open) open.to = on;
+    }
+    if (e.toState === 'LISTA_OCZEKUJACYCH' && e.fromState !== 'LISTA_OCZEKUJACYCH') list.push({ from: on, to: null });
+    if (list.length) waitlists.set(e.caseId, list);
+    if (e.toState === 'ARCHIWUM') archived.set(e.caseId, on);
+  }
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    familyId: r.familyId,
+    track: r.track,
+    source: r.source,
+    state: r.state,
+    assistantId: r.assistantId,
+    assignedOn: r.assignedOn,
+    consentOn: r.consentOn,
+    closedOn: r.closedOn,
+    closureReason: r.closureReason,
+    monitoringEndsOn: r.monitoringEndsOn,
+    archivedOn: archived.get(r.caseId) ?? null,
+    courtOrdered: r.source === 'court-order' || r.consentBasis === 'court-order' || r.hasCourtOrder === 1,
+    waitlist: waitlists.get(r.caseId) ?? [],
+  }));
+}
+
+export function loadReportFacts(sqlite: SqliteHandle): ReportFacts {
+  const children = (
+    sqlite
+      .prepare(
+        `SELECT family_id AS familyId, json_extract(placement, '$.kind') AS kind, json_extract(placement, '$.since') AS since
+           FROM family_members WHERE is_child = 1`,
+      )
+      .all() as Array<{ familyId: string; kind: string | null; since: string | null }>
+  ).map((c) => ({ familyId: c.familyId, fosterCare: c.kind === 'foster-care', fosterCareSince: c.since && /^\d{4}-\d{2}-\d{2}$/.test(c.since) ? c.since : null }));
+  const supporting = (
+    sqlite
+      .prepare(`SELECT id, family_id AS familyId, case_id AS caseId, status, json_extract(act, '$.on') AS establishedOn FROM supporting_families`)
+      .all() as Array<{ id: string; familyId: string; caseId: string; status: 'candidate' | 'established' | 'ended'; establishedOn: string | null }>
+  ).map((s) => ({ ...s, establishedOn: s.establishedOn && /^\d{4}-\d{2}-\d{2}$/.test(s.establishedOn) ? s.establishedOn : null }));
+  const reimbursements = sqlite
+    .prepare('SELECT supporting_family_id AS supportingFamilyId, paid_on AS paidOn, amount_gr AS amountGr FROM supporting_reimbursements')
+    .all() as Array<{ supportingFamilyId: string; paidOn: string; amountGr: number }>;
+  return {
+    cases: loadReportCases(sqlite),
+    children,
+    staff: staffRows(sqlite).map((s) => ({ id: s.id, role: s.role, active: s.active, personalLimit: s.personalLimit })),
+    supporting,
+    reimbursements,
+  };
+}
+
+// ---- Half-year report -------------------------------------------------------------------------------
+
+function figureViews(result: HalfYearFigures, conv: ReportConventions): ReportFigure[] {
+  return HALF_YEAR_FIGURES.map((d) => {
+    const v = result.figures.find((f) => f.id === d.id)!;
+    return {
+      id: d.id,
+      section: d.section,
+      sectionLabel: FIGURE_SECTIONS[d.section],
+      no: d.no,
+      label: labelOf(d, conv),
+      definition: definitionOf(d, conv),
+      rule: d.rule,
+      unit: d.unit,
+      drill: d.drill,
+      level: d.level,
+      value: v.value,
+      display: formatFigureValue(d.unit, v.value),
+      rows: d.drill === 'assistants' ? v.userIds.length : d.drill === 'families' ? v.caseIds.length : 0,
+    };
+  });
+}
+
+/** The half-year figures (pure computation over the loaded facts), for the app, the CLI and the bench. */
+export function computeHalfYearReport(sqlite: SqliteHandle, periodId: string): { result: HalfYearFigures; conventions: ReportConventions } {
+  const period = periodOf(periodId);
+  const conventions = reportConventions(sqlite);
+  return { result: computeHalfYear(loadReportFacts(sqlite), period, conventions, reportStaff(sqlite)), conventions };
+}
+
+function filedOn(sqlite: SqliteHandle, period: string): string | null {
+  return (sqlite.prepare('SELECT filed_on AS filedOn FROM statistics_filed WHERE period = ?').get(period) as { filedOn: string } | undefined)?.filedOn ?? null;
+}
+
+export function halfYearView(ctx: ServiceCtx, periodId: string): HalfYearReport {
+  const { result, conventions } = computeHalfYearReport(ctx.sqlite, periodId);
+  return {
+    period: result.period,
+    figures: figureViews(result, conventions),
+    conventionLines: describeConventions(conventions),
+    filedOn: filedOn(ctx.sqlite, result.period.id),
+    asOf: todayOf(ctx),
+  };
+}
+
+export function halfYearReport(ctx: ServiceCtx, actor: Actor, input: { period: string }): HalfYearReport {
+  requireHead(ctx, actor, 'half-year');
+  const view = halfYearView(ctx, input.period);
+  audit(ctx, actor, 'report.view', null, { report: 'half-year', period: view.period.id });
+  return view;
+}
+
+// ---- Drill-down ---------------------------------------------------------------------------------------
+
+function drilldownData(ctx: ServiceCtx, periodId: string, figureId: string): Drilldown {
+  const def = figureDef(figureId);
+  if (!def) throw new AppError('NOT_FOUND', 'Nie ma takiej pozycji sprawozdania.');
+  if (def.drill === 'none') throw new AppError('VALIDATION', 'Ta pozycja jest wyliczana z innych i nie ma własnej listy rodzin.');
+  const { result, conventions } = computeHalfYearReport(ctx.sqlite, periodId);
+  const v = result.figures.find((f) => f.id === figureId)!;
+  const base = {
+    period: result.period,
+    figureId,
+    label: labelOf(def, conventions),
+    definition: definitionOf(def, conventions),
+    display: formatFigureValue(def.unit, v.value),
+  };
+  if (def.drill === 'assistants') {
+    const forms = reportStaff(ctx.sqlite);
+    const users = new Map(staffRows(ctx.sqlite).map((u) => [u.id, u]));
+    return {
+      ...base,
+      kind: 'assistants',
+      rows: [],
+      assistants: v.userIds.map((id) => ({
+        userId: id,
+        fullName: users.get(id)?.fullName ?? id,
+        form: forms[id]?.form ? EMPLOYMENT_FORM_LABELS[forms[id]!.form!] : 'nie wskazano',
+        taskBasedTime: forms[id]?.taskBasedTime ?? false,
+        active: users.get(id)?.active ?? false,
+      })),
+    };
+  }
+  return { ...base, kind: 'families', rows: caseRows(ctx.sqlite, v.caseIds, conventions), assistants: [] };
+}
+
+function caseRows(sqlite: SqliteHandle, caseIds: string[], conv: ReportConventions): Drilldown['rows'] {
+  if (caseIds.length === 0) return [];
+  const facts = new Map(loadReportCases(sqlite).map((c) => [c.caseId, c]));
+  const out: Drilldown['rows'] = [];
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const chunk = caseIds.slice(i, i + 500);
+    const rows = sqlite
+      .prepare(
+        `SELECT c.id, c.family_id AS familyId, c.case_number AS caseNumber, c.track, c.state, u.full_name AS assistantName,
+                (SELECT first_name || ' ' || last_name FROM family_members m WHERE m.family_id = f.id ORDER BY is_head DESC, sort_order LIMIT 1) AS head,
+                f.address, f.place
+           FROM cases c JOIN families f ON f.id = c.family_id LEFT JOIN users u ON u.id = c.assistant_id
+          WHERE c.id IN (${chunk.map(() => '?').join(',')})`,
+      )
+      .all(...chunk) as Array<{ id: string; familyId: string; caseNumber: string; track: 'general' | 'za-zyciem'; state: string; assistantName: string | null; head: string | null; address: string; place: string }>;
+    for (const r of rows) {
+      const f = facts.get(r.id)!;
+      out.push({
+        caseId: r.id,
+        familyId: r.familyId,
+        caseNumber: r.caseNumber,
+        familyLabel: [r.head ?? 'Rodzina', r.address, r.place].filter((x) => x && x.trim()).join(', '),
+        track: CASE_TRACKS[r.track]?.label ?? r.track,
+        stateLabel: isCaseState(r.state) ? CASE_STATES[r.state].label : r.state,
+        assistantName: r.assistantName,
+        start: workStart(f, conv),
+        end: workEnd(f, conv),
+        closureReason: f.closureReason ? closureReasonLabel(f.closureReason) : null,
+        courtOrdered: f.courtOrdered,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
+}
+
+export function drilldown(ctx: ServiceCtx, actor: Actor, input: { period: string; figureId: string }): Drilldown {
+  requireHead(ctx, actor, 'drilldown');
+  const d = drilldownData(ctx, input.period, input.figureId);
+  // Personal data on screen: who opened which list, with ids only.
+  audit(ctx, actor, 'report.drilldown', null, {
+    period: d.period.id,
+    figureId: d.figureId,
+    kind: d.kind,
+    rows: d.kind === 'families' ? d.rows.length : d.assistants.length,
+    caseIds: d.rows.slice(0, 1000).map((r) => r.caseId),
+    ...(d.kind === 'assistants' ? { userIds: d.assistants.map((a) => a.userId) } : {}),
+  });
+  return d;
+}
+
+// ---- Annual report / dashboard -------------------------------------------------------------------
+
+function assessmentRows(sqlite: SqliteHandle, to: string): AssessmentRow[] {
+  return (sqlite.prepare('SELECT case_id AS caseId, assessed_on AS assessedOn, areas FROM assessments WHERE assessed_on <= ?').all(to) as Array<{ caseId: string; assessedOn: string; areas: string }>).map(
+    (a) => {
+      let parsed: Record<string, { rating?: unknown }> = {};
+      try {
+        parsed = JSON.parse(a.areas) as Record<string, { rating?: unknown }>;
+      } catch {
+        parsed = {};
+      }
+      const ratings: Record<string, number | null> = {};
+      for (const [k, v] of Object.entries(parsed)) ratings[k] = v && typeof v.rating === 'number' ? v.rating : null;
+      return { caseId: a.caseId, assessedOn: a.assessedOn, ratings };
+    },
+  );
+}
+
+export function annualView(ctx: ServiceCtx, actor: Actor, periodId: string): AnnualReportView {
+  const period = periodOf(periodId);
+  const { sqlite } = ctx;
+  const conventions = reportConventions(sqlite);
+  const facts = loadReportFacts(sqlite);
+  const monitoringCounts = getCaseSettings(sqlite).monitoringCounts;
+  const visits = sqlite
+    .prepare(`SELECT case_id AS caseId, family_id AS familyId, on_date AS "on" FROM case_entries WHERE kind = 'visit' AND on_date BETWEEN ? AND ?`)
+    .all(period.from, period.to) as Array<{ caseId: string; familyId: string; on: string }>;
+  const annual = computeAnnual({
+    period,
+    conventions,
+    cases: facts.cases,
+    staff: staffRows(sqlite),
+    visits,
+    assessments: assessmentRows(sqlite, period.to),
+    countMonitoring: monitoringCounts,
+  });
+  const deadlines = allDeadlines(ctx, actor);
+  const overdue = deadlines.overdue;
+  const half = computeHalfYear(facts, period, conventions, reportStaff(sqlite));
+  return {
+    ...annual,
+    asOf: todayOf(ctx),
+    monitoringCounts,
+    overdueAssessments: {
+      initial: overdue.filter((i) => i.kind === 'INITIAL_ASSESSMENT_DUE').length,
+      periodic: overdue.filter((i) => i.kind === 'PERIODIC_ASSESSMENT_DUE').length,
+    },
+    figures: figureViews(half, conventions),
+  };
+}
+
+export function annualReport(ctx: ServiceCtx, actor: Actor, input: { period: string }): AnnualReportView {
+  requireHead(ctx, actor, 'annual');
+  const view = annualView(ctx, actor, input.period);
+  audit(ctx, actor, 'report.view', null, { report: 'annual', period: view.period.id });
+  return view;
+}
+
+// ---- Export documents ------------------------------------------------------------------------------
+
+const generatedLine = (ctx: ServiceCtx, actor: Actor) => `Wygenerowano w programie Asysta ${todayOf(ctx).split('-').reverse().join('.')} r. (${actor.user.fullName}).`;
+
+function halfYearDocument(ctx: ServiceCtx, actor: Actor, periodId: string): ReportDocument {
+  const view = halfYearView(ctx, periodId);
+  const sections: ReportSection[] = [];
+  for (const [key, title] of Object.entries(FIGURE_SECTIONS)) {
+    const figs = view.figures.filter((f) => f.section === key);
+    if (!figs.length) continue;
+    sections.push({
+      title,
+      columns: [
+        { header: 'Lp.', kind: 'text', width: 7 },
+        { header: 'Wyszczególnienie', kind: 'text', width: 50 },
+        { header: 'Liczba / kwota', kind: 'int', width: 14 },
+        { header: 'Definicja (zasada liczenia)', kind: 'text', width: 70 },
+      ],
+      rows: figs.map((f) => [
+        cell(f.no),
+        cell(f.level === 1 ? `   ${f.label}` : f.label),
+        cell(f.value, f.unit === 'amount-gr' ? 'amount-gr' : f.unit === 'ratio' ? 'ratio' : 'int'),
+        cell(f.definition),
+      ]),
+    });
+  }
+  return {
+    title: 'Sprawozdanie rzeczowo-finansowe — asystent rodziny',
+    subtitle: `Dane do sprawozdania z wykonywania przez gminę zadań z zakresu wspierania rodziny, ${view.period.label}; termin złożenia: ${view.period.dueOn.split('-').reverse().join('.')} r.`,
+    footnotes: [...view.conventionLines, 'Pola formularza niezweryfikowane z aktualnym wzorem (załącznik nr 1) — sprawdź przed przepisaniem do CAS.', generatedLine(ctx, actor)],
+    sections,
+    personal: false,
+  };
+}
+
+function annualDocument(ctx: ServiceCtx, actor: Actor, periodId: string): ReportDocument {
+  const a = annualView(ctx, actor, periodId);
+  const n = (v: number | null, kind: 'int' | 'ratio' = 'int') => cell(v, kind);
+  const sections: ReportSection[] = [
+    {
+      title: 'Rodziny objęte wsparciem asystenta rodziny w okresie',
+      columns: [
+        { header: 'Lp.', kind: 'text', width: 7 },
+        { header: 'Wyszczególnienie', kind: 'text', width: 60 },
+        { header: 'Liczba / kwota', kind: 'int', width: 14 },
+      ],
+      rows: a.figures
+        .filter((f) => f.section !== 'staff' || f.id === 'assistants_total')
+        .map((f) => [cell(f.no), cell(f.level === 1 ? `   ${f.label}` : f.label), cell(f.value, f.unit === 'amount-gr' ? 'amount-gr' : f.unit === 'ratio' ? 'ratio' : 'int')]),
+    },
+    {
+      title: `Obciążenie asystentów (stan na ${a.asOf.split('-').reverse().join('.')} r.)`,
+      notes: [a.monitoringCounts ? 'Rodziny w monitoringu są wliczane do limitu (ustawienie ośrodka).' : 'Rodziny w monitoringu nie są wliczane do limitu (art. 15 ust. 4; ustawienie ośrodka).'],
+      columns: [
+        { header: 'Asystent', kind: 'text', width: 34 },
+        { header: 'Rodziny', kind: 'int', width: 10 },
+        { header: 'Limit', kind: 'int', width: 10 },
+        { header: 'W monitoringu', kind: 'int', width: 14 },
+      ],
+      rows: a.caseload.map((c) => [cell(c.fullName), n(c.count), n(c.limit), n(c.monitoring)]),
+    },
+    {
+      title: `Rodziny według stanu sprawy (stan na ${a.asOf.split('-').reverse().join('.')} r.)`,
+      columns: [
+        { header: 'Stan sprawy', kind: 'text', width: 50 },
+        { header: 'Rodziny', kind: 'int', width: 10 },
+      ],
+      rows: a.familiesByState.map((s) => [cell(s.label), n(s.families)]),
+    },
+    {
+      title: 'Zakończenia w okresie według przyczyny',
+      notes: [`Przeciętny czas pracy z rodziną zakończonej w okresie: ${a.averageDurationMonths === null ? 'brak zakończeń' : `${String(a.averageDurationMonths).replace('.', ',')} mies.`} (spraw: ${a.endedCases}).`],
+      columns: [
+        { header: 'Przyczyna', kind: 'text', width: 60 },
+        { header: 'Sprawy', kind: 'int', width: 10 },
+      ],
+      rows: a.closuresByReason.map((r) => [cell(r.label), n(r.cases)]),
+    },
+    {
+      title: 'Wizyty u rodzin według miesięcy',
+      notes: [`Przeciętnie ${a.visits.perFamilyMonth === null ? '—' : String(a.visits.perFamilyMonth).replace('.', ',')} wizyty na rodzinę miesięcznie (wizyt: ${a.visits.total}).`],
+      columns: [
+        { header: 'Miesiąc', kind: 'text', width: 12 },
+        { header: 'Wizyty', kind: 'int', width: 10 },
+        { header: 'Rodziny', kind: 'int', width: 10 },
+        { header: 'Wizyt na rodzinę', kind: 'ratio', width: 14 },
+      ],
+      rows: a.visits.byMonth.map((m) => [cell(`${m.month.slice(5)}.${m.month.slice(0, 4)}`), n(m.visits), n(m.families), n(m.perFamily, 'ratio')]),
+    },
+    {
+      title: 'Zmiana ocen sytuacji rodziny (pierwsza i ostatnia ocena, dane zbiorcze)',
+      notes: [`Oceny zaległe na dziś: wstępne ${a.overdueAssessments.initial}, okresowe ${a.overdueAssessments.periodic}. Skala ocen od −3 do +2.`],
+      columns: [
+        { header: 'Obszar', kind: 'text', width: 44 },
+        { header: 'Sprawy', kind: 'int', width: 8 },
+        { header: 'Średnia zmiana', kind: 'ratio', width: 10 },
+        { header: 'Poprawa', kind: 'int', width: 8 },
+        { header: 'Bez zmian', kind: 'int', width: 8 },
+        { header: 'Pogorszenie', kind: 'int', width: 10 },
+      ],
+      rows: a.assessmentChange.map((x) => [cell(x.label), n(x.cases), n(x.meanChange, 'ratio'), n(x.improved), n(x.same), n(x.worse)]),
+    },
+  ];
+  return {
+    title: 'Sprawozdanie roczne — asystent rodziny (dla rady gminy)',
+    subtitle: `Wspieranie rodziny: praca asystenta rodziny, ${a.period.label}.`,
+    footnotes: [...describeConventions(reportConventions(ctx.sqlite)), generatedLine(ctx, actor)],
+    sections,
+    personal: false,
+  };
+}
+
+function drilldownDocument(ctx: ServiceCtx, actor: Actor, periodId: string, figureId: string): ReportDocument {
+  const d = drilldownData(ctx, periodId, figureId);
+  const section: ReportSection =
+    d.kind === 'assistants'
+      ? {
+          title: `${d.label}: ${d.display}`,
+          notes: [d.definition],
+          columns: [
+            { header: 'Lp.', kind: 'int', width: 6 },
+            { header: 'Asystent', kind: 'text', width: 34 },
+            { header: 'Forma zatrudnienia', kind: 'text', width: 28 },
+            { header: 'Zadaniowy czas pracy', kind: 'text', width: 14 },
+          ],
+          rows: d.assistants.map((x, i) => [cell(i + 1), cell(x.fullName), cell(x.form), cell(x.taskBasedTime ? 'tak' : 'nie')]),
+        }
+      : {
+          title: `${d.label}: ${d.display}`,
+          notes: [d.definition],
+          columns: [
+            { header: 'Lp.', kind: 'int', width: 6 },
+            { header: 'Znak sprawy', kind: 'text', width: 18 },
+            { header: 'Rodzina', kind: 'text', width: 40 },
+            { header: 'Stan', kind: 'text', width: 22 },
+            { header: 'Asystent', kind: 'text', width: 22 },
+            { header: 'Początek pracy', kind: 'date', width: 12 },
+            { header: 'Koniec pracy', kind: 'date', width: 12 },
+            { header: 'Przyczyna zakończenia', kind: 'text', width: 28 },
+          ],
+          rows: d.rows.map((r, i) => [
+            cell(i + 1),
+            cell(r.caseNumber),
+            cell(r.familyLabel),
+            cell(r.stateLabel),
+            cell(r.assistantName),
+            cell(r.start, 'date'),
+            cell(r.end, 'date'),
+            cell(r.closureReason),
+          ]),
+        };
+  return {
+    title: 'Lista rodzin do pozycji sprawozdania',
+    subtitle: `${d.period.label} — ${d.label}`,
+    footnotes: [generatedLine(ctx, actor), 'Dokument zawiera dane osobowe: przechowywać i przekazywać zgodnie z zasadami ochrony danych ośrodka.'],
+    sections: [section],
+    personal: d.kind === 'families',
+  };
+}
+
+function documentOf(ctx: ServiceCtx, actor: Actor, input: { report: ReportKind; period: string; figureId?: string | undefined }): ReportDocument {
+  if (input.report === 'half-year') {
+    if (periodOf(input.period).kind !== 'half-year') throw new AppError('VALIDATION', 'Sprawozdanie półroczne ma okres „2026-H1” albo „2026-H2”.');
+    return halfYearDocument(ctx, actor, input.period);
+  }
+  if (input.report === 'annual') return annualDocument(ctx, actor, input.period);
+  if (!input.figureId) throw new AppError('VALIDATION', 'Wskaż pozycję sprawozdania, której lista ma być wyeksportowana.');
+  return drilldownDocument(ctx, actor, input.period, input.figureId);
+}
+
+/** A file name without personal data: report kind, period and figure id. */
+export function reportFileName(input: { report: ReportKind; period: string; figureId?: string | undefined }, ext: string): string {
+  const base =
+    input.report === 'half-year'
+      ? `Sprawozdanie półroczne ${input.period}`
+      : input.report === 'annual'
+        ? `Sprawozdanie roczne ${input.period}`
+        : `Lista rodzin ${input.period} ${input.figureId ?? ''}`.trim();
+  return `${base}.${ext}`;
+}
+
+export function reportHtmlFor(
+  ctx: ServiceCtx,
+  actor: Actor,
+  input: { report: ReportKind; period: string; figureId?: string | undefined; confirmPersonal?: boolean | undefined },
+  fonts: PrintFonts | null = embeddedFonts(),
+) {
+  requireHead(ctx, actor, 'html');
+  const doc = documentOf(ctx, actor, input);
+  if (doc.personal && !input.confirmPersonal) {
+    throw new AppError('VALIDATION', 'Lista rodzin zawiera dane osobowe: potwierdź wydruk lub zapis do PDF bez hasła.');
+  }
+  const html = reportHtml(doc, readOffice(ctx.sqlite), todayOf(ctx), fonts);
+  audit(ctx, actor, 'report.preview', null, { report: input.report, period: input.period, figureId: input.figureId ?? null, personal: doc.personal });
+  return { html, title: doc.title, fileName: reportFileName(input, 'pdf'), personal: doc.personal };
+}
+
+export async function exportReport(
+  ctx: ServiceCtx,
+  actor: Actor,
+  input: { report: ReportKind; period: string; figureId?: string | undefined; format: 'xlsx' | 'csv'; password?: string | undefined; confirmPersonal?: boolean | undefined },
+) {
+  requireHead(ctx, actor, 'export');
+  const doc = documentOf(ctx, actor, input);
+  if (doc.personal && input.format === 'xlsx' && !input.password) {
+    throw new AppError('VALIDATION', 'Lista rodzin zawiera dane osobowe: podaj hasło do pliku XLSX.', { fields: { password: 'Podaj hasło (co najmniej 8 znaków).' } });
+  }
+  if (doc.personal && input.format === 'csv' && !input.confirmPersonal) {
+    throw new AppError('VALIDATION', 'Plik CSV nie może mieć hasła, a lista rodzin zawiera dane osobowe: potwierdź zapis bez hasła albo wybierz XLSX z hasłem.');
+  }
+  const encrypted = input.format === 'xlsx' && !!input.password;
+  const file = input.format === 'xlsx' ? await buildXlsx(doc, { password: input.password, creator: 'Asysta' }) : buildCsv(doc);
+  const rows = doc.sections.reduce((a, s) => a + s.rows.length, 0);
+  audit(ctx, actor, 'report.export', null, {
+    report: input.report,
+    period: input.period,
+    figureId: input.figureId ?? null,
+    format: input.format,
+    personal: doc.personal,
+    encrypted,
+    rows,
+  });
+  return {
+    base64: file.toString('base64'),
+    fileName: reportFileName(input, input.format),
+    mime: input.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv;charset=utf-8',
+    personal: doc.personal,
+    encrypted,
+    rows,
+  };
+}
+
+export function recordReportExport(
+  ctx: ServiceCtx,
+  actor: Actor,
+  input: { report: ReportKind; period: string; figureId?: string | undefined; pages: number; target: 'pdf' | 'print' },
+): { ok: true } {
+  requireHead(ctx, actor, 'exported');
+  audit(ctx, actor, input.target === 'pdf' ? 'report.export_pdf' : 'report.print', null, {
+    report: input.report,
+    period: input.period,
+    figureId: input.figureId ?? null,
+    pages: input.pages,
+    personal: input.report === 'drilldown',
+  });
+  return { ok: true };
+}

@@ -1,0 +1,210 @@
+/**
+ * "Sprawozdanie roczne / pulpit": the family-assistance section of the annual report to the rada
+ * gminy and the head's dashboard — caseload against the limits, families per state, closures by
+ * reason, average duration, visits per family per month, overdue assessments and the change of
+ * assessment ratings per area (aggregated, anonymous). Charts: @mantine/charts, as the trend chart.
+ */
+import { BarChart, LineChart } from '@mantine/charts';
+import { Alert, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AnnualReportView } from '../../../../shared/ipc/contract';
+import { CASELOAD_STATUTORY_LIMIT } from '../../../../shared/rules/caseload';
+import { call, errorMessage } from '../../api';
+import { ExportButtons } from './ExportButtons';
+import { dec, dmy } from './exports';
+
+const MONTHS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
+
+function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function ChartCard({ title, children, note }: { title: string; children: ReactNode; note?: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h5" mb="xs">
+        {title}
+      </Title>
+      {note && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {note}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}
+
+export function AnnualTab() {
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(new Date()));
+  const options = useMemo(() => Array.from({ length: 5 }, (_, i) => String(year - i)).map((y) => ({ value: y, label: `rok ${y}` })), [year]);
+  const [period, setPeriod] = useState(String(year));
+  const [r, setR] = useState<AnnualReportView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    setR(null);
+    setError(null);
+    void call('reports:annual', { period })
+      .then((x) => alive && setR(x))
+      .catch((e) => alive && setError(errorMessage(e)));
+    return () => {
+      alive = false;
+    };
+  }, [period]);
+
+  const fig = (id: string) => r?.figures.find((f) => f.id === id)?.display ?? '—';
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Select label="Rok" data={options} value={period} onChange={(v) => v && setPeriod(v)} allowDeselect={false} w={200} />
+        {r && <ExportButtons report="annual" period={period} title={`Sprawozdanie roczne — ${r.period.label}`} />}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {!r && !error && <Loader aria-label="Liczenie sprawozdania" />}
+      {r && (
+        <>
+          <Text size="sm" c="dimmed">
+            Dane zbiorcze, bez danych osobowych rodzin. Obciążenie, stany spraw i zaległe oceny — stan na {dmy(r.asOf)}; pozostałe — za {r.period.label}.
+          </Text>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Stat label="Rodziny objęte wsparciem w roku" value={fig('families_supported')} hint={`w tym nowe: ${fig('families_new')}`} />
+            <Stat label="Zakończono pracę z rodzinami" value={fig('ended_total')} hint={`w tym rezygnacja: ${fig('ended_resigned')}`} />
+            <Stat
+              label="Przeciętny czas pracy"
+              value={r.averageDurationMonths === null ? '—' : `${dec(r.averageDurationMonths)} mies.`}
+              hint={`sprawy zakończone w okresie: ${r.endedCases}`}
+            />
+            <Stat
+              label="Oceny zaległe (dziś)"
+              value={r.overdueAssessments.initial + r.overdueAssessments.periodic}
+              hint={`wstępne: ${r.overdueAssessments.initial}, okresowe: ${r.overdueAssessments.periodic}`}
+            />
+          </SimpleGrid>
+
+          <ChartCard
+            title="Obciążenie asystentów a limit"
+            note={`Limit ustawowy ${CASELOAD_STATUTORY_LIMIT} rodzin (art. 15 ust. 4) albo niższy limit indywidualny. ${r.monitoringCounts ? 'Rodziny w monitoringu są liczone.' : 'Rodziny w monitoringu nie są liczone.'}`}
+          >
+            {r.caseload.length === 0 ? (
+              <Text size="sm">Brak aktywnych asystentów.</Text>
+            ) : (
+              <BarChart
+                h={260}
+                data={r.caseload.map((c) => ({ asystent: c.fullName, Rodziny: c.count, Limit: c.limit, 'W monitoringu': c.monitoring }))}
+                dataKey="asystent"
+                series={[
+                  { name: 'Rodziny', color: 'blue.6' },
+                  { name: 'Limit', color: 'gray.5' },
+                  { name: 'W monitoringu', color: 'teal.4' },
+                ]}
+                referenceLines={[{ y: CASELOAD_STATUTORY_LIMIT, label: `limit ustawowy ${CASELOAD_STATUTORY_LIMIT}`, color: 'red.6' }]}
+                withLegend
+                data-testid="chart-caseload"
+              />
+            )}
+          </ChartCard>
+
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <ChartCard title="Rodziny według stanu sprawy (dziś)">
+              <BarChart
+                h={Math.max(160, r.familiesByState.length * 34)}
+                data={r.familiesByState.map((s) => ({ stan: s.label, Rodziny: s.families }))}
+                dataKey="stan"
+                orientation="vertical"
+                yAxisProps={{ width: 220, interval: 0 }}
+                series={[{ name: 'Rodziny', color: 'blue.6' }]}
+              />
+            </ChartCard>
+            <ChartCard title="Zakończenia w okresie według przyczyny">
+              {r.closuresByReason.length === 0 ? (
+                <Text size="sm">Brak zakończeń w tym okresie.</Text>
+              ) : (
+                <BarChart
+                  h={Math.max(160, r.closuresByReason.length * 40)}
+                  data={r.closuresByReason.map((c) => ({ przyczyna: c.label, Sprawy: c.cases }))}
+                  dataKey="przyczyna"
+                  orientation="vertical"
+                  yAxisProps={{ width: 240, interval: 0 }}
+                  series={[{ name: 'Sprawy', color: 'orange.6' }]}
+                />
+              )}
+            </ChartCard>
+          </SimpleGrid>
+
+          <ChartCard
+            title="Wizyty na rodzinę miesięcznie"
+            note={`Przeciętnie ${dec(r.visits.perFamilyMonth)} wizyty na rodzinę w miesiącu (wizyt w okresie: ${r.visits.total}).`}
+          >
+            <LineChart
+              h={220}
+              data={r.visits.byMonth.map((m) => ({ miesiąc: `${MONTHS[Number(m.month.slice(5)) - 1]} ${m.month.slice(0, 4)}`, 'Wizyt na rodzinę': m.perFamily ?? 0, Rodziny: m.families }))}
+              dataKey="miesiąc"
+              series={[{ name: 'Wizyt na rodzinę', color: 'grape.6' }]}
+              curveType="linear"
+              connectNulls
+            />
+          </ChartCard>
+
+          <ChartCard
+            title="Zmiana ocen sytuacji rodziny: pierwsza a ostatnia ocena"
+            note="Sprawy z co najmniej dwiema ocenami, ostatnia w okresie. Skala od −3 (poważny problem) do +2 (wyraźna mocna strona). Dane zbiorcze."
+          >
+            <BarChart
+              h={Math.max(220, r.assessmentChange.length * 40)}
+              data={r.assessmentChange.map((a) => ({ obszar: a.label, Poprawa: a.improved, 'Bez zmian': a.same, Pogorszenie: a.worse }))}
+              dataKey="obszar"
+              type="stacked"
+              orientation="vertical"
+              yAxisProps={{ width: 260, interval: 0 }}
+              series={[
+                { name: 'Poprawa', color: 'green.6' },
+                { name: 'Bez zmian', color: 'gray.5' },
+                { name: 'Pogorszenie', color: 'red.6' },
+              ]}
+              withLegend
+            />
+            <Table mt="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Obszar</Table.Th>
+                  <Table.Th ta="right">Sprawy</Table.Th>
+                  <Table.Th ta="right">Średnia zmiana</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.assessmentChange.map((a) => (
+                  <Table.Tr key={a.area}>
+                    <Table.Td>{a.label}</Table.Td>
+                    <Table.Td ta="right">{a.cases}</Table.Td>
+                    <Table.Td ta="right">{a.meanChange === null ? '—' : `${a.meanChange > 0 ? '+' : a.meanChange < 0 ? '−' : ''}${dec(Math.abs(a.meanChange))}`}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ChartCard>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * The annual report to the rada gminy (family-assistance section) and the head's management
+ * dashboard (domain.md §6.2–6.3): caseload per assistant against the limit, families per state,
+ * closures by reason, average duration of the work, visits per family per month, and the change
+ * of assessment ratings between the first and the last assessment per area. All aggregated and
+ * anonymous (counts only); pure functions over plain rows.
+ */
+import { ASSESSMENT_AREAS } from '../rules/assessment';
+import { countedFamilies, CASELOAD_STATUTORY_LIMIT } from '../rules/caseload';
+import { CLOSURE_REASONS } from '../rules/labels';
+import { CASE_STATES, caseloadPhaseOf, EARLY_CLOSURE_REASONS, isCaseState, type CaseState } from '../rules/lifecycle';
+import { daysBetween } from '../rules/isoDate';
+import type { IsoDate } from '../rules/types';
+import { workSpans } from './compute';
+import type { ReportConventions } from './conventions';
+import type { ReportCase } from './facts';
+import { inside, overlaps, type ReportPeriod } from './period';
+
+export interface StaffRow {
+  id: string;
+  fullName: string;
+  role: string;
+  active: boolean;
+  personalLimit: number | null;
+}
+
+export interface VisitRow {
+  caseId: string;
+  familyId: string;
+  on: IsoDate;
+}
+
+export interface AssessmentRow {
+  caseId: string;
+  assessedOn: IsoDate;
+  /** Area code -> rating (−3…+2), null when not assessed. */
+  ratings: Readonly<Record<string, number | null>>;
+}
+
+export interface CaseloadRow {
+  assistantId: string;
+  fullName: string;
+  count: number;
+  limit: number;
+  /** Families in monitoring (not counted unless the office counts them). */
+  monitoring: number;
+}
+
+export interface AreaChange {
+  area: string;
+  label: string;
+  /** Cases rated in the area at the first and the last assessment. */
+  cases: number;
+  /** Mean (last − first), one decimal; null when no case. */
+  meanChange: number | null;
+  improved: number;
+  same: number;
+  worse: number;
+}
+
+export interface MonthVisits {
+  month: string;
+  visits: number;
+  families: number;
+  perFamily: number | null;
+}
+
+export interface AnnualReport {
+  period: ReportPeriod;
+  caseload: CaseloadRow[];
+  familiesByState: Array<{ state: string; label: string; families: number }>;
+  closuresByReason: Array<{ code: string; label: string; cases: number }>;
+  /** Mean duration (months, one decimal) of the work with cases ended in the period. */
+  averageDurationMonths: number | null;
+  endedCases: number;
+  visits: { total: number; familyMonths: number; perFamilyMonth: number | null; byMonth: MonthVisits[] };
+  assessmentChange: AreaChange[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Current caseload of every active assistant against min(15, personal limit) (domain.md §3.4). */
+export function caseloadRows(cases: ReadonlyArray<ReportCase>, staff: ReadonlyArray<StaffRow>, countMonitoring: boolean): CaseloadRow[] {
+  const byA = new Map<string, Array<{ familyId: string; phase: ReturnType<typeof caseloadPhaseOf> }>>();
+  for (const c of cases) {
+    if (!c.assistantId || !isCaseState(c.state)) continue;
+    const l = byA.get(c.assistantId) ?? [];
+    l.push({ familyId: c.familyId, phase: caseloadPhaseOf(c.state) });
+    byA.set(c.assistantId, l);
+  }
+  return staff
+    .filter((s) => s.role === 'assistant' && s.active)
+    .map((s) => {
+      const cs = byA.get(s.id) ?? [];
+      return {
+        assistantId: s.id,
+        fullName: s.fullName,
+        count: countedFamilies(cs, countMonitoring).size,
+        limit: Math.min(CASELOAD_STATUTORY_LIMIT, s.personalLimit ?? CASELOAD_STATUTORY_LIMIT),
+        monitoring: new Set(cs.filter((c) => c.phase === 'monitoring').map((c) => c.familyId)).size,
+      };
+    });
+}
+
+function monthsOf(p: { from: IsoDate; to: IsoDate }): Array<{ month: string; from: IsoDate; to: IsoDate }> {
+  const out: Array<{ month: string; from: IsoDate; to: IsoDate }> = [];
+  let y = Number(p.from.slice(0, 4));
+  let m = Number(p.from.slice(5, 7));
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (`${month}-01` > p.to) break;
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    out.push({ month, from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` });
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** Visits per family per month: visits in the month / families supported in that month. */
+export function visitsPerFamily(cases: ReadonlyArray<ReportCase>, visits: ReadonlyArray<VisitRow>, p: ReportPeriod, conv: ReportConventions): AnnualReport['visits'] {
+  const spans = workSpans(cases, conv);
+  const byMonth: MonthVisits[] = [];
+  let total = 0;
+  let familyMonths = 0;
+  const visitMonths = new Map<string, number>();
+  for (const v of visits) {
+    if (!inside(v.on, p)) continue;
+    const k = v.on.slice(0, 7);
+    visitMonths.set(k, (visitMonths.get(k) ?? 0) + 1);
+  }
+  for (const mo of monthsOf(p)) {
+    const fams = new Set(spans.filter((s) => overlaps(s.start, s.end, mo)).map((s) => s.c.familyId));
+    const n = visitMonths.get(mo.month) ?? 0;
+    total += n;
+    familyMonths += fams.size;
+    byMonth.push({ month: mo.month, visits: n, families: fams.size, perFamily: fams.size ? round1(n / fams.size) : null });
+  }
+  return { total, familyMonths, perFamilyMonth: familyMonths ? round1(total / familyMonths) : null, byMonth };
+}
+
+/** Change of ratings between the first and the last assessment (both on or before the period's
+ *  end, the last one inside the period), per area, over cases rated in that area both times. */
+export function assessmentChange(assessments: ReadonlyArray<AssessmentRow>, p: ReportPeriod): AreaChange[] {
+  const byCase = new Map<string, AssessmentRow[]>();
+  for (const a of assessments) {
+    if (a.assessedOn > p.to) continue;
+    const l = byCase.get(a.caseId) ?? [];
+    l.push(a);
+    byCase.set(a.caseId, l);
+  }
+  const pairs: Array<[AssessmentRow, AssessmentRow]> = [];
+  for (const l of byCase.values()) {
+    if (l.length < 2) continue;
+    l.sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
+    const last = l[l.length - 1]!;
+    if (!inside(last.assessedOn, p)) continue;
+    pairs.push([l[0]!, last]);
+  }
+  return ASSESSMENT_AREAS.map((area) => {
+    let n = 0;
+    let sum = 0;
+    let improved = 0;
+    let same = 0;
+    let worse = 0;
+    for (const [first, last] of pairs) {
+      const a = first.ratings[area.code];
+      const b = last.ratings[area.code];
+      if (typeof a !== 'number' || typeof b !== 'number') continue;
+      n += 1;
+      sum += b - a;
+      if (b > a) improved += 1;
+      else if (b < a) worse += 1;
+      else same += 1;
+    }
+    return { area: area.code, label: area.label, cases: n, meanChange: n ? round1(sum / n) : null, improved, same, worse };
+  });
+}
+
+const REASON_LABELS: Record<string, string> = {
+  ...Object.fromEntries(CLOSURE_REASONS.map((r) => [r.code, r.label])),
+  ...EARLY_CLOSURE_REASONS,
+};
+
+export function closureReasonLabel(code: string | null): string {
+  if (!code) return 'bez wskazanej przyczyny';
+  return REASON_LABELS[code] ?? code;
+}
+
+export function computeAnnual(input: {
+  period: ReportPeriod;
+  conventions: ReportConventions;
+  cases: ReadonlyArray<ReportCase>;
+  staff: ReadonlyArray<StaffRow>;
+  visits: ReadonlyArray<VisitRow>;
+  assessments: ReadonlyArray<AssessmentRow>;
+  countMonitoring: boolean;
+}): AnnualReport {
+  const { period: p, conventions: conv, cases } = input;
+  // Families per state (now): a family with two cases in one state counts once there.
+  const perState = new Map<string, Set<string>>();
+  for (const c of cases) {
+    const s = perState.get(c.state) ?? new Set<string>();
+    s.add(c.familyId);
+    perState.set(c.state, s);
+  }
+  const familiesByState = (Object.keys(CASE_STATES) as CaseState[])
+    .filter((s) => perState.has(s))
+    .map((s) => ({ state: s, label: CASE_STATES[s].label, families: perState.get(s)!.size }));
+
+  // Closures in the period by reason (every closure, also before any work).
+  const reasons = new Map<string, number>();
+  for (const c of cases) {
+    if (!inside(c.closedOn, p)) continue;
+    const k = c.closureReason ?? '';
+    reasons.set(k, (reasons.get(k) ?? 0) + 1);
+  }
+  const order = [...CLOSURE_REASONS.map((r) => r.code as string), ...Object.keys(EARLY_CLOSURE_REASONS)];
+  const closuresByReason = [...reasons.entries()]
+    .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99))
+    .map(([code, n]) => ({ code, label: closureReasonLabel(code || null), cases: n }));
+
+  // Average duration of the work with the cases whose work ended in the period.
+  const ended = workSpans(cases, conv).filter((s) => s.end !== null && inside(s.end, p));
+  const averageDurationMonths = ended.length
+    ? round1(ended.reduce((a, s) => a + daysBetween(s.start, s.end!), 0) / ended.length / 30.4375)
+    : null;
+
+  return {
+    period: p,
+    caseload: caseloadRows(cases, input.staff, input.countMonitoring),
+    familiesByState,
+    closuresByReason,
+    averageDurationMonths,
+    endedCases: ended.length,
+    visits: visitsPerFamily(cases, input.visits, p, conv),
+    assessmentChange: assessmentChange(input.assessments, p),
+  };
+}
