@@ -79,7 +79,7 @@ export function createCourtRequest(ctx: ServiceCtx, actor: Actor, input: Fields 
                  @scope, @note, @at, @at, 1)`,
       )
       .run({ ...input, id, caseId: c.id, familyId: c.familyId, dueOn: courtDueOn(input), at });
-    audit(ctx, actor, 'court.create', { type: 'court_request', id }, { caseId: c.id, caseRef: input.caseRef });
+    audit(ctx, actor, 'court.create', { type: 'court_request', id }, { caseId: c.id });
   })();
   return { request: out(ctx.sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Row, today), findings };
 }
