@@ -56,7 +56,9 @@ export const memberInputSchema = z.object({
   pesel: z
     .string()
     .trim()
-    .regex(/^(\d{11})?$/, { error: 'PESEL: wpisz 11 cyfr albo zostaw puste pole, gdy osoba nie ma numeru PESEL.' })
+    // A masked number ("•••••••1234", from the card) is accepted here only so that the main
+    // process can keep the stored PESEL when it comes back unchanged (db/services/registry.ts).
+    .regex(/^(\d{11}|•{7}\d{4})?$/, { error: 'PESEL: wpisz 11 cyfr albo zostaw puste pole, gdy osoba nie ma numeru PESEL.' })
     .nullable()
     .optional()
     .transform((v) => (v ? v : null)),
@@ -125,6 +127,8 @@ export const familyUpdateSchema = familyFieldsSchema.extend({
   id: z.string(),
   version: z.number().int(),
   acknowledgeDuplicates: z.boolean().optional().default(false),
+  /** The NK date and GDP contact were not revealed in the form: keep the stored ones. */
+  keepNiebieskaKartaDetails: z.boolean().optional().default(false),
 });
 export type FamilyUpdateInput = z.output<typeof familyUpdateSchema>;
 
@@ -210,6 +214,17 @@ export const consentBasisSchema = z.discriminatedUnion('kind', [
 
 const note = optionalText('Notatka', 4000);
 
+/** Attachments listed in the social worker's request (e.g. "kwestionariusz rodzinnego wywiadu
+ *  środowiskowego"): printed in its "Załączniki" section. */
+export const requestAttachmentsSchema = z
+  .array(required('Załącznik', 200))
+  .max(20, { error: 'Załączniki: najwyżej 20 pozycji.' })
+  .optional()
+  .default([]);
+/** Agreed place and frequency of the meetings (the consent / acknowledgement document, §4.5).
+ *  Optional in the contract (consents recorded before had none); when sent, not empty. */
+const meetingText = (label: string, max: number) => required(label, max).optional();
+
 /** The payload of `cases:transition`, one member per action (discriminated by `action`). */
 export const transitionPayloadSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('recordInterview'), interviewOn: dateSchema('Data wywiadu'), note }),
@@ -220,7 +235,12 @@ export const transitionPayloadSchema = z.discriminatedUnion('action', [
     note,
   }),
   z.object({ action: z.literal('concludeNoAssistantNeeded'), decidedOn: dateSchema('Data ustalenia'), note }),
-  z.object({ action: z.literal('submitRequest'), requestOn: dateSchema('Data wniosku'), justification: text('Uzasadnienie wniosku', 4000) }),
+  z.object({
+    action: z.literal('submitRequest'),
+    requestOn: dateSchema('Data wniosku'),
+    justification: text('Uzasadnienie wniosku', 4000),
+    attachments: requestAttachmentsSchema,
+  }),
   z.object({ action: z.literal('assign'), assistantId: z.string().min(1, { error: 'Asystent: wybierz asystenta.' }), decidedOn: dateSchema('Data decyzji'), note }),
   z.object({
     action: z.literal('forward'),
@@ -232,7 +252,15 @@ export const transitionPayloadSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('waitlist'), decidedOn: dateSchema('Data decyzji'), note }),
   z.object({ action: z.literal('refuse'), decidedOn: dateSchema('Data decyzji'), reason: text('Przyczyna odmowy', 2000) }),
   z.object({ action: z.literal('recordFirstContact'), contactOn: dateSchema('Data kontaktu'), withSocialWorker: z.boolean().optional().default(true), note }),
-  z.object({ action: z.literal('recordConsent'), basis: consentBasisSchema, note }),
+  z.object({
+    action: z.literal('recordConsent'),
+    basis: consentBasisSchema,
+    /** "w miejscu zamieszkania rodziny" — completes "Spotkania … będą się odbywać …". */
+    meetingPlace: meetingText('Miejsce spotkań', 200),
+    /** "raz w tygodniu" — completes "… nie rzadziej niż …". */
+    meetingFrequency: meetingText('Częstotliwość spotkań', 100),
+    note,
+  }),
   z.object({ action: z.literal('recordRefusal'), refusedOn: dateSchema('Data odmowy'), note }),
   z.object({ action: z.literal('refuseZz'), decidedOn: dateSchema('Data decyzji'), reason: text('Przyczyna odmowy', 2000) }),
 ]);
@@ -298,6 +326,7 @@ export const supportingFieldsSchema = z.object({
       positive: z.boolean(),
       on: optionalDate('Data opinii kierownika'),
       interviewOn: optionalDate('Data rodzinnego wywiadu środowiskowego'),
+      justification: optionalText('Uzasadnienie opinii kierownika', 2000),
     })
     .nullable()
     .optional()
@@ -307,18 +336,57 @@ export const supportingFieldsSchema = z.object({
 const grosze = (label: string) =>
   z.number({ error: `${label}: wpisz kwotę w groszach (liczba całkowita).` }).int({ error: `${label}: kwota w groszach musi być liczbą całkowitą.` }).min(0, { error: `${label}: kwota nie może być ujemna.` });
 
+/** Areas of help of a supporting family (art. 29 ust. 2). */
+export const SUPPORTING_SCOPES = {
+  care: 'opieka i wychowanie dziecka',
+  household: 'prowadzenie gospodarstwa domowego',
+  roles: 'kształtowanie i wypełnianie podstawowych ról społecznych',
+} as const;
+/** Optional in the contract: acts and contracts recorded before carry none (the documents then
+ *  print all three areas); when sent, at least one area. */
+export const supportingScopeSchema = z
+  .array(z.enum(['care', 'household', 'roles'], { error: 'Zakres pomocy: wybierz obszar z listy (art. 29 ust. 2).' }))
+  .min(1, { error: 'Zakres pomocy: wybierz co najmniej jeden obszar (art. 29 ust. 2).' })
+  .max(3)
+  .optional();
+
 export const supportingActSchema = z.object({
   by: z.enum(['wojt', 'head-authorised'], { error: 'Akt ustanowienia: wskaż, kto go wydał (wójt albo upoważniony kierownik).' }),
   authorisation: optionalText('Upoważnienie wójta (art. 31 ust. 2)', 200),
   number: text('Numer aktu', 60),
   on: optionalDate('Data aktu'),
+  scope: supportingScopeSchema,
+  /** End of the period the family is established for (null: indefinite). */
+  until: optionalDate('Ustanowienie do dnia'),
 });
+
+/** Notice periods offered in the contract (months), with the genitive printed in § 4. */
+export const NOTICE_PERIODS = { 1: 'jednomiesięcznego', 2: 'dwumiesięcznego', 3: 'trzymiesięcznego' } as const;
 
 export const supportingContractSchema = z.object({
   number: required('Numer umowy', 60),
   on: dateSchema('Data umowy'),
   monthlyLimitGr: grosze('Limit miesięczny').nullable().optional().default(null),
   totalLimitGr: grosze('Limit łączny').nullable().optional().default(null),
+  scope: supportingScopeSchema,
+  /** End of the contract's period (null: indefinite). */
+  until: optionalDate('Umowa obowiązuje do dnia'),
+  /** Day of the following month by which the family settles its costs (§ 3). */
+  settlementDay: z
+    .number({ error: 'Dzień rozliczenia: wpisz liczbę od 1 do 28.' })
+    .int({ error: 'Dzień rozliczenia: wpisz liczbę całkowitą od 1 do 28.' })
+    .min(1, { error: 'Dzień rozliczenia: wpisz liczbę od 1 do 28.' })
+    .max(28, { error: 'Dzień rozliczenia: wpisz liczbę od 1 do 28.' })
+    .nullable()
+    .optional(),
+  /** Notice period in months (§ 4). */
+  noticeMonths: z
+    .number({ error: 'Okres wypowiedzenia: wybierz 1, 2 albo 3 miesiące.' })
+    .int()
+    .min(1, { error: 'Okres wypowiedzenia: wybierz 1, 2 albo 3 miesiące.' })
+    .max(3, { error: 'Okres wypowiedzenia: wybierz 1, 2 albo 3 miesiące.' })
+    .nullable()
+    .optional(),
 });
 
 export const reimbursementSchema = z.object({

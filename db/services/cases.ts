@@ -192,7 +192,9 @@ export function caseDetail(ctx: ServiceCtx, actor: Actor, r: CaseRow): CaseDetai
     consentBasis: r.consentBasis,
     consentOn: r.consentOn,
     zzCategory: r.zzCategory,
-    zzDocuments: json(r.zzDocuments),
+    // Health data (art. 9 RODO): masked in every case output, revealed through sensitive:reveal.
+    zzDocuments: null,
+    zzDocumentsMasked: !!json(r.zzDocuments),
     verifiedOn: r.verifiedOn,
     details: json(r.details),
     reminders: reminders(r, todayOf(ctx)),
@@ -476,6 +478,21 @@ function updatesFor(payload: AnyPayload, today: string): Record<string, unknown>
   }
 }
 
+/**
+ * Particulars of a step that only the printed documents need, merged into `cases.details` (JSON):
+ * the request's justification and attachments (`details.request`, the social worker's request,
+ * domain.md §4.2) and the agreed place and frequency of meetings (`details.consent`, the consent
+ * or acknowledgement, §4.5). Empty for the other actions.
+ */
+function detailsUpdate(current: CaseRow, payload: AnyPayload): Record<string, unknown> {
+  let part: Record<string, unknown> | null = null;
+  if (payload.action === 'submitRequest') part = { request: { justification: payload.justification, attachments: payload.attachments ?? [] } };
+  else if (payload.action === 'recordConsent' && (payload.meetingPlace || payload.meetingFrequency))
+    part = { consent: { meetingPlace: payload.meetingPlace ?? '', meetingFrequency: payload.meetingFrequency ?? '' } };
+  if (!part) return {};
+  return { details: JSON.stringify({ ...(json<Record<string, unknown>>(current.details) ?? {}), ...part }) };
+}
+
 const DECIDER_COLUMNS = new Set(['assign', 'forward', 'waitlist', 'refuse', 'refuseZz']);
 
 export function transition(
@@ -497,7 +514,7 @@ export function transition(
     if (findings.some((f) => f.severity === 'blocker')) throw refusal(findings, fieldOf(action));
     if (current.version !== input.version) throw new AppError('STALE_EDIT');
     const to = def!.to;
-    const updates: Record<string, unknown> = { ...updatesFor(input.payload, todayOf(ctx)) };
+    const updates: Record<string, unknown> = { ...updatesFor(input.payload, todayOf(ctx)), ...detailsUpdate(current, input.payload) };
     if (DECIDER_COLUMNS.has(action)) updates.decided_by = actor.user.id;
     const sets = Object.keys(updates).map((k) => `${k} = @${k}`);
     const res = sqlite

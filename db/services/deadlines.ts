@@ -195,9 +195,18 @@ function group(today: string, items: DeadlineItem[]) {
 export function myDeadlines(ctx: ServiceCtx, actor: Actor) {
   const today = todayOf(ctx);
   let facts: CaseDeadlineFacts[];
-  if (actor.user.role === 'assistant') facts = deadlineFacts(ctx.sqlite, 'c.assistant_id = @me', { me: actor.user.id }, today);
+  if (actor.user.role === 'assistant') {
+    // Their cases, and the cases of families shared with them for a substitution (issue 7).
+    facts = deadlineFacts(
+      ctx.sqlite,
+      `(c.assistant_id = @me OR c.family_id IN (SELECT fs.family_id FROM family_shares fs WHERE fs.user_id = @me AND fs.revoked_at IS NULL
+         AND fs.from_on <= @today AND fs.until_on >= @today))`,
+      { me: actor.user.id, today },
+      today,
+    );
+  }
   else if (actor.user.role === 'social_worker') {
-    const s = familyScope(ctx.sqlite, actor);
+    const s = familyScope(ctx.sqlite, actor, today);
     facts = deadlineFacts(ctx.sqlite, s.sql, s.params, today);
   } else facts = deadlineFacts(ctx.sqlite, '1', {}, today);
   const items = computeDeadlines(facts, today, settingsOf(ctx.sqlite), {

@@ -18,6 +18,7 @@ import {
   type Finding,
 } from '../../shared/rules/index';
 import { foldPolish } from '../../shared/text';
+import { isMasked, maskNiebieskaKarta, maskPesel, SCOPE_ENDING_STATES } from '../../shared/access/rules';
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
 import { getCaseSettings } from './caseSettings';
@@ -30,16 +31,32 @@ export interface Scope {
   params: Record<string, unknown>;
 }
 
-/** SQL condition on `f` (families) limiting what the actor may see. */
-export function familyScope(sqlite: SqliteHandle, actor: Actor): Scope {
+const warsawDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SCOPE_ENDING_SQL = `(${SCOPE_ENDING_STATES.map((s) => `'${s}'`).join(',')})`;
+
+/** Families an assistant works with now: a case assigned to them that is not closed/archived (monitoring counts). */
+const ASSISTANT_CASES_SQL = `SELECT sc.family_id FROM cases sc WHERE sc.assistant_id = @scopeUser AND sc.state NOT IN ${SCOPE_ENDING_SQL}`;
+/** Families shared with the user for a substitution, active on @scopeToday (dates inclusive). */
+const ACTIVE_SHARES_SQL =
+  'SELECT fs.family_id FROM family_shares fs WHERE fs.user_id = @scopeUser AND fs.revoked_at IS NULL AND fs.from_on <= @scopeToday AND fs.until_on >= @scopeToday';
+
+/**
+ * SQL condition on `f` (families) limiting what the actor may see: the head all; an assistant
+ * the families of cases assigned to them now (up to monitoring) plus active substitution
+ * shares; a social worker all, or with area scoping the families they created or referred and
+ * those of their area; the data protection officer none (audit log and retention queue only).
+ * `today` is the Europe/Warsaw date the shares are checked against (the service clock).
+ */
+export function familyScope(sqlite: SqliteHandle, actor: Actor, today: string = warsawDay.format(new Date())): Scope {
   const role = actor.user.role;
   if (role === 'admin') return { sql: '1', params: {} };
   if (role === 'assistant') {
     return {
-      sql: '(f.assistant_id = @scopeUser OR f.id IN (SELECT sc.family_id FROM cases sc WHERE sc.assistant_id = @scopeUser))',
-      params: { scopeUser: actor.user.id },
+      sql: `(f.id IN (${ASSISTANT_CASES_SQL}) OR f.id IN (${ACTIVE_SHARES_SQL}))`,
+      params: { scopeUser: actor.user.id, scopeToday: today },
     };
   }
+  if (role !== 'social_worker') return { sql: '0', params: {} };
   const settings = getCaseSettings(sqlite);
   if (!settings.areaScoping) return { sql: '1', params: {} };
   const area = (sqlite.prepare('SELECT area FROM users WHERE id = ?').get(actor.user.id) as { area: string | null } | undefined)?.area ?? '';
@@ -51,19 +68,55 @@ export function familyScope(sqlite: SqliteHandle, actor: Actor): Scope {
   };
 }
 
-export function canSeeFamily(sqlite: SqliteHandle, actor: Actor, familyId: string): boolean {
-  const s = familyScope(sqlite, actor);
+export function canSeeFamily(sqlite: SqliteHandle, actor: Actor, familyId: string, today?: string): boolean {
+  const s = familyScope(sqlite, actor, today);
   return !!sqlite.prepare(`SELECT 1 FROM families f WHERE f.id = @id AND ${s.sql}`).get({ ...s.params, id: familyId });
+}
+
+/**
+ * The active substitution share through which an assistant sees a family that is not theirs
+ * (null when the family is their own through a case, or there is no active share).
+ */
+export function substitutionOf(sqlite: SqliteHandle, actor: Actor, familyId: string, today: string): { id: string; untilOn: string } | null {
+  if (actor.user.role !== 'assistant') return null;
+  const own = sqlite.prepare(`SELECT 1 FROM families f WHERE f.id = @id AND f.id IN (${ASSISTANT_CASES_SQL})`).get({ id: familyId, scopeUser: actor.user.id });
+  if (own) return null;
+  return (
+    (sqlite
+      .prepare(
+        `SELECT fs.id, fs.until_on AS untilOn FROM family_shares fs WHERE fs.family_id = @id AND fs.user_id = @scopeUser AND fs.revoked_at IS NULL
+           AND fs.from_on <= @scopeToday AND fs.until_on >= @scopeToday ORDER BY fs.until_on DESC LIMIT 1`,
+      )
+      .get({ id: familyId, scopeUser: actor.user.id, scopeToday: today }) as { id: string; untilOn: string } | undefined) ?? null
+  );
 }
 
 /** Throws NOT_FOUND or (audited) FORBIDDEN unless the actor may see the family. */
 export function requireFamilyVisible(ctx: ServiceCtx, actor: Actor, familyId: string, what = 'family.open_forbidden'): void {
   const exists = ctx.sqlite.prepare('SELECT 1 FROM families WHERE id = ?').get(familyId);
   if (!exists) throw new AppError('NOT_FOUND', 'Nie znaleziono rodziny.');
-  if (!canSeeFamily(ctx.sqlite, actor, familyId)) {
-    audit(ctx, actor, what, { type: 'family', id: familyId });
-    throw new AppError('FORBIDDEN', 'Ta rodzina nie należy do Twoich spraw ani do Twojego rejonu.');
+  if (!canSeeFamily(ctx.sqlite, actor, familyId, todayOf(ctx))) {
+    audit(ctx, actor, what, { type: 'family', id: familyId }, { role: actor.user.role });
+    throw new AppError(
+      'FORBIDDEN',
+      actor.user.role === 'dpo'
+        ? 'Inspektor ochrony danych nie ma wglądu w dokumentację rodzin — tylko w dziennik zdarzeń i okresy przechowywania.'
+        : 'Ta rodzina nie należy do Twoich spraw ani do Twojego rejonu.',
+    );
   }
+}
+
+// ---- Masking of sensitive fields ----------------------------------------------------------------
+
+/** The card as list and card outputs carry it: PESEL and NK details masked (revealed on demand). */
+export function maskFamilyDetail(card: FamilyDetail): FamilyDetail {
+  const nk = maskNiebieskaKarta(card.niebieskaKarta);
+  return {
+    ...card,
+    members: card.members.map((m) => ({ ...m, pesel: maskPesel(m.pesel) })),
+    niebieskaKarta: nk.value,
+    masked: { niebieskaKarta: nk.masked },
+  };
 }
 
 // ---- List ----------------------------------------------------------------------------------------
@@ -84,8 +137,13 @@ const OPEN_STATES_SQL = "('ZAMKNIETA','ARCHIWUM')";
  * Diacritics-insensitive search: 11 digits = PESEL (exact), otherwise every word must match a
  * surname prefix, the address, the place or a case number (search_text holds them folded).
  */
-export function listFamilies(sqlite: SqliteHandle, actor: Actor, q: FamilyListQuery): { items: FamilyListItem[]; total: number } {
-  const scope = familyScope(sqlite, actor);
+export function listFamilies(
+  sqlite: SqliteHandle,
+  actor: Actor,
+  q: FamilyListQuery,
+  today: string = warsawDay.format(new Date()),
+): { items: FamilyListItem[]; total: number } {
+  const scope = familyScope(sqlite, actor, today);
   const where: string[] = [scope.sql];
   const params: Record<string, unknown> = { ...scope.params };
   const text = q.query.trim();
@@ -135,6 +193,13 @@ export function listFamilies(sqlite: SqliteHandle, actor: Actor, q: FamilyListQu
               (SELECT count(*) FROM family_members m WHERE m.family_id = f.id) AS membersCount,
               (SELECT count(*) FROM family_members m WHERE m.family_id = f.id AND m.is_child = 1) AS childrenCount,
               u.full_name AS assistantName
+              ${
+                actor.user.role === 'assistant'
+                  ? `, CASE WHEN f.id IN (${ASSISTANT_CASES_SQL}) THEN NULL ELSE (SELECT max(fs.until_on) FROM family_shares fs
+                       WHERE fs.family_id = f.id AND fs.user_id = @scopeUser AND fs.revoked_at IS NULL
+                         AND fs.from_on <= @scopeToday AND fs.until_on >= @scopeToday) END AS sharedUntil`
+                  : ', NULL AS sharedUntil'
+              }
          FROM families f LEFT JOIN users u ON u.id = f.assistant_id
          ${whereSql}
          ORDER BY ${order}
@@ -193,7 +258,7 @@ interface FamilyRow {
   updatedAt: string;
 }
 
-/** The family card (no audit, no scope check: callers do both). */
+/** The family card with real values (no audit, no scope check, no masking: callers do all three). */
 export function familyCard(sqlite: SqliteHandle, id: string): FamilyDetail | undefined {
   const f = sqlite
     .prepare(
@@ -240,6 +305,8 @@ export function familyCard(sqlite: SqliteHandle, id: string): FamilyDetail | und
     cases,
     supportingFamilies,
     history,
+    masked: { niebieskaKarta: false },
+    sharedUntil: null,
   };
 }
 
@@ -269,15 +336,25 @@ export function familyHistory(
     .all({ familyId: by.familyId ?? null, caseId: by.caseId ?? null, limit: by.limit }) as Array<
     Omit<FamilyDetail['history'][number], 'details'> & { details: string | null }
   >;
-  return rows.map((r) => ({ ...r, details: json<Record<string, unknown>>(r.details) }));
+  return rows.map((r) => {
+    const details = json<Record<string, unknown>>(r.details);
+    // The Za życiem verification records the medical documents: health data stays out of the history output.
+    if (details && 'documents' in details) details.documents = 'ukryte';
+    return { ...r, details };
+  });
 }
 
-/** Opening the card is audited (`family.open`); a family outside the actor's scope is refused and audited. */
+/**
+ * Opening the card is audited (`family.open`, with the share when the assistant sees the family
+ * as a substitute); a family outside the actor's scope is refused and audited. PESEL and the
+ * Niebieska Karta details are masked (`sensitive:reveal` shows them, audited).
+ */
 export function openFamily(ctx: ServiceCtx, actor: Actor, id: string): FamilyDetail {
   requireFamilyVisible(ctx, actor, id);
   const card = familyCard(ctx.sqlite, id)!;
-  audit(ctx, actor, 'family.open', { type: 'family', id });
-  return card;
+  const share = substitutionOf(ctx.sqlite, actor, id, todayOf(ctx));
+  audit(ctx, actor, 'family.open', { type: 'family', id }, share ? { viaShare: share.id } : undefined);
+  return { ...maskFamilyDetail(card), sharedUntil: share?.untilOn ?? null };
 }
 
 // ---- Derived index columns ------------------------------------------------------------------------
@@ -453,10 +530,30 @@ function familyColumns(input: Omit<FamilyCreateInput, 'members' | 'acknowledgeDu
   };
 }
 
+/**
+ * Masked PESELs in a create/update: the exact mask of the member's stored number means
+ * "unchanged" (the stored number is kept); any other masked value is a VALIDATION error, so a
+ * mask can never overwrite a PESEL.
+ */
+function refuseMaskedPesels(members: MemberInput[], stored: Map<string, string | null>): MemberInput[] {
+  const fields: Record<string, string> = {};
+  const out = members.map((m, i) => {
+    if (!isMasked(m.pesel)) return m;
+    const real = m.id ? stored.get(m.id) : undefined;
+    if (real && maskPesel(real) === m.pesel) return { ...m, pesel: real };
+    fields[`members.${i}.pesel`] = 'PESEL jest ukryty. Kliknij „Pokaż”, aby go zobaczyć i zmienić, albo wpisz cały numer (11 cyfr).';
+    return m;
+  });
+  const first = Object.values(fields)[0];
+  if (first) throw new AppError('VALIDATION', first, { fields });
+  return out;
+}
+
 const INSERT_MEMBER = `INSERT INTO family_members (id, family_id, first_name, last_name, last_name_folded, pesel, birth_date, sex, relation, is_child, is_head, sort_order, phone, placement)
   VALUES (@id, @familyId, @firstName, @lastName, @lastNameFolded, @pesel, @birthDate, @sex, @relation, @isChild, @isHead, @sortOrder, @phone, @placement)`;
 
 export function createFamily(ctx: ServiceCtx, actor: Actor, input: FamilyCreateInput): { family: FamilyDetail; warnings: Finding[] } {
+  refuseMaskedPesels(input.members, new Map());
   const { rows, warnings } = prepareMembers(ctx, input.members, { acknowledgeDuplicates: input.acknowledgeDuplicates ?? false });
   const id = randomUUID();
   const at = nowIso(ctx);
@@ -479,7 +576,7 @@ export function createFamily(ctx: ServiceCtx, actor: Actor, input: FamilyCreateI
       acknowledgedDuplicates: warnings.filter((w) => w.code === 'FAMILY_DUPLICATE_NAME_BIRTH').length,
     });
   })();
-  return { family: familyCard(sqlite, id)!, warnings };
+  return { family: maskFamilyDetail(familyCard(sqlite, id)!), warnings };
 }
 
 export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateInput): { family: FamilyDetail; warnings: Finding[] } {
@@ -493,6 +590,16 @@ export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateI
       throw new AppError('VALIDATION', 'Członek rodziny nie należy do tej kartoteki.', { fields: { [`members.${i}`]: 'Nieznany członek rodziny.' } });
     }
   });
+  // A masked PESEL sent back unchanged keeps the stored number; any other masked value is refused.
+  input = {
+    ...input,
+    members: refuseMaskedPesels(input.members, new Map(before.members.map((m) => [m.id, m.pesel]))),
+    // NK details not revealed in the form: keep the stored date and GDP contact.
+    niebieskaKarta:
+      input.keepNiebieskaKartaDetails && input.niebieskaKarta && before.niebieskaKarta
+        ? { ...input.niebieskaKarta, startedOn: before.niebieskaKarta.startedOn ?? null, gdpContact: before.niebieskaKarta.gdpContact ?? '' }
+        : input.niebieskaKarta,
+  };
   const { rows, warnings } = prepareMembers(ctx, input.members, {
     excludeFamilyId: input.id,
     acknowledgeDuplicates: input.acknowledgeDuplicates ?? false,
@@ -535,7 +642,7 @@ export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateI
       version: input.version + 1,
     });
   })();
-  return { family: familyCard(sqlite, input.id)!, warnings };
+  return { family: maskFamilyDetail(familyCard(sqlite, input.id)!), warnings };
 }
 
 export function checkDuplicates(
@@ -550,7 +657,8 @@ export function checkDuplicates(
   const members = input.members.map((m, i) => ({ ...m, birthDate: v.members[i]?.birthDate ?? m.birthDate ?? null }));
   const dups = findDuplicates(ctx.sqlite, members, input.excludeFamilyId);
   return {
-    duplicates: dups.map((d) => ({ ...d, pesel: d.pesel ?? null })),
+    // Another family's member: the PESEL stays masked (the caller typed their own number anyway).
+    duplicates: dups.map((d) => ({ ...d, pesel: maskPesel(d.pesel) })),
     findings: duplicateFindings(dups),
   };
 }

@@ -104,7 +104,7 @@ function load(ctx: ServiceCtx, actor: Actor, id: string): SfRow {
 }
 
 export function listSupporting(ctx: ServiceCtx, actor: Actor, familyId?: string): SupportingFamily[] {
-  const scope = familyScope(ctx.sqlite, actor);
+  const scope = familyScope(ctx.sqlite, actor, todayOf(ctx));
   const rows = ctx.sqlite
     .prepare(
       `${SF_SELECT} JOIN families f ON f.id = s.family_id WHERE ${scope.sql} ${familyId ? 'AND s.family_id = @familyId' : ''} ORDER BY s.created_at`,
@@ -203,9 +203,18 @@ export function updateSupporting(ctx: ServiceCtx, actor: Actor, input: Fields & 
   return result(ctx, actor, r.id);
 }
 
+/** The end of a period (act, contract) cannot come before its start. */
+function refuseEndBeforeStart(from: string | null | undefined, until: string | null | undefined, field: string, label: string): void {
+  if (from && until && until < from) {
+    const message = `${label}: data końcowa nie może być wcześniejsza niż ${from.split('-').reverse().join('.')}.`;
+    throw new AppError('VALIDATION', message, { fields: { [field]: message } });
+  }
+}
+
 export function establishSupporting(ctx: ServiceCtx, actor: Actor, input: { id: string; version: number; act: Act }) {
   const r = load(ctx, actor, input.id);
   if (r.version !== input.version) throw new AppError('STALE_EDIT');
+  refuseEndBeforeStart(input.act.on, input.act.until, 'act.until', 'Ustanowienie do dnia');
   const check = checkSupportingFamily({
     asOf: todayOf(ctx),
     relationToChild: r.relationToChild,
@@ -224,7 +233,7 @@ export function establishSupporting(ctx: ServiceCtx, actor: Actor, input: { id: 
   }
   ctx.sqlite.transaction(() => {
     bump(ctx, r.id, input.version, { status: 'established', act: JSON.stringify(input.act), assistant_id: r.caseAssistantId });
-    audit(ctx, actor, 'supporting.establish', { type: 'supporting_family', id: r.id }, { by: input.act.by, number: input.act.number, on: input.act.on });
+    audit(ctx, actor, 'supporting.establish', { type: 'supporting_family', id: r.id }, { by: input.act.by, on: input.act.on });
   })();
   return result(ctx, actor, r.id);
 }
@@ -240,9 +249,10 @@ export function setSupportingContract(ctx: ServiceCtx, actor: Actor, input: { id
       fields: { 'contract.on': 'Data umowy nie może być przyszła.' },
     });
   }
+  refuseEndBeforeStart(input.contract.on, input.contract.until, 'contract.until', 'Umowa obowiązuje do dnia');
   ctx.sqlite.transaction(() => {
     bump(ctx, r.id, input.version, { contract: JSON.stringify(input.contract) });
-    audit(ctx, actor, 'supporting.contract', { type: 'supporting_family', id: r.id }, { number: input.contract.number, on: input.contract.on });
+    audit(ctx, actor, 'supporting.contract', { type: 'supporting_family', id: r.id }, { on: input.contract.on });
   })();
   return result(ctx, actor, r.id);
 }

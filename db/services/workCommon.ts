@@ -11,6 +11,7 @@ import type { SqliteHandle } from '../open';
 import { getWorkSettings, type WorkSettingsRow } from '../repos/work';
 import { getCaseRow, type CaseRow } from './cases';
 import { audit, nowIso, type ServiceCtx } from './context';
+import { activeShareOf } from './access';
 import { requireFamilyVisible } from './registry';
 
 export { getWorkSettings };
@@ -23,11 +24,16 @@ export function requireCaseRead(ctx: ServiceCtx, actor: Actor, caseId: string, w
   return r;
 }
 
-/** Edit access: the head, or the assistant assigned to this case. Refusals are audited. */
+/**
+ * Edit access: the head, or the assistant assigned to this case, or an assistant substituting
+ * for them through an active share (zastępstwo: the diary and work documents, but not closing
+ * the case). Refusals are audited.
+ */
 export function requireCaseEdit(ctx: ServiceCtx, actor: Actor, caseId: string, what: string): CaseRow {
   const r = requireCaseRead(ctx, actor, caseId, `${what}_forbidden`);
   if (actor.user.role === 'admin') return r;
   if (actor.user.role === 'assistant' && r.assistantId === actor.user.id) return r;
+  if (actor.user.role === 'assistant' && what !== 'case.close' && activeShareOf(ctx, actor.user.id, r.familyId)) return r;
   audit(ctx, actor, `${what}_forbidden`, { type: 'case', id: caseId }, { role: actor.user.role });
   throw new AppError(
     'FORBIDDEN',

@@ -112,6 +112,10 @@ test('social worker refers a family → head assigns with the caseload shown →
   });
   await expect(page.getByRole('heading', { name: 'Rodzina: Anna Wójcik' })).toBeVisible();
   await expect(page.getByTestId('safety-note')).toContainText('Agresywny pies');
+  // Issue 7: the PESEL is masked on the card; "Pokaż" reveals it (audited).
+  await expect(page.getByRole('table', { name: 'Członkowie rodziny' })).toContainText(`•••••••${childPesel.slice(-4)}`);
+  await expect(page.getByRole('table', { name: 'Członkowie rodziny' })).not.toContainText(childPesel);
+  await page.getByRole('button', { name: 'Pokaż PESEL: Antoni Wójcik' }).click();
   await expect(page.getByRole('cell', { name: childPesel })).toBeVisible();
   await expect(page.getByRole('cell', { name: '3.05.2016' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('family-card.png'), fullPage: true });

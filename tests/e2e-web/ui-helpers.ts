@@ -69,7 +69,7 @@ export async function logout(page: Page): Promise<void> {
 
 export async function createAccount(
   page: Page,
-  account: { fullName: string; login: string; role: 'admin' | 'assistant' | 'social_worker'; password: string; limit?: number },
+  account: { fullName: string; login: string; role: 'admin' | 'assistant' | 'social_worker' | 'dpo'; password: string; limit?: number },
 ): Promise<void> {
   await page.getByRole('link', { name: 'Konta użytkowników' }).click();
   await page.getByRole('button', { name: 'Nowe konto' }).click();

@@ -312,7 +312,10 @@ describe('"Za życiem" (art. 8): request, verification, assignment, consent', ()
     });
     expect(ok.case.state).toBe('WERYFIKACJA');
     expect(ok.findings.map((x) => x.code)).toContain('ZZ_MEDICAL_CARE_WEEK10_NOT_REQUIRED');
-    expect(ok.case.zzDocuments?.certificate?.issuer).toBe('dr n. med. Ewa Lekarz');
+    // Health data is masked in case outputs (issue 7); the verifier reveals it on demand (audited).
+    expect(ok.case).toMatchObject({ zzDocuments: null, zzDocumentsMasked: true });
+    const docs = await team.ps.s.ok('sensitive:reveal', { field: 'zzDocuments', caseId: req.case.id });
+    expect(docs.field === 'zzDocuments' && docs.value?.certificate?.issuer).toBe('dr n. med. Ewa Lekarz');
     const screen = await admin.ok('cases:decisionScreen', {});
     expect(screen.awaiting[0]).toMatchObject({ id: req.case.id, assignmentDueOn: '2026-11-22' });
     const as = await admin.ok('cases:transition', { caseId: req.case.id, version: ok.case.version, payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' } });

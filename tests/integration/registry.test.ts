@@ -32,7 +32,11 @@ describe('registry: a social worker records a family', () => {
     expect(f.members[0]).toMatchObject({ firstName: 'Anna', birthDate: '1990-04-12', sex: 'F', isChild: false, isHead: true });
     expect(f.members[2]).toMatchObject({ birthDate: '2019-02-03', sex: null, pesel: null });
     expect(f.members[1]!.placement).toMatchObject({ kind: 'foster-care', pcpr: 'PCPR w Toruniu', krpz: { name: 'Ewa Koordynator' } });
-    expect(f.niebieskaKarta).toMatchObject({ active: true, gdpContact: 'GDP Lubicz, tel. 56 000 00 00' });
+    // Issue 7: the NK flag stays visible, its details are masked in card outputs (revealed on demand).
+    expect(f.niebieskaKarta).toMatchObject({ active: true, status: 'active', gdpContact: '' });
+    expect(f.masked.niebieskaKarta).toBe(true);
+    const nk = await team.ps.s.ok('sensitive:reveal', { field: 'niebieskaKarta', familyId: f.id });
+    expect(nk.value).toMatchObject({ active: true, gdpContact: 'GDP Lubicz, tel. 56 000 00 00' });
     expect(f.parentalAuthority).toBe('limited');
 
     const card = await admin.ok('families:get', { id: f.id });
@@ -46,13 +50,15 @@ describe('registry: a social worker records a family', () => {
   });
 
   it('searches diacritics-insensitively by surname prefix, PESEL, address and case number; filters and paginates', async () => {
-    const a = (await team.ps.s.ok('families:create', family('Żółkiewska'))).family;
+    const aInput = family('Żółkiewska');
+    const a = (await team.ps.s.ok('families:create', aInput)).family;
     const b = (await team.ps.s.ok('families:create', family('Łuczak', { address: 'ul. Źródlana 9' }))).family;
     await team.ps.s.ok('families:create', family('Nowak'));
     expect((await admin.ok('families:list', { query: 'zolk' })).items.map((i) => i.id)).toEqual([a.id]);
     expect((await admin.ok('families:list', { query: 'ŁUCZ' })).items.map((i) => i.id)).toEqual([b.id]);
     expect((await admin.ok('families:list', { query: 'zrodlana' })).items.map((i) => i.id)).toEqual([b.id]);
-    expect((await admin.ok('families:list', { query: a.members[0]!.pesel! })).items.map((i) => i.id)).toEqual([a.id]);
+    // The card masks the PESEL (issue 7): search with the number as typed at registration.
+    expect((await admin.ok('families:list', { query: aInput.members[0]!.pesel! })).items.map((i) => i.id)).toEqual([a.id]);
     const c = await team.ps.s.ok('cases:intake', { familyId: b.id, source: 'social-worker', learnedOn: '2026-11-20' });
     expect(c.case.caseNumber).toBe('GOPS.4011.1.2026');
     expect((await admin.ok('families:list', { query: 'gops.4011.1.2026' })).items.map((i) => i.id)).toEqual([b.id]);
@@ -118,9 +124,10 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
   });
 
   it('duplicates: the same PESEL in another family blocks; name + birth date must be acknowledged', async () => {
-    const first = (await team.ps.s.ok('families:create', family())).family;
+    const firstInput = family();
+    const first = (await team.ps.s.ok('families:create', firstInput)).family;
     const again = family('Kowalska');
-    again.members[0]!.pesel = first.members[0]!.pesel;
+    again.members[0]!.pesel = firstInput.members[0]!.pesel; // the card's PESEL is masked (issue 7)
     const r = await team.ps.s.call('families:create', again);
     expect(!r.ok && r.error.code).toBe('DUPLICATE_FAMILY');
     expect(!r.ok && r.error.fields?.['members.0.pesel']).toContain('jest już w kartotece rodziny');

@@ -23,8 +23,18 @@ describe('the IPC contract', () => {
   });
 
   it('keeps administration channels for the administrator only', () => {
-    for (const c of ['users:list', 'users:create', 'users:update', 'users:setActive', 'users:resetPassword', 'audit:list', 'settings:update', 'office:update', 'recovery:regenerate'] as const) {
+    for (const c of ['users:create', 'users:update', 'users:setActive', 'users:resetPassword', 'settings:update', 'office:update', 'recovery:regenerate'] as const) {
       expect(contract[c].access).toEqual(['admin']);
+    }
+    // The data protection officer reads the audit log and who the accounts are (issue 7), nothing more here.
+    for (const c of ['users:list', 'audit:list'] as const) expect(contract[c].access).toEqual(['admin', 'dpo']);
+  });
+
+  it('the data protection officer reaches no family or case content (issue 7)', () => {
+    const contentAreas = /^(families|cases|entries|assessments|plans|documents|supporting|court|catalogue|authorisations|closure|deadlines|zz|reports|sensitive|shares):/;
+    for (const name of CHANNELS.filter((c) => contentAreas.test(c))) {
+      const access = contract[name].access;
+      expect(access === 'session' || (Array.isArray(access) && access.includes('dpo')), name).toBe(false);
     }
   });
 

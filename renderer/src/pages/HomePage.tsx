@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { useBackupStatus } from '../backup';
@@ -28,7 +28,27 @@ export function HomePage() {
         </Stack>
       </Paper>
 
-      <MorningPanel />
+      {user.role === 'dpo' ? (
+        // The data protection officer sees no family data or deadlines (issue 7).
+        <Paper withBorder p="lg" data-testid="dpo-home">
+          <Stack gap="xs" align="flex-start">
+            <Text>
+              Jako inspektor ochrony danych masz wgląd w dziennik zdarzeń i okresy przechowywania dokumentacji. Dane rodzin i
+              spraw nie są dla Ciebie dostępne.
+            </Text>
+            <Group gap="xs">
+              <Button component="a" href={hrefOf('audit')} variant="light">
+                Dziennik zdarzeń
+              </Button>
+              <Button component="a" href={hrefOf('retention')} variant="light">
+                Okresy przechowywania
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : (
+        <MorningPanel />
+      )}
 
       {backup?.reminderDue && backup.canCreate && (
         <Alert color="orange" title="Czas na kopię zapasową" role="alert" data-testid="backup-reminder">

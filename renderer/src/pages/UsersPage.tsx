@@ -17,7 +17,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import type { Account } from '../../../shared/ipc/contract';
-import { ROLE_LABELS, ROLES } from '../../../shared/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { newAccountSchema, passwordSchema, personNameSchema, roleSchema } from '../../../shared/schemas';
 import { call, errorMessage, isApiError } from '../api';
 import { FormError } from '../components/FormError';
@@ -27,6 +27,13 @@ import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms'
 import { useSession } from '../session';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+/** What each role sees (issue 7: access scoping in the main process). */
+const ROLE_HELP: Record<Role, string> = {
+  admin: 'Widzi wszystkie rodziny i sprawy; konta, ustawienia, dziennik zdarzeń.',
+  assistant: 'Widzi rodziny swoich spraw (także w monitoringu) i udostępnione na czas zastępstwa.',
+  social_worker: 'Widzi rodziny, które zgłosił lub zarejestrował, albo — przy podziale na rejony — ze swojego rejonu.',
+  dpo: 'Widzi dziennik zdarzeń, listę kont i okresy przechowywania; bez dostępu do danych rodzin i spraw.',
+};
 const LIMIT_LABEL = 'Limit rodzin (art. 15 ust. 4 — najwyżej 15)';
 const LIMIT_HELP = 'Nieobowiązkowe. Puste pole oznacza limit ustawowy: 15 rodzin.';
 const MODAL_CLOSE = { 'aria-label': 'Zamknij' };
@@ -299,7 +306,7 @@ function CreateAccountForm({ onCancel, onDone }: { onCancel: () => void; onDone:
           error={e.login?.message}
           {...form.register('login')}
         />
-        <NativeSelect label="Rola" data={ROLE_OPTIONS} error={e.role?.message} {...form.register('role')} />
+        <NativeSelect label="Rola" data={ROLE_OPTIONS} description={ROLE_HELP[role]} error={e.role?.message} {...form.register('role')} />
         {role === 'assistant' && <LimitInput control={form.control} name="personalLimit" error={e.personalLimit?.message} />}
         <PasswordInput
           label="Hasło"
@@ -374,7 +381,7 @@ function EditAccountForm({
         </Text>
         <FormError message={formError} />
         <TextInput label="Imię i nazwisko" autoFocus error={e.fullName?.message} {...form.register('fullName')} />
-        <NativeSelect label="Rola" data={ROLE_OPTIONS} error={e.role?.message} {...form.register('role')} />
+        <NativeSelect label="Rola" data={ROLE_OPTIONS} description={ROLE_HELP[role]} error={e.role?.message} {...form.register('role')} />
         {role === 'assistant' && <LimitInput control={form.control} name="personalLimit" error={e.personalLimit?.message} />}
         <FormButtons onCancel={onCancel} submitLabel="Zapisz" loading={form.formState.isSubmitting} />
       </Stack>

@@ -29,12 +29,13 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { route: 'home', label: 'Strona główna' },
-  { route: 'families', label: 'Rodziny' },
+  // The data protection officer sees no family data (issue 7): audit log and retention only.
+  { route: 'families', label: 'Rodziny', roles: ['admin', 'assistant', 'social_worker'] },
   { route: 'decisions', label: 'Decyzje', adminOnly: true },
   { route: 'reports', label: 'Sprawozdania i statystyki', roles: ['admin'] },
   { route: 'retention', label: 'Okresy przechowywania', roles: ['admin', 'dpo'] },
   { route: 'users', label: 'Konta użytkowników', adminOnly: true },
-  { route: 'audit', label: 'Dziennik zdarzeń', adminOnly: true },
+  { route: 'audit', label: 'Dziennik zdarzeń', roles: ['admin', 'dpo'] },
   { route: 'settings', label: 'Ustawienia', adminOnly: true },
   { route: 'work-settings', label: 'Parametry pracy z rodziną', adminOnly: true },
   { route: 'backup', label: 'Kopia zapasowa', backup: true },

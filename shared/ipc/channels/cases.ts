@@ -42,7 +42,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   consentBasis: z.enum(['written-consent', 'court-order', 'art-11-1a']).nullable(),
   consentOn: z.string().nullable(),
   zzCategory: zzCategorySchema.nullable(),
+  /** Health data: null in outputs when recorded, with `zzDocumentsMasked` (sensitive:reveal shows them). */
   zzDocuments: zzDocumentsSchema.extend({ certificate: certificateSchema.nullable().optional().default(null) }).nullable(),
+  zzDocumentsMasked: z.boolean().optional().default(false),
   verifiedOn: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
   /** Deadlines and reminders for the case in its current state (RWŚ due, Za życiem practice terms). */
@@ -52,6 +54,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   history: z.array(historyEntrySchema),
 });
 export type CaseDetail = z.output<typeof caseDetailSchema>;
+
+/** Everyone who works with families (not the data protection officer, who sees no case contents). */
+const WORKERS = ['admin', 'assistant', 'social_worker'] as const;
 
 const caseResult = z.object({ case: caseDetailSchema, findings: z.array(findingSchema) });
 
@@ -91,14 +96,14 @@ export const caseSettingsOutput = caseSettingsSchema.extend({ version: z.number(
 export const caseChannels = {
   'cases:list': channel({
     description: 'Sprawy rodziny',
-    access: 'session',
+    access: WORKERS,
     input: z.object({ familyId: z.string() }),
     output: z.array(caseSummarySchema),
   }),
 
   'cases:get': channel({
     description: 'Otwarcie sprawy (historia, dostępne czynności)',
-    access: 'session',
+    access: WORKERS,
     input: z.object({ id: z.string() }),
     output: caseDetailSchema,
   }),
@@ -112,14 +117,14 @@ export const caseChannels = {
 
   'cases:check': channel({
     description: 'Sprawdzenie czynności przed wykonaniem (te same reguły co przy zapisie)',
-    access: 'session',
+    access: WORKERS,
     input: z.object({ caseId: z.string(), payload: transitionPayloadSchema }),
     output: z.object({ allowed: z.boolean(), findings: z.array(findingSchema) }),
   }),
 
   'cases:transition': channel({
     description: 'Czynność w sprawie (zmiana stanu)',
-    access: 'session',
+    access: WORKERS,
     input: z.object({ caseId: z.string(), version: z.number().int(), payload: transitionPayloadSchema }),
     output: caseResult,
   }),

@@ -38,6 +38,8 @@ export const familyListItemSchema = z.object({
     .array(z.object({ id: z.string(), track: caseTrackSchema, state: caseStateSchema, caseNumber: z.string() }))
     .optional()
     .default([]),
+  /** Seen by this assistant only as a substitute: the share's last day ("zastępstwo do …"). */
+  sharedUntil: z.string().nullable().optional().default(null),
 });
 export type FamilyListItem = z.output<typeof familyListItemSchema>;
 
@@ -115,6 +117,10 @@ export const familyDetailSchema = z.object({
     .default([]),
   /** Case history of the family, newest first (up to 100 entries). */
   history: z.array(historyEntrySchema).optional().default([]),
+  /** Members' PESEL are masked ("•••••••1234"); these details are masked too (sensitive:reveal). */
+  masked: z.object({ niebieskaKarta: z.boolean() }).optional().default({ niebieskaKarta: false }),
+  /** Seen by this assistant only as a substitute: the share's last day. */
+  sharedUntil: z.string().nullable().optional().default(null),
 });
 export type FamilyDetail = z.output<typeof familyDetailSchema>;
 
@@ -134,7 +140,7 @@ export const familySortSchema = z.enum(['name', 'caseNumber', 'updated']);
 export const familyChannels = {
   'families:list': channel({
     description: 'Lista rodzin',
-    access: 'session',
+    access: ['admin', 'assistant', 'social_worker'],
     input: z.object({
       query: z.string().max(100).default(''),
       ...pageInput,
@@ -151,7 +157,7 @@ export const familyChannels = {
 
   'families:get': channel({
     description: 'Otwarcie karty rodziny',
-    access: 'session',
+    access: ['admin', 'assistant', 'social_worker'],
     input: z.object({ id: z.string() }),
     output: familyDetailSchema,
   }),

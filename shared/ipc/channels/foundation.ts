@@ -141,7 +141,7 @@ export const foundationChannels = {
 
   'users:list': channel({
     description: 'Lista kont',
-    access: ['admin'],
+    access: ['admin', 'dpo'],
     input: empty,
     output: z.array(accountSchema),
   }),
@@ -195,7 +195,7 @@ export const foundationChannels = {
 
   'audit:list': channel({
     description: 'Dziennik zdarzeń',
-    access: ['admin'],
+    access: ['admin', 'dpo'],
     input: z.object({
       from: z.string().optional(),
       to: z.string().optional(),

@@ -25,7 +25,9 @@ export const supportingFamilySchema = z.object({
   relationToChild: z.string(),
   members: z.array(supportingMemberSchema),
   convictionStatementOn: z.string().nullable(),
-  headOpinion: z.object({ positive: z.boolean(), on: z.string().nullable(), interviewOn: z.string().nullable() }).nullable(),
+  headOpinion: z
+    .object({ positive: z.boolean(), on: z.string().nullable(), interviewOn: z.string().nullable(), justification: z.string().optional().default('') })
+    .nullable(),
   status: z.enum(['candidate', 'established', 'ended']),
   act: supportingActSchema.nullable(),
   contract: supportingContractSchema.nullable(),
@@ -45,14 +47,14 @@ const HEAD_PS_ASSISTANT = ['admin', 'social_worker', 'assistant'] as const;
 export const supportingChannels = {
   'supporting:list': channel({
     description: 'Rodziny wspierające (wszystkie albo jednej rodziny)',
-    access: 'session',
+    access: HEAD_PS_ASSISTANT,
     input: z.object({ familyId: z.string().optional() }),
     output: z.array(supportingFamilySchema),
   }),
 
   'supporting:get': channel({
     description: 'Karta rodziny wspierającej',
-    access: 'session',
+    access: HEAD_PS_ASSISTANT,
     input: z.object({ id: z.string() }),
     output: supportingFamilySchema,
   }),

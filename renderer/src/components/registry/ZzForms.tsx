@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Fieldset, Group, List, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import {
   checkZaZyciemEligibility,
@@ -15,6 +15,7 @@ import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { formatDate } from '../../format';
 import { FormError } from '../FormError';
 import { FindingsList, type FindingView } from './Findings';
+import { reveal, RevealButton } from './Sensitive';
 import { todayIso } from './labels';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
@@ -253,6 +254,41 @@ export function EligibilityPanel({ result }: { result: ReturnType<typeof useZzEl
   );
 }
 
+/** Masked medical documents in the case view: "Pokaż" reveals them (audited). */
+export function MaskedZzDocuments({ caseId }: { caseId: string }) {
+  const [docs, setDocs] = useState<NonNullable<CaseDetail['zzDocuments']> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (docs) return <ZzDocumentsSummary documents={docs} />;
+  return (
+    <Group gap={6} mt="sm" data-testid="zz-documents-masked">
+      <Text size="sm">
+        Dokumenty medyczne (dane o zdrowiu): <b>ukryte</b>
+      </Text>
+      <RevealButton
+        label="Pokaż dokumenty medyczne „Za życiem”"
+        loading={busy}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          reveal({ field: 'zzDocuments', caseId })
+            .then((r) => {
+              if (r.field === 'zzDocuments' && r.value) setDocs(r.value);
+              else setError('Brak zapisanych dokumentów.');
+            })
+            .catch((e: unknown) => setError(errorMessage(e)))
+            .finally(() => setBusy(false));
+        }}
+      />
+      {error && (
+        <Text size="xs" c="red.8" role="alert">
+          {error}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
 export function ZzDocumentsSummary({ documents }: { documents: NonNullable<CaseDetail['zzDocuments']> }) {
   const cert = documents.certificate;
   return (
@@ -298,6 +334,23 @@ export function ZzVerifyForm({
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const result = useZzEligibility(category, docs);
+
+  // Issue 7: the documents are health data and come masked; the verifier needs them in the form
+  // (the reveal is audited as one for editing).
+  useEffect(() => {
+    if (!caseDetail.zzDocumentsMasked) return;
+    let alive = true;
+    reveal({ field: 'zzDocuments', caseId: caseDetail.id, purpose: 'edit' })
+      .then((r) => {
+        if (alive && r.field === 'zzDocuments') setDocs(docsFromCase({ ...caseDetail, zzDocuments: r.value }));
+      })
+      .catch((e: unknown) => {
+        if (alive) setError(errorMessage(e));
+      });
+    return () => {
+      alive = false;
+    };
+  }, [caseDetail]);
 
   const submit = async () => {
     setError(null);

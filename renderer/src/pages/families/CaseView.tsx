@@ -7,7 +7,7 @@ import { FindingsList } from '../../components/registry/Findings';
 import { HistoryTable } from '../../components/registry/HistoryTable';
 import { closureReasonLabel, dateOrDash, sourceLabel, TRACK_SHORT } from '../../components/registry/labels';
 import { hasForm, TransitionForm } from '../../components/registry/TransitionForm';
-import { ZzVerifyForm, ZzDocumentsSummary } from '../../components/registry/ZzForms';
+import { MaskedZzDocuments, ZzVerifyForm, ZzDocumentsSummary } from '../../components/registry/ZzForms';
 import { ZA_ZYCIEM_CATEGORIES } from '../../../../shared/rules';
 import { href } from './nav';
 import { CaseWorkPanel } from '../../components/work/CaseWorkPanel';
@@ -32,10 +32,13 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [open, setOpen] = useState<Transition | null>(null);
   const [advance, setAdvance] = useState<Transition | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Bumped on every reload of the case (also after work in the panel): the documents list follows.
+  const [revision, setRevision] = useState(0);
 
   const load = useCallback(async () => {
     try {
       setC(await call('cases:get', { id: caseId }));
+      setRevision((r) => r + 1);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -67,7 +70,12 @@ export function CaseView({ caseId }: { caseId: string }) {
   const implemented = transitions.filter((t) => t.implemented && !WORK_PANEL_ACTIONS.has(t.action));
   const later = transitions.filter((t) => !t.implemented);
   const courtOrder = c.courtOrder;
-  const details = (c.details ?? {}) as { reportedBy?: string; description?: string };
+  const details = (c.details ?? {}) as {
+    reportedBy?: string;
+    description?: string;
+    request?: { justification?: string; attachments?: string[] };
+    consent?: { meetingPlace?: string; meetingFrequency?: string };
+  };
 
   return (
     <>
@@ -123,6 +131,13 @@ export function CaseView({ caseId }: { caseId: string }) {
           <Field label="Przydzielono" value={dateOrDash(c.assignedOn)} />
           {c.forwardedTo && <Field label="Skierowano do" value={c.forwardedTo} />}
           <Field label="Podstawa pracy" value={c.consentBasis ? `${CONSENT_LABELS[c.consentBasis]}, ${dateOrDash(c.consentOn)}` : '—'} />
+          {details.consent && (
+            <Field
+              label="Spotkania z asystentem"
+              value={[details.consent.meetingPlace, details.consent.meetingFrequency ? `nie rzadziej niż ${details.consent.meetingFrequency}` : ''].filter(Boolean).join(', ')}
+              testId="consent-meetings"
+            />
+          )}
           {courtOrder && <Field label="Postanowienie sądu" value={`${courtOrder.court}, ${courtOrder.caseRef}, ${dateOrDash(courtOrder.date)}`} />}
           {c.closedOn && (
             <Field
@@ -141,7 +156,21 @@ export function CaseView({ caseId }: { caseId: string }) {
             )}
           </Stack>
         )}
+        {details.request && (
+          <Stack gap={2} mt="sm" data-testid="request-details">
+            <Text size="sm" fw={600}>
+              Wniosek pracownika socjalnego o przydzielenie asystenta
+            </Text>
+            {details.request.justification && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                Uzasadnienie: {details.request.justification}
+              </Text>
+            )}
+            <Text size="sm">Załączniki: {details.request.attachments?.length ? details.request.attachments.join('; ') : 'brak'}</Text>
+          </Stack>
+        )}
         {c.track === 'za-zyciem' && c.zzDocuments && <ZzDocumentsSummary documents={c.zzDocuments} />}
+        {c.track === 'za-zyciem' && !c.zzDocuments && c.zzDocumentsMasked && <MaskedZzDocuments caseId={c.id} />}
       </Paper>
 
       {c.reminders.length > 0 && (
@@ -196,7 +225,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       </Paper>
 
       <CaseWorkPanel caseId={c.id} onCaseChanged={load} />
-      <CaseDocuments caseId={c.id} />
+      <CaseDocuments caseId={c.id} revision={revision} />
 
       <Paper withBorder p="lg">
         <Title order={2} size="h4" mb="sm">
@@ -213,6 +242,7 @@ export function CaseView({ caseId }: { caseId: string }) {
             onDone={(next) => {
               setOpen(null);
               setC(next);
+              setRevision((r) => r + 1);
               setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`);
             }}
             onRefresh={() => {
@@ -230,6 +260,7 @@ export function CaseView({ caseId }: { caseId: string }) {
             onDone={(next) => {
               setOpen(null);
               setC(next);
+              setRevision((r) => r + 1);
               setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`);
             }}
             onRefresh={() => {

@@ -1,10 +1,14 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { substitutionLabel } from '../../../../shared/access/rules';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { PARENTAL_AUTHORITY } from '../../../../shared/registrySchemas';
 import { call, errorMessage } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { HistoryTable } from '../../components/registry/HistoryTable';
+import { MaskedNiebieskaKarta, MaskedPesel } from '../../components/registry/Sensitive';
+import { SharesPanel } from '../../components/registry/SharesPanel';
+import { SubjectExportDialog } from '../../components/privacy/SubjectExportDialog';
 import { dateOrDash, TRACK_SHORT } from '../../components/registry/labels';
 import { formatDate } from '../../format';
 import { useSession } from '../../session';
@@ -41,6 +45,8 @@ export function FamilyCard({ id }: { id: string }) {
   const { user } = useSession();
   const { family, error } = useFamily(id);
   const canRefer = user.role === 'admin' || user.role === 'social_worker';
+  // Art. 15 RODO information for one member (the head only; issue 7).
+  const [rodoFor, setRodoFor] = useState<{ id: string; label: string } | null>(null);
 
   if (!family) {
     return (
@@ -91,6 +97,11 @@ export function FamilyCard({ id }: { id: string }) {
       </PageTitle>
 
       <Group gap="xs">
+        {family.sharedUntil && (
+          <Badge color="teal" variant="light" size="lg" data-testid="substitution-badge">
+            {substitutionLabel(family.sharedUntil)}
+          </Badge>
+        )}
         {nk?.active && (
           <Badge color="blue" variant="filled" size="lg">
             Niebieska Karta{nk.status === 'closed' ? ' (zakończona)' : ''}
@@ -160,6 +171,9 @@ export function FamilyCard({ id }: { id: string }) {
         )}
       </Paper>
 
+      {user.role === 'admin' && <SharesPanel familyId={family.id} assistantId={family.assistantId} />}
+      {rodoFor && <SubjectExportDialog memberId={rodoFor.id} personLabel={rodoFor.label} onClose={() => setRodoFor(null)} />}
+
       <Paper withBorder p="lg">
         <Title order={2} size="h4" mb="sm">
           Adres i sytuacja rodziny
@@ -176,16 +190,14 @@ export function FamilyCard({ id }: { id: string }) {
             label="Nadzór kuratora"
             value={cs?.active ? [cs.kuratorName, cs.kuratorPhone, cs.court, cs.since ? `od ${formatDate(cs.since)}` : ''].filter(Boolean).join(', ') || 'tak' : 'nie'}
           />
-          <Field
-            label="Niebieska Karta"
-            value={
-              nk?.active
-                ? [nk.status === 'closed' ? 'zakończona' : 'w toku', nk.startedOn ? `od ${formatDate(nk.startedOn)}` : '', nk.gdpContact ? `GDP: ${nk.gdpContact}` : '']
-                    .filter(Boolean)
-                    .join(', ')
-                : 'nie'
-            }
-          />
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Niebieska Karta
+            </Text>
+            <Text component="div">
+              <MaskedNiebieskaKarta familyId={family.id} nk={nk} masked={family.masked.niebieskaKarta} />
+            </Text>
+          </Stack>
         </SimpleGrid>
         {family.notes && (
           <Text mt="sm" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -220,8 +232,21 @@ export function FamilyCard({ id }: { id: string }) {
                         tel. {m.phone}
                       </Text>
                     )}
+                    {user.role === 'admin' && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        mt={2}
+                        aria-label={`Dane osobowe (art. 15 RODO): ${m.firstName} ${m.lastName}`}
+                        onClick={() => setRodoFor({ id: m.id, label: `${m.firstName} ${m.lastName}` })}
+                      >
+                        Dane osobowe (art. 15 RODO)
+                      </Button>
+                    )}
                   </Table.Td>
-                  <Table.Td ff="monospace">{m.pesel ?? '—'}</Table.Td>
+                  <Table.Td ff="monospace">
+                    <MaskedPesel familyId={family.id} memberId={m.id} pesel={m.pesel} name={`${m.firstName} ${m.lastName}`} />
+                  </Table.Td>
                   <Table.Td>{formatDate(m.birthDate)}</Table.Td>
                   <Table.Td>{m.relation}</Table.Td>
                   <Table.Td>

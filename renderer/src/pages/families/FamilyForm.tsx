@@ -23,11 +23,13 @@ import { useFieldArray, useForm, useWatch, type Control, type FieldPath, type Us
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { familyFieldsSchema, PARENTAL_AUTHORITY } from '../../../../shared/registrySchemas';
+import { isMasked } from '../../../../shared/access/rules';
 import { parsePesel, PESEL_REASON_LABELS } from '../../../../shared/rules';
 import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { FindingsList, type FindingView } from '../../components/registry/Findings';
+import { reveal, revealPesel, RevealButton } from '../../components/registry/Sensitive';
 import { formatDate } from '../../format';
 import { useSession } from '../../session';
 import { go, href } from './nav';
@@ -146,6 +148,10 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
   const [dupFindings, setDupFindings] = useState<FindingView[]>([]);
   const canCheckDuplicates = user.role === 'admin' || user.role === 'social_worker';
+  // Issue 7: the card comes masked. The NK date and GDP contact stay hidden (and are kept on
+  // save) unless revealed; a masked PESEL is sent back unchanged or revealed to be edited.
+  const [nkMasked, setNkMasked] = useState(false);
+  const [revealError, setRevealError] = useState<string | null>(null);
 
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(formSchema), defaultValues: EMPTY, mode: 'onSubmit' });
   const { register, control, formState, setError } = form;
@@ -156,6 +162,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
     try {
       const f = await call('families:get', { id: familyId });
       setFamily(f);
+      setNkMasked(f.masked.niebieskaKarta);
       form.reset(toForm(f));
       setLoadError(null);
       setStale(false);
@@ -214,7 +221,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
     const input = toInput(v);
     try {
       const res = editing
-        ? await call('families:update', { ...input, id: familyId!, version: family!.version })
+        ? await call('families:update', { ...input, id: familyId!, version: family!.version, keepNiebieskaKartaDetails: nkMasked })
         : await call('families:create', input);
       go(href.card(res.family.id));
     } catch (e) {
@@ -231,6 +238,32 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
       }
     }
   });
+
+  /** "Pokaż" beside a masked PESEL in the form: the real number (audited as a reveal for editing). */
+  const revealMember = async (index: number) => {
+    const memberId = form.getValues(`members.${index}.id`);
+    if (!familyId || !memberId) return;
+    setRevealError(null);
+    try {
+      form.setValue(`members.${index}.pesel`, (await revealPesel(familyId, memberId, 'edit')) ?? '', { shouldDirty: true });
+    } catch (e) {
+      setRevealError(errorMessage(e));
+    }
+  };
+  const revealNk = async () => {
+    if (!familyId) return;
+    setRevealError(null);
+    try {
+      const r = await reveal({ field: 'niebieskaKarta', familyId, purpose: 'edit' });
+      if (r.field === 'niebieskaKarta' && r.value) {
+        form.setValue('niebieskaKarta.startedOn', r.value.startedOn ?? '', { shouldDirty: true });
+        form.setValue('niebieskaKarta.gdpContact', r.value.gdpContact ?? '', { shouldDirty: true });
+      }
+      setNkMasked(false);
+    } catch (e) {
+      setRevealError(errorMessage(e));
+    }
+  };
 
   if (editing && !family) {
     return (
@@ -303,12 +336,26 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
               </SectionToggle>
               <SectionToggle control={control} register={register} name="niebieskaKarta.active" label="Procedura „Niebieskie Karty”">
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput
-                    label="Data wszczęcia procedury"
-                    type="date"
-                    {...register('niebieskaKarta.startedOn')}
-                    error={errors.niebieskaKarta?.startedOn?.message}
-                  />
+                  {nkMasked ? (
+                    <Stack gap={2} data-testid="nk-masked">
+                      <Text size="sm" fw={500}>
+                        Data wszczęcia i kontakt do GDP
+                      </Text>
+                      <Group gap={6}>
+                        <Text size="sm" c="dimmed">
+                          ukryte (zostaną zachowane)
+                        </Text>
+                        <RevealButton label="Pokaż szczegóły procedury „Niebieskie Karty”" onClick={() => void revealNk()} />
+                      </Group>
+                    </Stack>
+                  ) : (
+                    <TextInput
+                      label="Data wszczęcia procedury"
+                      type="date"
+                      {...register('niebieskaKarta.startedOn')}
+                      error={errors.niebieskaKarta?.startedOn?.message}
+                    />
+                  )}
                   <NativeSelect
                     label="Stan procedury"
                     data={[
@@ -317,7 +364,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
                     ]}
                     {...register('niebieskaKarta.status')}
                   />
-                  <TextInput label="Kontakt do grupy diagnostyczno-pomocowej" {...register('niebieskaKarta.gdpContact')} />
+                  {!nkMasked && <TextInput label="Kontakt do grupy diagnostyczno-pomocowej" {...register('niebieskaKarta.gdpContact')} />}
                 </SimpleGrid>
               </SectionToggle>
               <Textarea
@@ -352,6 +399,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
                   canRemove={members.fields.length > 1}
                   onRemove={() => members.remove(i)}
                   duplicates={duplicates.filter((d) => d.memberIndex === i && d.familyId !== '')}
+                  onRevealPesel={() => void revealMember(i)}
                 />
               ))}
             </Stack>
@@ -392,7 +440,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
               </Stack>
             </Alert>
           )}
-          <FormError message={formError} />
+          <FormError message={formError ?? revealError} />
           {serverFindings && !isDupOnly(serverFindings) && <FindingsList findings={serverFindings} />}
           <Group>
             <Button type="submit" loading={formState.isSubmitting} disabled={peselDup}>
@@ -465,6 +513,7 @@ function MemberFields({
   canRemove,
   onRemove,
   duplicates,
+  onRevealPesel,
 }: {
   index: number;
   control: Control<FormIn>;
@@ -473,11 +522,13 @@ function MemberFields({
   canRemove: boolean;
   onRemove: () => void;
   duplicates: Duplicate[];
+  onRevealPesel: () => void;
 }) {
   const m = useWatch({ control, name: `members.${index}` });
   const isChild = m?.isChild === true || (m?.isChild as unknown) === 'true';
   const pesel = (m?.pesel ?? '').trim();
   const derived = useMemo(() => (/^\d{11}$/.test(pesel) ? parsePesel(pesel) : null), [pesel]);
+  const peselMasked = isMasked(pesel);
   const who = `${m?.firstName ?? ''} ${m?.lastName ?? ''}`.trim() || `osoba nr ${index + 1}`;
   const n = index + 1;
   const inFoster = isChild && m?.placement?.kind === 'foster-care';
@@ -490,10 +541,16 @@ function MemberFields({
           label={`PESEL (osoba ${n})`}
           inputMode="numeric"
           maxLength={11}
+          readOnly={peselMasked}
+          rightSectionWidth={peselMasked ? 64 : undefined}
+          rightSectionPointerEvents="all"
+          rightSection={peselMasked ? <RevealButton label={`Pokaż ukryty PESEL osoby nr ${n}`} onClick={onRevealPesel} /> : undefined}
           {...register(`members.${index}.pesel`)}
           error={errors?.pesel?.message}
           description={
-            derived ? (
+            peselMasked ? (
+              'PESEL ukryty — zostanie zachowany. Kliknij „Pokaż”, aby go zobaczyć lub zmienić.'
+            ) : derived ? (
               derived.valid ? (
                 <span data-testid={`pesel-derived-${index}`}>
                   Data urodzenia: {formatDate(derived.birthDate)}, płeć: {derived.sex === 'F' ? 'kobieta' : 'mężczyzna'}

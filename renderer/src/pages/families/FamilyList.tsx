@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
+import { substitutionLabel } from '../../../../shared/access/rules';
 import type { ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
@@ -221,6 +222,11 @@ export function FamilyList() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
+                      {f.sharedUntil && (
+                        <Badge color="teal" variant="light" data-testid="substitution-badge" title="Rodzina udostępniona Ci na czas zastępstwa">
+                          {substitutionLabel(f.sharedUntil)}
+                        </Badge>
+                      )}
                       {f.nkActive && (
                         <Badge color="blue" variant="filled" title="Procedura „Niebieskie Karty” w toku">
                           Niebieska Karta
