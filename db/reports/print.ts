@@ -40,7 +40,7 @@ export function reportHtml(doc: ReportDocument, office: OfficeProfile, today: st
       kind: 'report',
       title: doc.title,
       subtitle: doc.subtitle,
-      header: { office, caseNumber: null, date: today },
+      header: { office, caseNumber: 'none', date: today },
       body: html`${body}${foot}`,
     },
     { fonts, documentTitle: doc.title, footerLabel: doc.personal ? 'Zawiera dane osobowe — chronić przed dostępem osób nieuprawnionych' : doc.title },

@@ -126,7 +126,7 @@ ${raw('')}`;
     kind: 'audit-extract',
     title: 'Wyciąg z dziennika zdarzeń',
     subtitle: `${countOf(v.entries.length, ENTRIES)}, stan na ${formatDate(v.date)}`,
-    header: { office: v.office, caseNumber: null, date: v.date },
+    header: { office: v.office, caseNumber: 'none', date: v.date },
     legalBasis: 'art. 5 ust. 2, art. 24 i art. 32 RODO (rozliczalność, bezpieczeństwo przetwarzania)',
     body,
   };

@@ -28,8 +28,11 @@ export interface PrintFonts {
 /** The common head of every document. */
 export interface DocumentHeader {
   office: OfficeProfile;
-  /** Znak sprawy (JRWA), e.g. "GOPS.4101.12.2026"; null prints a line to fill in. */
-  caseNumber: string | null;
+  /**
+   * Znak sprawy (JRWA), e.g. "GOPS.4101.12.2026"; null prints a line to fill in; 'none' omits the
+   * line (office-level papers such as reports and audit extracts, which belong to no case).
+   */
+  caseNumber: string | null | 'none';
   /** Where the document is made; defaults to the office's place. */
   place?: string | null;
   /** The date of the document; null leaves a line to fill in by hand. */
@@ -131,8 +134,8 @@ tfoot{display:table-footer-group;}
 tr{break-inside:avoid;}
 tr.group td{font-weight:700;background:#f4f4f4;}
 tr.group{break-after:avoid;}
-td.num,th.num{text-align:right;white-space:nowrap;}
-td.center,th.center{text-align:center;}
+td.num,th.num,table.grid td.num,table.grid th.num{text-align:right;white-space:nowrap;}
+td.center,th.center,table.grid td.center,table.grid th.center{text-align:center;}
 table.fields td{padding:0.8mm 1.5mm 0.8mm 0;vertical-align:top;}
 table.fields td.label{width:38%;color:#222;font-size:9.5pt;}
 table.fields td.value{font-weight:700;}
@@ -187,7 +190,7 @@ function documentHead(part: DocumentPart): SafeHtml {
 ${part.letterhead === false ? html`<div></div>` : letterhead(h.office)}
 <div class="placedate">${placeAndDate(place, h.date)}</div>
 </div>
-<div class="casenumber">Znak sprawy: ${text(h.caseNumber, BLANK)}</div>
+${h.caseNumber === 'none' ? '' : html`<div class="casenumber">Znak sprawy: ${text(h.caseNumber, BLANK)}</div>`}
 ${part.addressee && part.addressee.length ? html`<div class="addressee">${join(part.addressee.map((l) => html`<div>${l}</div>`))}</div>` : ''}
 <h1>${part.title}</h1>
 ${isPresent(part.subtitle) ? html`<div class="subtitle">${part.subtitle}</div>` : ''}
@@ -209,7 +212,7 @@ export function renderHtml(parts: DocumentPart | ReadonlyArray<DocumentPart | Sa
   const footerLabel =
     opts.footerLabel !== undefined && opts.footerLabel !== null
       ? opts.footerLabel
-      : first && isPresent(first.header.caseNumber)
+      : first && first.header.caseNumber !== 'none' && isPresent(first.header.caseNumber)
         ? `Znak sprawy: ${first.header.caseNumber.trim()}`
         : '';
   const title = opts.documentTitle ?? first?.title ?? 'Dokument';

@@ -208,3 +208,23 @@ describe('editable texts reach the documents', () => {
     expect(t).not.toContain('Prezesa Urzędu Ochrony Danych');
   });
 });
+
+describe('office-level papers (no case)', () => {
+  it('an audit extract has no "Znak sprawy" line, in the head or the footer, and numbers align right', async () => {
+    const { auditExtractDocument } = await import('../../../shared/print/auditExtract');
+    const { OFFICE } = await import('../../fixtures/documents');
+    const part = auditExtractDocument({
+      office: OFFICE,
+      date: '2026-11-22',
+      generatedAt: '2026-11-22T10:00:00.000Z',
+      generatedBy: 'Maria Kierownik (admin)',
+      filter: [],
+      entries: [{ id: 7, at: '2026-11-22T09:00:00.000Z', userLogin: 'admin', userName: 'Maria Kierownik', action: 'family.open', entityType: 'family', entityId: 'f1', details: null }],
+      total: 1,
+      verification: { ok: true, checked: 7, head: { id: 7, hash: 'ab'.repeat(32) } },
+    });
+    const markup = renderHtml(part);
+    expect(htmlToText(markup)).not.toContain('Znak sprawy');
+    expect(markup).toContain('table.grid td.num');
+  });
+});
