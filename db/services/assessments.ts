@@ -26,7 +26,7 @@ import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
 import { caseDetail, getCaseRow, transition, type CaseRow } from './cases';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
-import { addendaOf, familyChildren, getWorkSettings, json, refuseIfBlocked, requireCaseEdit, requireCaseRead, warsawDateOf, tx } from './workCommon';
+import { addendaOf, familyChildren, getWorkSettings, json, refuseIfBlocked, requireCaseWrite, requireCaseRead, warsawDateOf, tx } from './workCommon';
 
 interface Row {
   id: string;
@@ -180,7 +180,7 @@ function splitBody(input: AssessmentFields): { body: Body; recommendation: strin
 
 export function createAssessment(ctx: ServiceCtx, actor: Actor, input: AssessmentCreateInput) {
   const { sqlite } = ctx;
-  const c0 = requireCaseEdit(ctx, actor, input.caseId, 'assessment.create');
+  const c0 = requireCaseWrite(ctx, actor, input.caseId, 'assessment.create');
   const today = todayOf(ctx);
   const id = randomUUID();
   let findings: Finding[] = [];
@@ -229,7 +229,7 @@ export function updateAssessment(ctx: ServiceCtx, actor: Actor, input: Assessmen
   const { sqlite } = ctx;
   const r0 = sqlite.prepare(`${SELECT} WHERE a.id = ?`).get(input.id) as Row | undefined;
   if (!r0) throw new AppError('NOT_FOUND', 'Nie znaleziono oceny.');
-  requireCaseEdit(ctx, actor, r0.caseId, 'assessment.update');
+  requireCaseWrite(ctx, actor, r0.caseId, 'assessment.update');
   const today = todayOf(ctx);
   let findings: Finding[] = [];
   tx(ctx, actor, () => {

@@ -46,7 +46,7 @@ import type { SqliteHandle } from '../open';
 import { workFacts } from '../repos/work';
 import { getCaseSettings } from './caseSettings';
 import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
-import { caseSummaries, familyHistory, familyLabel, refreshFamilyIndex, requireFamilyVisible } from './registry';
+import { caseSummaries, familyHistory, familyLabel, refreshFamilyIndex, refuseIfAnonymised, requireFamilyVisible } from './registry';
 
 export interface CaseRow {
   id: string;
@@ -268,6 +268,7 @@ function refusal(findings: Finding[], fieldOf: (code: string) => string | null =
 
 export function intake(ctx: ServiceCtx, actor: Actor, input: IntakeInput): { case: CaseDetail; findings: Finding[] } {
   requireFamilyVisible(ctx, actor, input.familyId);
+  refuseIfAnonymised(ctx.sqlite, input.familyId);
   const today = todayOf(ctx);
   const check = checkIntake({
     source: input.source,
@@ -331,6 +332,7 @@ export function zzRequest(
   },
 ): { case: CaseDetail; findings: Finding[] } {
   requireFamilyVisible(ctx, actor, input.familyId);
+  refuseIfAnonymised(ctx.sqlite, input.familyId);
   const today = todayOf(ctx);
   const findings = checkZzRequest({ receivedOn: input.receivedOn, asOf: today });
   if (findings.some((f) => f.severity === 'blocker')) throw refusal(findings, () => 'receivedOn');
@@ -502,6 +504,7 @@ export function transition(
 ): { case: CaseDetail; findings: Finding[] } {
   const { sqlite } = ctx;
   const r = requireCase(ctx, actor, input.caseId, 'case.transition_forbidden');
+  refuseIfAnonymised(sqlite, r.familyId);
   const action = input.payload.action;
   const def = transitionDef(r.track, action);
   let findings: Finding[] = [];

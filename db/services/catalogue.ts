@@ -13,7 +13,7 @@ import type { Actor } from '../core';
 import { authorisationFacts } from './authorisations';
 import { caseDetail, getCaseRow, transition, type CaseRow } from './cases';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
-import { refuseIfBlocked, requireCaseEdit, requireCaseRead, tx } from './workCommon';
+import { refuseIfBlocked, requireCaseWrite, requireCaseRead, tx } from './workCommon';
 
 type Fields = z.output<typeof catalogueItemFieldsSchema>;
 interface Row extends Fields {
@@ -60,7 +60,7 @@ export function listCatalogue(ctx: ServiceCtx, actor: Actor, caseId: string) {
 }
 
 export function createCatalogueItem(ctx: ServiceCtx, actor: Actor, input: Fields & { caseId: string }) {
-  const c0 = requireCaseEdit(ctx, actor, input.caseId, 'catalogue.create');
+  const c0 = requireCaseWrite(ctx, actor, input.caseId, 'catalogue.create');
   const id = randomUUID();
   let findings: Finding[] = [];
   let caseOut: ReturnType<typeof caseDetail> | null = null;
@@ -89,7 +89,7 @@ export function createCatalogueItem(ctx: ServiceCtx, actor: Actor, input: Fields
 export function updateCatalogueItem(ctx: ServiceCtx, actor: Actor, input: Fields & { id: string; version: number }) {
   const r0 = ctx.sqlite.prepare(`${SELECT} WHERE id = ?`).get(input.id) as Row | undefined;
   if (!r0) throw new AppError('NOT_FOUND');
-  const c = requireCaseEdit(ctx, actor, r0.caseId, 'catalogue.update');
+  const c = requireCaseWrite(ctx, actor, r0.caseId, 'catalogue.update');
   const r = check(ctx, c, input);
   refuseIfBlocked(ctx, actor, 'catalogue.update', { type: 'catalogue_item', id: r0.id }, r.findings, (code) => (code === 'AUTHORISATION_NONE' ? 'onBehalf' : null));
   tx(ctx, actor, () => {

@@ -13,7 +13,7 @@ import type { closeSchema } from '../../shared/workSchemas';
 import type { Actor } from '../core';
 import { checkCaseTransition, caseDetail, getCaseRow, intake, transition } from './cases';
 import { audit, todayOf, type ServiceCtx } from './context';
-import { getWorkSettings, requireCaseEdit, requireCaseRead } from './workCommon';
+import { getWorkSettings, requireCaseWrite, requireCaseRead } from './workCommon';
 
 type CloseInput = z.output<typeof closeSchema>;
 
@@ -43,7 +43,7 @@ export function checkClose(ctx: ServiceCtx, actor: Actor, input: CloseInput) {
 }
 
 export function closeCase(ctx: ServiceCtx, actor: Actor, input: CloseInput) {
-  requireCaseEdit(ctx, actor, input.caseId, 'case.close');
+  requireCaseWrite(ctx, actor, input.caseId, 'case.close');
   const { payload, monitoringEndsOn, months } = payloadOf(ctx, input);
   const r = transition(ctx, actor, { caseId: input.caseId, version: input.version, payload });
   const findings: Finding[] = [...r.findings, finding('MONITORING_STARTS', { endsOn: monitoringEndsOn, months })];

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { courtRequestFieldsSchema } from '../../shared/workSchemas';
 import type { Actor } from '../core';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
-import { refuseIfBlocked, requireCaseEdit, requireCaseRead } from './workCommon';
+import { refuseIfBlocked, requireCaseWrite, requireCaseRead } from './workCommon';
 
 type Fields = z.output<typeof courtRequestFieldsSchema>;
 
@@ -64,7 +64,7 @@ export function listCourtRequests(ctx: ServiceCtx, actor: Actor, caseId: string)
 }
 
 export function createCourtRequest(ctx: ServiceCtx, actor: Actor, input: Fields & { caseId: string }) {
-  const c = requireCaseEdit(ctx, actor, input.caseId, 'court.create');
+  const c = requireCaseWrite(ctx, actor, input.caseId, 'court.create');
   const today = todayOf(ctx);
   const findings = check(input, today);
   refuseIfBlocked(ctx, actor, 'court.create', { type: 'case', id: c.id }, findings, fieldOf);
@@ -87,7 +87,7 @@ export function createCourtRequest(ctx: ServiceCtx, actor: Actor, input: Fields 
 export function updateCourtRequest(ctx: ServiceCtx, actor: Actor, input: Fields & { id: string; version: number }) {
   const r = ctx.sqlite.prepare(`${SELECT} WHERE id = ?`).get(input.id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND');
-  requireCaseEdit(ctx, actor, r.caseId, 'court.update');
+  requireCaseWrite(ctx, actor, r.caseId, 'court.update');
   const today = todayOf(ctx);
   const findings = check(input, today);
   refuseIfBlocked(ctx, actor, 'court.update', { type: 'court_request', id: r.id }, findings, fieldOf);

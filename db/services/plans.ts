@@ -23,7 +23,7 @@ import type { SqliteHandle } from '../open';
 import { latestAreas } from './assessments';
 import { caseDetail, getCaseRow, transition } from './cases';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
-import { familyChildren, refuseIfBlocked, requireCaseEdit, requireCaseRead, tx } from './workCommon';
+import { familyChildren, refuseIfBlocked, requireCaseWrite, requireCaseRead, tx } from './workCommon';
 
 interface Row {
   id: string;
@@ -124,7 +124,7 @@ const fieldOf = (code: string) => (code === 'WORK_PLAN_DATE_IN_FUTURE' || code =
 
 export function savePlan(ctx: ServiceCtx, actor: Actor, input: PlanSaveInput) {
   const { sqlite } = ctx;
-  requireCaseEdit(ctx, actor, input.caseId, 'plan.save');
+  requireCaseWrite(ctx, actor, input.caseId, 'plan.save');
   const today = todayOf(ctx);
   const id = randomUUID();
   let findings: Finding[] = [];

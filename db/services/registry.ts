@@ -119,6 +119,21 @@ export function maskFamilyDetail(card: FamilyDetail): FamilyDetail {
   };
 }
 
+/**
+ * Refuses any change to a family whose identifying data a retention run removed (families.
+ * anonymised_on): the remaining record exists only to keep the statistics reproducible. A family
+ * that comes back to the office is registered anew.
+ */
+export function refuseIfAnonymised(sqlite: SqliteHandle, familyId: string): void {
+  const row = sqlite.prepare('SELECT anonymised_on AS on_ FROM families WHERE id = ?').get(familyId) as { on_: string | null } | undefined;
+  if (!row?.on_) return;
+  const [y, m, d] = row.on_.split('-');
+  throw new AppError(
+    'VALIDATION',
+    `Dane tej rodziny zanonimizowano ${d}.${m}.${y} r. po upływie okresu przechowywania akt. Nie można ich zmieniać ani prowadzić w niej nowej sprawy; jeśli rodzina ponownie potrzebuje wsparcia, zarejestruj ją od nowa.`,
+  );
+}
+
 // ---- List ----------------------------------------------------------------------------------------
 
 export interface FamilyListQuery {
@@ -239,6 +254,7 @@ export function listFamilies(
 
 interface FamilyRow {
   id: string;
+  anonymisedOn: string | null;
   caseNumber: string | null;
   address: string;
   postalCode: string;
@@ -266,7 +282,7 @@ export function familyCard(sqlite: SqliteHandle, id: string): FamilyDetail | und
               f.assistant_id AS assistantId, u.full_name AS assistantName, f.version, f.area,
               f.parental_authority AS parentalAuthority, f.court_supervision AS courtSupervision,
               f.niebieska_karta AS niebieskaKarta, f.safety_note AS safetyNote, f.notes,
-              f.created_at AS createdAt, f.updated_at AS updatedAt
+              f.created_at AS createdAt, f.updated_at AS updatedAt, f.anonymised_on AS anonymisedOn
          FROM families f LEFT JOIN users u ON u.id = f.assistant_id WHERE f.id = ?`,
     )
     .get(id) as FamilyRow | undefined;
@@ -582,6 +598,7 @@ export function createFamily(ctx: ServiceCtx, actor: Actor, input: FamilyCreateI
 export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateInput): { family: FamilyDetail; warnings: Finding[] } {
   const { sqlite } = ctx;
   requireFamilyVisible(ctx, actor, input.id, 'family.update_forbidden');
+  refuseIfAnonymised(sqlite, input.id);
   const before = familyCard(sqlite, input.id)!;
   if (before.version !== input.version) throw new AppError('STALE_EDIT');
   const existingIds = new Set(before.members.map((m) => m.id));

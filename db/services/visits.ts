@@ -26,7 +26,7 @@ import type { SqliteHandle } from '../open';
 import { getCaseRow, type CaseRow } from './cases';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
 import { familyLabel } from './registry';
-import { addendaOf, auditRefusal, getWorkSettings, insertAddendum, refuse, refuseIfBlocked, requireCaseEdit, warsawDateOf, tx } from './workCommon';
+import { addendaOf, auditRefusal, getWorkSettings, insertAddendum, refuse, refuseIfBlocked, requireCaseEdit, requireCaseWrite, warsawDateOf, tx } from './workCommon';
 
 interface Row {
   id: string;
@@ -189,7 +189,7 @@ function signatoryOf(sqlite: SqliteHandle, familyId: string, kind: EntryKind, s:
 
 export function createEntry(ctx: ServiceCtx, actor: Actor, input: EntryFields & { caseId: string; kind: EntryKind }) {
   const { sqlite } = ctx;
-  requireCaseEdit(ctx, actor, input.caseId, 'entry.create');
+  requireCaseWrite(ctx, actor, input.caseId, 'entry.create');
   const id = randomUUID();
   let findings: Finding[] = [];
   tx(ctx, actor, () => {
@@ -241,7 +241,7 @@ function editGuard(ctx: ServiceCtx, actor: Actor, r: Row, action: string): void 
 export function updateEntry(ctx: ServiceCtx, actor: Actor, input: EntryFields & { id: string; version: number }) {
   const { sqlite } = ctx;
   const r0 = getRow(sqlite, input.id);
-  requireCaseEdit(ctx, actor, r0.caseId, 'entry.update');
+  requireCaseWrite(ctx, actor, r0.caseId, 'entry.update');
   let findings: Finding[] = [];
   tx(ctx, actor, () => {
     const r = getRow(sqlite, input.id);
@@ -275,7 +275,7 @@ export function updateEntry(ctx: ServiceCtx, actor: Actor, input: EntryFields & 
 export function deleteEntry(ctx: ServiceCtx, actor: Actor, input: { id: string; version: number }) {
   const { sqlite } = ctx;
   const r0 = getRow(sqlite, input.id);
-  requireCaseEdit(ctx, actor, r0.caseId, 'entry.delete');
+  requireCaseWrite(ctx, actor, r0.caseId, 'entry.delete');
   tx(ctx, actor, () => {
     const r = getRow(sqlite, input.id);
     editGuard(ctx, actor, r, 'entry.delete');
@@ -295,7 +295,7 @@ export function addAddendum(ctx: ServiceCtx, actor: Actor, input: { targetType: 
       ? (sqlite.prepare('SELECT case_id AS caseId FROM case_entries WHERE id = ?').get(input.targetId) as { caseId: string } | undefined)
       : (sqlite.prepare('SELECT case_id AS caseId FROM assessments WHERE id = ?').get(input.targetId) as { caseId: string } | undefined);
   if (!target) throw new AppError('NOT_FOUND', 'Nie znaleziono wpisu.');
-  requireCaseEdit(ctx, actor, target.caseId, 'addendum.create');
+  requireCaseWrite(ctx, actor, target.caseId, 'addendum.create');
   if (!input.text.trim()) throw refuse([finding('ADDENDUM_TEXT_MISSING')], 'RULE_BLOCKED', () => 'text');
   let out!: ReturnType<typeof insertAddendum>;
   tx(ctx, actor, () => {

@@ -12,7 +12,7 @@ import { getWorkSettings, type WorkSettingsRow } from '../repos/work';
 import { getCaseRow, type CaseRow } from './cases';
 import { audit, nowIso, type ServiceCtx } from './context';
 import { activeShareOf } from './access';
-import { requireFamilyVisible } from './registry';
+import { refuseIfAnonymised, requireFamilyVisible } from './registry';
 
 export { getWorkSettings };
 
@@ -41,6 +41,13 @@ export function requireCaseEdit(ctx: ServiceCtx, actor: Actor, caseId: string, w
       ? 'Pracownik socjalny może przeglądać oceny i plan pracy rodzin ze swojego rejonu, ale nie może ich zmieniać.'
       : 'Dokumentację sprawy prowadzi przydzielony asystent albo kierownik.',
   );
+}
+
+/** `requireCaseEdit` for a change: also refused once a retention run anonymised the family. */
+export function requireCaseWrite(ctx: ServiceCtx, actor: Actor, caseId: string, what: string): CaseRow {
+  const r = requireCaseEdit(ctx, actor, caseId, what);
+  refuseIfAnonymised(ctx.sqlite, r.familyId);
+  return r;
 }
 
 /** RULE_BLOCKED (or the given code) with the findings; the first blocker is the message. */

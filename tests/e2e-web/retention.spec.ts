@@ -77,6 +77,12 @@ test('the head anonymises the expired cases after confirming the list; the DPO r
   expect(left.n).toBe(0);
   const anonymisedCases = (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE anonymised_on IS NOT NULL').get() as { n: number }).n;
   expect(anonymisedCases).toBe(n);
+  // The head opens one of them: marked anonymised, no "Edytuj dane".
+  const anonId = (sqlite.prepare('SELECT id FROM families WHERE anonymised_on IS NOT NULL LIMIT 1').get() as { id: string }).id;
+  await page.goto(`${app.url}#/families/f/${anonId}`);
+  await expect(page.getByTestId('anonymised-note')).toContainText('Dane identyfikujące tej rodziny usunięto 1.06.2045');
+  await expect(page.getByRole('link', { name: 'Edytuj dane' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Okresy przechowywania' }).click();
 
   // The head changes a JRWA symbol (logged).
   await page.getByLabel('Symbol JRWA: Akta sprawy asystenta rodziny (teczka rodziny)').fill('4010');

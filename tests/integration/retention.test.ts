@@ -396,7 +396,7 @@ describe('retention queue and anonymisation', () => {
       ['zanonimizowano', 'zanonimizowano', true, '2009-01-01'],
       ['zanonimizowano', 'zanonimizowano', true, '2012-01-01'],
     ]);
-    expect((sqlite.prepare('SELECT anonymised_on AS a FROM families WHERE id = ?').get(fa.id) as { a: string }).a).toBe('2026-11-22');
+    expect(fam.anonymisedOn).toBe('2026-11-22');
     expect((await admin.ok('cases:get', { id: ca.id })).closureReason).toBe('CEL');
     // Every screen of the anonymised case still reads (the stored shapes stay valid for the contract).
     const assessmentsAfter = await admin.ok('assessments:list', { caseId: ca.id });
@@ -408,6 +408,11 @@ describe('retention queue and anonymisation', () => {
     expect((await admin.ok('authorisations:list', { familyId: fa.id }))[0]!.grantors[0]!.name).toBe('zanonimizowano');
     expect((await admin.ok('supporting:list', { familyId: fa.id }))[0]).toMatchObject({ name: 'zanonimizowano', status: 'candidate' });
     await admin.ok('cases:get', { id: cb.id });
+    // ...but nothing of it can be changed any more, nor a new case started in it.
+    const refusedEdit = await admin.call('families:update', { ...fam, keepNiebieskaKartaDetails: true, phone: '600 000 000' } as never);
+    expect(refusedEdit).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('zanonimizowano 22.11.2026 r.') } });
+    const refusedIntake = await admin.call('cases:intake', { familyId: fa.id, source: 'social-worker', learnedOn: '2026-11-20', urgent: false });
+    expect(refusedIntake).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
     // The queue: nothing due; the run recorded; the audit entry carries ids and counts only.
     const afterQ = await admin.ok('retention:queue', { scope: 'closed' });

@@ -121,6 +121,8 @@ export const familyDetailSchema = z.object({
   masked: z.object({ niebieskaKarta: z.boolean() }).optional().default({ niebieskaKarta: false }),
   /** Seen by this assistant only as a substitute: the share's last day. */
   sharedUntil: z.string().nullable().optional().default(null),
+  /** Set when a retention run removed the identifying data (the record is read-only). */
+  anonymisedOn: z.string().nullable().optional().default(null),
 });
 export type FamilyDetail = z.output<typeof familyDetailSchema>;
 

@@ -80,6 +80,12 @@ export function FamilyCard({ id }: { id: string }) {
           <Text style={{ whiteSpace: 'pre-wrap' }}>{family.safetyNote}</Text>
         </Alert>
       )}
+      {family.anonymisedOn && (
+        <Alert color="gray" title="Dane zanonimizowane" role="status" data-testid="anonymised-note">
+          Dane identyfikujące tej rodziny usunięto {formatDate(family.anonymisedOn)} po upływie okresu przechowywania akt. Zostały
+          daty, stany spraw i oceny potrzebne do statystyki; zapisu nie można zmieniać.
+        </Alert>
+      )}
       <PageTitle
         subtitle={`${family.address}${family.place ? `, ${family.place}` : ''}${family.caseNumber ? ` · Znak sprawy: ${family.caseNumber}` : ''}`}
         right={
@@ -87,9 +93,11 @@ export function FamilyCard({ id }: { id: string }) {
             <Button component="a" variant="default" href={href.list()}>
               Wróć do listy
             </Button>
-            <Button component="a" variant="default" href={href.edit(family.id)}>
-              Edytuj dane
-            </Button>
+            {!family.anonymisedOn && (
+              <Button component="a" variant="default" href={href.edit(family.id)}>
+                Edytuj dane
+              </Button>
+            )}
           </Group>
         }
       >
