@@ -44,7 +44,11 @@ import { listAudit, writeAudit, type AuditFilter } from './repos/audit';
 import { countActiveAdmins, getUser, getUserByLogin, listUsers, toAccount, type UserRow } from './repos/users';
 import { appMeta, office, users } from './schema';
 import type { SettingsStore } from './settings';
+import type { ChainAnchor } from './audit/chain';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle';
+
+/** How many audit-chain anchors a workstation keeps. */
+const AUDIT_ANCHORS_KEPT = 20;
 
 export interface CoreOptions {
   dataDir: string;
@@ -786,6 +790,20 @@ export class AsystaCore {
     return { idleMinutes: this.idleMinutes };
   }
 
+  /** Audit-chain heads recorded on this workstation (see WorkstationSettings.auditAnchors). */
+  auditAnchors(): ChainAnchor[] {
+    const list = this.settings.get('auditAnchors');
+    return Array.isArray(list) ? list.filter((a) => Number.isInteger(a?.id) && typeof a?.hash === 'string').map(({ id, hash }) => ({ id, hash })) : [];
+  }
+
+  /** Remember a verified head of the audit chain (the newest 20 are kept). */
+  recordAuditAnchor(head: { id: number; hash: string | null } | null | undefined): void {
+    if (!head?.hash) return;
+    const list = (this.settings.get('auditAnchors') ?? []).filter((a) => a.id !== head.id);
+    list.push({ id: head.id, hash: head.hash, at: new Date(this.now()).toISOString() });
+    this.settings.set('auditAnchors', list.slice(-AUDIT_ANCHORS_KEPT));
+  }
+
   listAudit(f: AuditFilter) {
     const { db, sqlite } = this.requireDb();
     return listAudit(db, f, sqlite);
@@ -930,6 +948,8 @@ export class AsystaCore {
       });
       this.settings.set('lastVerifiedBackupAt', r.createdAt);
       this.settings.set('lastBackupFolder', r.folder);
+      // The audit chain's head at backup time becomes an anchor on this workstation.
+      this.recordAuditAnchor(sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined);
       this.auditAs(actor, 'backup.created', null, {
         file: r.name,
         folder: r.folder,

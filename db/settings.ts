@@ -19,6 +19,12 @@ export interface WorkstationSettings {
   backupReminderDays?: number;
   /** ISO time of the last backup that was written and read back successfully from this workstation. */
   lastVerifiedBackupAt?: string;
+  /**
+   * Heads of the audit-log hash chain (entry number + hash, no personal data) seen on this
+   * workstation at successful verifications and backups: an anchor outside the database, so a
+   * chain recomputed by someone holding the data key no longer verifies. Newest last, capped.
+   */
+  auditAnchors?: Array<{ id: number; hash: string; at: string }>;
 }
 
 export const DEFAULT_SETTINGS: WorkstationSettings = { idleMinutes: 10 };

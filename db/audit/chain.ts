@@ -118,7 +118,13 @@ export function chainLegacyRows(db: DbOrTx): number {
   return db.transaction((tx) => chainLegacy(tx));
 }
 
-export type BreakReason = 'hash' | 'prev' | 'gap';
+export type BreakReason = 'hash' | 'prev' | 'gap' | 'anchor';
+
+/** A recorded (id, hash) of an earlier head of the chain, kept outside the database. */
+export interface ChainAnchor {
+  id: number;
+  hash: string;
+}
 
 export interface ChainVerification {
   ok: boolean;
@@ -134,9 +140,13 @@ export interface ChainVerification {
  * - 'gap': an id is missing before this row (a deleted row; at the start: id 1 missing; at the
  *   end: the AUTOINCREMENT counter is beyond the last row — reported as the missing id, at null),
  * - 'prev': the row's prev_hash is not the previous row's hash (a row deleted or replaced before it),
- * - 'hash': the row's content does not match its hash (an edited row, or a row never chained).
+ * - 'hash': the row's content does not match its hash (an edited row, or a row never chained),
+ * - 'anchor': the row is consistent with its neighbours but its hash differs from an anchor
+ *   recorded earlier outside the database (the chain was recomputed from an earlier point by
+ *   someone holding the data key), or an anchored entry no longer exists (the tail was removed).
  */
-export function verifyAuditChain(sqlite: SqliteHandle): ChainVerification {
+export function verifyAuditChain(sqlite: SqliteHandle, anchors: ReadonlyArray<ChainAnchor> = []): ChainVerification {
+  const anchorAt = new Map(anchors.map((a) => [a.id, a.hash]));
   const it = sqlite.prepare(`SELECT ${COLS} FROM audit_log ORDER BY id`).raw(true).iterate() as IterableIterator<RawRow>;
   let expectedId = 1;
   let prev = ZERO_HASH;
@@ -151,6 +161,7 @@ export function verifyAuditChain(sqlite: SqliteHandle): ChainVerification {
     else {
       const h = sha256Hex(`${FORMAT}|${field(prev)}|${r[0]}|${field(r[1])}|${field(r[2])}|${field(r[3])}|${field(r[4])}|${field(r[5])}|${field(r[6])}|${field(r[7])}`);
       if (r[9] !== h) broken = { row: r, reason: 'hash' };
+      else if (anchorAt.has(r[0]) && anchorAt.get(r[0]) !== h) broken = { row: r, reason: 'anchor' };
       else prev = h;
     }
     if (broken) {
@@ -165,6 +176,9 @@ export function verifyAuditChain(sqlite: SqliteHandle): ChainVerification {
   if (seq && Number(seq.seq) >= expectedId) {
     return { ok: false, checked, head, firstBroken: { id: expectedId, at: null, reason: 'gap' } };
   }
+  // An anchor beyond the last entry: the tail was removed (and the counter reset with it).
+  const beyond = anchors.filter((a) => a.id > lastId).sort((a, b) => a.id - b.id)[0];
+  if (beyond) return { ok: false, checked, head, firstBroken: { id: lastId + 1, at: null, reason: 'anchor' } };
   return { ok: true, checked, head };
 }
 

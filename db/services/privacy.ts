@@ -12,7 +12,7 @@ import { formatDate } from '../../shared/print/format';
 import { renderHtml, type PrintFonts } from '../../shared/print/layout';
 import { actionLabelOf, DEFAULT_RETENTION, subjectAccessDocument, subjectAccessInformation, type SubjectAccessData } from '../../shared/print/subjectAccess';
 import { categoryLabel, RETENTION_SETTINGS_KEY, retentionRulesSchema } from '../../shared/retention/rules';
-import { verifyAuditChain } from '../audit/chain';
+import { verifyAuditChain, type ChainAnchor, type ChainVerification } from '../audit/chain';
 import type { Actor } from '../core';
 import { readOffice } from '../documents/data';
 import { embeddedFonts } from '../documents/service';
@@ -77,11 +77,19 @@ export function searchAudit(ctx: ServiceCtx, actor: Actor, input: AuditFilterInp
   return listAudit(ctx.db, { ...repoFilter(ctx, f), page, pageSize }, ctx.sqlite);
 }
 
-/** Recomputes the whole chain; the result (with the head) is itself logged. */
-export function verifyAudit(ctx: ServiceCtx, actor: Actor): ChainVerificationResult {
+/**
+ * Recomputes the whole chain, also against the heads recorded earlier on this workstation
+ * (`anchors`); the result (with the head) is itself logged, and a sound head becomes an anchor.
+ */
+export function verifyAudit(
+  ctx: ServiceCtx,
+  actor: Actor,
+  anchors: { list: ReadonlyArray<ChainAnchor>; record?: (head: ChainVerification['head']) => void } = { list: [] },
+): ChainVerificationResult {
   requireAuditor(ctx, actor, 'audit.forbidden');
   const at = nowIso(ctx);
-  const r = verifyAuditChain(ctx.sqlite);
+  const r = verifyAuditChain(ctx.sqlite, anchors.list);
+  if (r.ok) anchors.record?.(r.head);
   audit(ctx, actor, 'audit.verify', null, {
     ok: r.ok,
     checked: r.checked,
@@ -118,11 +126,11 @@ function filterLines(ctx: ServiceCtx, f: AuditFilterInput, names: Map<string, { 
 }
 
 /** The printable extract of the filtered log (chronological), with the chain verification. */
-export function auditExtract(ctx: ServiceCtx, actor: Actor, f: AuditFilterInput, fonts: PrintFonts = embeddedFonts()) {
+export function auditExtract(ctx: ServiceCtx, actor: Actor, f: AuditFilterInput, fonts: PrintFonts = embeddedFonts(), anchors: ReadonlyArray<ChainAnchor> = []) {
   requireAuditor(ctx, actor, 'audit.forbidden');
   const names = userNames(ctx);
   const { items, total } = auditRowsForPrint(ctx.db, ctx.sqlite, repoFilter(ctx, f), EXTRACT_LIMIT);
-  const verification = verifyAuditChain(ctx.sqlite);
+  const verification = verifyAuditChain(ctx.sqlite, anchors);
   const generatedAt = nowIso(ctx);
   const part = auditExtractDocument({
     office: readOffice(ctx.sqlite),

@@ -36,13 +36,14 @@ export interface ChainResultView {
   ok: boolean;
   checked: number;
   head: { id: number; hash: string | null } | null;
-  firstBroken?: { id: number; at: string | null; reason: 'hash' | 'prev' | 'gap' } | undefined;
+  firstBroken?: { id: number; at: string | null; reason: 'hash' | 'prev' | 'gap' | 'anchor' } | undefined;
 }
 
-const REASONS: Record<'hash' | 'prev' | 'gap', string> = {
+const REASONS: Record<'hash' | 'prev' | 'gap' | 'anchor', string> = {
   hash: 'treść wpisu nie zgadza się z jego skrótem (wpis zmieniono)',
   prev: 'wpis nie łączy się z poprzednim (poprzedni wpis usunięto lub podmieniono)',
   gap: 'brakuje wpisu o tym numerze (wpis usunięto)',
+  anchor: 'wpis różni się od stanu dziennika zapisanego na tym komputerze przy wcześniejszej kontroli lub kopii zapasowej (dziennik przeliczono od nowa albo usunięto jego koniec)',
 };
 
 /** Polish one-line verdict, as on screen. */

@@ -13,6 +13,8 @@ import { TEST_SCRYPT } from '../../db/crypto';
 import { Keystore } from '../../db/keystore';
 import { DB_FILE, DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase, type OpenedDb } from '../../db/open';
 import { writeAudit } from '../../db/repos/audit';
+import { MemorySettingsStore } from '../../db/settings';
+import { chainVerdict } from '../../shared/print/auditExtract';
 import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
 import { family } from './registryFixtures';
 
@@ -176,6 +178,56 @@ describe('audit hash chain', () => {
     const { sqlite } = app.core.requireDb();
     const tail = sqlite.prepare('SELECT id, prev_hash, hash FROM audit_log ORDER BY id DESC LIMIT 2').all() as Row[];
     expect(tail[0]!.prev_hash).toBe(tail[1]!.hash);
+  });
+});
+
+describe('anchors outside the database', () => {
+  it('a chain recomputed from an earlier point with the key verifies on its own, but not against the head this workstation recorded', async () => {
+    const settings = new MemorySettingsStore();
+    app = testApp(dir, { settings });
+    const { admin } = await setUpOffice(app);
+    await admin.ok('families:create', family('Zielińska'));
+    const first = await admin.ok('audit:verify', {});
+    expect(first.ok).toBe(true);
+    const anchor = settings.get('auditAnchors')!.at(-1)!;
+    expect(anchor).toMatchObject({ id: first.head!.id, hash: first.head!.hash });
+
+    // Someone with a password opens the file, edits entry 2 and recomputes every later hash.
+    const o = await openWithKey();
+    o.sqlite.exec('DROP TRIGGER audit_log_no_update');
+    o.sqlite.prepare(`UPDATE audit_log SET details = '{"rewritten":true}' WHERE id = 2`).run();
+    let prev = rows(o).find((r) => r.id === 1)!.hash!;
+    for (const r of rows(o).filter((x) => x.id >= 2)) {
+      const h = auditHash(prev, { id: r.id, at: r.at, userId: r.user_id, userLogin: r.user_login, action: r.action, entityType: r.entity_type, entityId: r.entity_id, details: r.details });
+      o.sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, h, r.id);
+      prev = h;
+    }
+    expect(verifyAuditChain(o.sqlite).ok).toBe(true);
+    expect(verifyAuditChain(o.sqlite, [anchor]).firstBroken).toMatchObject({ id: anchor.id, reason: 'anchor' });
+    o.sqlite.close();
+    raw = null;
+
+    // On this workstation the head sees it named on screen terms.
+    app = testApp(dir, { settings });
+    const s = app.session();
+    await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
+    const v = await s.ok('audit:verify', {});
+    expect(v).toMatchObject({ ok: false, firstBroken: { id: anchor.id, reason: 'anchor' } });
+    expect(chainVerdict(v)).toContain('dziennik przeliczono od nowa');
+  });
+
+  it('a removed tail (with the counter reset) is caught by the anchor', async () => {
+    const settings = new MemorySettingsStore();
+    app = testApp(dir, { settings });
+    const { admin } = await setUpOffice(app);
+    await admin.ok('families:create', family('Zielińska'));
+    const first = await admin.ok('audit:verify', {});
+    const o = await openWithKey();
+    o.sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    o.sqlite.prepare('DELETE FROM audit_log WHERE id >= ?').run(first.head!.id - 1);
+    o.sqlite.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(first.head!.id - 2);
+    expect(verifyAuditChain(o.sqlite).ok).toBe(true);
+    expect(verifyAuditChain(o.sqlite, settings.get('auditAnchors')!).firstBroken).toMatchObject({ id: first.head!.id - 1, reason: 'anchor' });
   });
 });
 

@@ -121,9 +121,13 @@ describe('backup to a USB folder and restore on a new PC', () => {
     const { a, admin, usb } = await seededOffice(3);
     let st = await admin.ok('backup:status', {});
     expect(st).toMatchObject({ lastVerifiedBackupAt: null, reminderDue: true, changesSinceLastBackup: true, keepCount: 10, reminderDays: 7, canCreate: true });
+    expect(a.core.auditAnchors()).toEqual([]);
     await admin.ok('backup:create', { folder: usb });
     st = await admin.ok('backup:status', {});
     expect(st).toMatchObject({ reminderDue: false, changesSinceLastBackup: false, lastBackupFolder: usb });
+    // The audit chain's head at backup time is kept on this workstation as an anchor.
+    const [anchor] = a.core.auditAnchors();
+    expect(a.core.requireDb().sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor!.id)).toEqual({ hash: anchor!.hash });
     setClock(a, admin, a.clock.now + 8 * 86_400_000);
     await admin.ok('users:create', { fullName: 'Ola Nowa', login: 'onowa', role: 'social_worker', password: 'Pracownik2026' });
     st = await admin.ok('backup:status', {});

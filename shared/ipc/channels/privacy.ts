@@ -38,8 +38,9 @@ export const chainVerificationSchema = z.object({
       /** When the broken entry was written; null when the entry itself is missing. */
       at: z.string().nullable(),
       /** 'hash': the content was changed; 'prev': the link to the previous entry is broken
-       *  (an entry removed or replaced before it); 'gap': an entry number is missing. */
-      reason: z.enum(['hash', 'prev', 'gap']),
+       *  (an entry removed or replaced before it); 'gap': an entry number is missing; 'anchor': the
+       *  entry differs from the head recorded earlier on this workstation (the chain was recomputed). */
+      reason: z.enum(['hash', 'prev', 'gap', 'anchor']),
     })
     .optional(),
   /** When the verification ran (ISO). */
