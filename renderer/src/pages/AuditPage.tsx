@@ -6,7 +6,7 @@ import { call, errorMessage } from '../api';
 import { AUDIT_ACTION_LABELS, auditActionLabel, entityLabel } from '../auditLabels';
 import { PageTitle } from '../components/PageTitle';
 import { Paging } from '../components/Paging';
-import { PrintPreview } from '../components/privacy/PrintPreview';
+import { PrintPreview } from '../components/documents/PrintPreview';
 import { formatDateTime, plural } from '../format';
 
 const PAGE_SIZE = 50;

@@ -8,7 +8,7 @@ import { Alert, Button } from '@mantine/core';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
-import { PrintPreview } from './PrintPreview';
+import { PrintPreview } from '../documents/PrintPreview';
 
 type SubjectExport = ChannelOutput<'rodo:subjectExport'>;
 

@@ -1,13 +1,15 @@
 /**
- * Full-screen preview of a standalone HTML document that is not a case document (the audit
- * extract, the art. 15 RODO information), with "Drukuj…" and "Zapisz jako PDF…" through the
- * shell (components/documents/shell.ts) and optional extra actions (e.g. saving the JSON). Each
+ * Full-screen preview of a standalone HTML document (case documents and the teczka pack, reports,
+ * the audit extract, the art. 15 RODO information) in an `<iframe sandbox="">` (no scripts, opaque
+ * origin): A4 layout, fonts and page numbers come from the document itself, and the very same
+ * HTML is what the shell prints or saves ("Drukuj…", "Zapisz jako PDF…" through ./shell.ts).
+ * Optional extra actions (e.g. saving the JSON) and toolbar fields (e.g. a date range). Each
  * print or saved PDF is reported to `onExported` (which records it in the audit log).
  */
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../api';
-import { documentShell, pagesLabel } from '../documents/shell';
+import { documentShell, pagesLabel } from './shell';
 
 export interface PrintableDoc {
   html: string;
@@ -16,10 +18,15 @@ export interface PrintableDoc {
 
 export type Status = { color: 'green' | 'red' | 'yellow'; text: string } | null;
 
+/**
+ * Until the templates bring a screen style of their own: show the document on a grey desk as an
+ * A4-wide sheet with the @page margins (print is not affected: screen media only).
+ */
 const SCREEN_STYLE =
   '<style>@media screen{html{background:#e9ecef;}body{box-sizing:border-box;width:210mm;min-height:297mm;margin:6mm auto;padding:16mm 17mm 18mm 20mm;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25);}}</style>';
 
 function withScreenStyle(html: string): string {
+  if (/@media\s+screen/i.test(html)) return html;
   const i = html.search(/<\/head>/i);
   return i < 0 ? html : `${html.slice(0, i)}${SCREEN_STYLE}${html.slice(i)}`;
 }
@@ -31,9 +38,17 @@ export function PrintPreview<D extends PrintableDoc>({
   onClose,
   notice,
   extraActions,
+  toolbar,
+  reloadKey = '',
+  frameTitle = 'Podgląd dokumentu',
 }: {
   title: string;
+  /** Called on open and again whenever `reloadKey` changes. */
   load: () => Promise<D>;
+  reloadKey?: string;
+  frameTitle?: string;
+  /** Fields after the buttons (e.g. the date range of the teczka pack). */
+  toolbar?: ReactNode;
   onExported: (target: 'pdf' | 'print', pages: number) => Promise<void>;
   onClose: () => void;
   /** Shown above the document (e.g. what to check before handing it over). */
@@ -49,15 +64,17 @@ export function PrintPreview<D extends PrintableDoc>({
 
   useEffect(() => {
     let cancelled = false;
+    setDoc(null);
+    setError(null);
     load()
       .then((d) => !cancelled && setDoc(d))
       .catch((e: unknown) => !cancelled && setError(errorMessage(e)));
     return () => {
       cancelled = true;
     };
-    // The loader is fixed for the lifetime of the preview.
+    // The loader changes only with reloadKey (callers pass inline functions).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [reloadKey]);
 
   const record = async (target: 'pdf' | 'print', pages: number, done: string) => {
     try {
@@ -125,6 +142,7 @@ export function PrintPreview<D extends PrintableDoc>({
               Drukowanie i zapis do PDF są dostępne w aplikacji Asysta na komputerze.
             </Text>
           )}
+          {toolbar}
           <Button variant="subtle" onClick={onClose} ml="auto">
             Zamknij
           </Button>
@@ -145,7 +163,7 @@ export function PrintPreview<D extends PrintableDoc>({
           <iframe
             sandbox=""
             srcDoc={withScreenStyle(doc.html)}
-            title="Podgląd dokumentu"
+            title={frameTitle}
             style={{ flex: 1, minHeight: 0, width: '100%', border: '1px solid var(--mantine-color-gray-4)', background: '#e9ecef' }}
           />
         )}
