@@ -3,7 +3,8 @@
  * standalone HTML of one document or of the teczka pack (fonts embedded as data: URLs, so the
  * Electron shell prints it without network), and the audit record of every print/PDF export.
  * Reading is scoped like reading the case; documents made from the visit diary (visits, notes,
- * monthly reports, monitoring) like the diary itself (the case's assistant and the head).
+ * monthly reports, monitoring) like the diary itself (the case's assistant, a substitute through
+ * an active share, and the head).
  */
 import { AppError } from '../../shared/errors';
 import { DOCUMENT_KINDS } from '../../shared/print/documents/index';
@@ -13,6 +14,7 @@ import { DEFAULT_TEXTS, isTextKey, placeholdersOf, TEXT_LABELS, unknownPlacehold
 import type { LetterParams, PrintableKind } from '../../shared/ipc/channels/documents';
 import type { Actor } from '../core';
 import { loadPrintFonts } from '../print/fonts';
+import { activeShareOf } from '../services/access';
 import { audit, nowIso, todayOf, type ServiceCtx } from '../services/context';
 import { requireCaseEdit, requireCaseRead } from '../services/workCommon';
 import { availableDocuments, buildDocument, buildPack, DocumentUnavailable, ENTRY_KINDS, fileNameOf, qualifierOf } from './build';
@@ -89,7 +91,14 @@ export function resetOfficeText(ctx: ServiceCtx, actor: Actor, input: { key: str
   return listOfficeTexts(ctx, actor).find((x) => x.key === key)!;
 }
 
-const keepsDiary = (actor: Actor, c: CaseData) => actor.user.role === 'admin' || (actor.user.role === 'assistant' && c.row.assistantId === actor.user.id);
+/**
+ * Whether the list offers the documents made from the visit diary: the same people who may open
+ * and print them (requireCaseEdit): the head, the case's assistant, and an assistant substituting
+ * for them through an active share (zastępstwo).
+ */
+const keepsDiary = (ctx: ServiceCtx, actor: Actor, c: CaseData) =>
+  actor.user.role === 'admin' ||
+  (actor.user.role === 'assistant' && (c.row.assistantId === actor.user.id || activeShareOf(ctx, actor.user.id, c.row.familyId) !== null));
 
 function load(ctx: ServiceCtx, actor: Actor, caseId: string, what: string): CaseData {
   requireCaseRead(ctx, actor, caseId, what);
@@ -100,7 +109,7 @@ function load(ctx: ServiceCtx, actor: Actor, caseId: string, what: string): Case
 
 export function listDocuments(ctx: ServiceCtx, actor: Actor, caseId: string) {
   const c = load(ctx, actor, caseId, 'document.list_forbidden');
-  const diary = keepsDiary(actor, c);
+  const diary = keepsDiary(ctx, actor, c);
   const documents = availableDocuments(c)
     .filter((x) => diary || !ENTRY_KINDS.includes(x.kind))
     .map((x) => ({
@@ -170,7 +179,7 @@ export function documentHtml(ctx: ServiceCtx, actor: Actor, input: DocumentReque
 /** The teczka pack request (parts in order, with the index head) for the PDF pipeline. */
 export function packRequest(ctx: ServiceCtx, actor: Actor, input: { caseId: string; from?: string | undefined; to?: string | undefined }) {
   const c = load(ctx, actor, input.caseId, 'document.preview_forbidden');
-  if (!keepsDiary(actor, c)) requireCaseEdit(ctx, actor, input.caseId, 'document.pack');
+  if (!keepsDiary(ctx, actor, c)) requireCaseEdit(ctx, actor, input.caseId, 'document.pack');
   const request = buildPack(c, { from: input.from ?? null, to: input.to ?? null, today: todayOf(ctx), ctx: { texts: officeTexts(ctx) }, preparedBy: actor.user.fullName });
   return { request, title: 'Teczka rodziny', fileName: fileNameOf(c.row.caseNumber, 'pack', input.from || input.to ? [input.from, input.to].filter(Boolean).join('_') : null) };
 }

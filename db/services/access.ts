@@ -147,8 +147,8 @@ export function revokeShare(ctx: ServiceCtx, actor: Actor, id: string): FamilySh
 type RevealInput = ChannelInput<'sensitive:reveal'>;
 
 /**
- * The real value of one masked field of one family (member) or case, for someone who may see
- * the family. Audited as `sensitive.reveal` with the field name and ids only.
+ * The real value of one masked field of one family (member), supporting-family member or case,
+ * for someone who may see the (supported) family. Audited as `sensitive.reveal` with the field name and ids only.
  */
 export function revealSensitive(ctx: ServiceCtx, actor: Actor, input: RevealInput): ChannelOutput<'sensitive:reveal'> {
   const { sqlite } = ctx;
@@ -159,6 +159,18 @@ export function revealSensitive(ctx: ServiceCtx, actor: Actor, input: RevealInpu
     requireFamilyVisible(ctx, actor, c.familyId, 'sensitive.reveal_forbidden');
     audit(ctx, actor, 'sensitive.reveal', { type: 'case', id: c.id }, { field: 'zzDocuments', familyId: c.familyId, purpose });
     return { field: 'zzDocuments', value: json(c.zzDocuments) };
+  }
+  if (input.field === 'supportingPesel') {
+    // A supporting family's member: its members live in a JSON list without ids, so the index.
+    const s = sqlite.prepare('SELECT id, family_id AS familyId, members FROM supporting_families WHERE id = ?').get(input.supportingFamilyId) as
+      | { id: string; familyId: string; members: string }
+      | undefined;
+    if (!s) throw new AppError('NOT_FOUND', 'Nie znaleziono rodziny wspierającej.');
+    requireFamilyVisible(ctx, actor, s.familyId, 'sensitive.reveal_forbidden');
+    const m = (json<Array<{ pesel?: string | null }>>(s.members) ?? [])[input.memberIndex];
+    if (!m) throw new AppError('NOT_FOUND', 'Nie znaleziono członka rodziny wspierającej.');
+    audit(ctx, actor, 'sensitive.reveal', { type: 'supporting_family', id: s.id }, { field: 'supportingPesel', familyId: s.familyId, memberIndex: input.memberIndex, purpose });
+    return { field: 'supportingPesel', value: m.pesel ?? null };
   }
   requireFamilyVisible(ctx, actor, input.familyId, 'sensitive.reveal_forbidden');
   if (input.field === 'pesel') {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { keepMaskedPesel, MASKED_PESEL_MESSAGE, maskPesel } from '../../shared/access/rules';
 import { AppError } from '../../shared/errors';
 import type { SupportingFamily } from '../../shared/ipc/contract';
 import type {
@@ -83,7 +84,8 @@ function toModel(sqlite: SqliteHandle, r: SfRow, asOf: string): SupportingFamily
     place: r.place,
     phone: r.phone,
     relationToChild: r.relationToChild,
-    members,
+    // PESEL masked in every output (sensitive:reveal shows one, audited); documents read the table.
+    members: members.map((m) => ({ ...m, pesel: maskPesel(m.pesel) })),
     convictionStatementOn: r.convictionStatementOn,
     headOpinion,
     status: r.status,
@@ -170,9 +172,34 @@ function bump(ctx: ServiceCtx, id: string, version: number, sets: Record<string,
   if (res.changes !== 1) throw new AppError('STALE_EDIT');
 }
 
-export function updateSupporting(ctx: ServiceCtx, actor: Actor, input: Fields & { id: string; version: number }) {
-  const r = load(ctx, actor, input.id);
-  if (r.version !== input.version) throw new AppError('STALE_EDIT');
+type Member = SupportingFamily['members'][number];
+const folded = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`.trim().toLocaleLowerCase('pl');
+
+/**
+ * Masked PESELs in an edit (members have no ids): a mask equal to the mask of the member's own
+ * stored number keeps that number. The member is the stored one at the same index or, when the
+ * list changed, the only stored member of the same name. Any other masked value is refused.
+ */
+function keepMaskedPesels(members: Fields['members'], stored: Member[]): Fields['members'] {
+  const fields: Record<string, string> = {};
+  const out = members.map((m, i) => {
+    const atIndex = stored[i];
+    const sameName = stored.filter((x) => folded(x) === folded(m));
+    const own = atIndex && folded(atIndex) === folded(m) ? atIndex : sameName.length === 1 ? sameName[0] : atIndex;
+    const kept = keepMaskedPesel(m.pesel, own?.pesel);
+    if (kept.ok) return { ...m, pesel: kept.pesel };
+    fields[`members.${i}.pesel`] = MASKED_PESEL_MESSAGE;
+    return m;
+  });
+  const first = Object.values(fields)[0];
+  if (first) throw new AppError('VALIDATION', first, { fields });
+  return out;
+}
+
+export function updateSupporting(ctx: ServiceCtx, actor: Actor, raw: Fields & { id: string; version: number }) {
+  const r = load(ctx, actor, raw.id);
+  if (r.version !== raw.version) throw new AppError('STALE_EDIT');
+  const input = { ...raw, members: keepMaskedPesels(raw.members, json<Member[]>(r.members) ?? []) };
   if (r.status === 'established') {
     // An established family must stay eligible: a new conviction entry is refused.
     const check = checkSupportingFamily({

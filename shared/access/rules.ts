@@ -120,12 +120,27 @@ export function isMasked(value: string | null | undefined): boolean {
   return !!value && value.includes(MASK_CHAR);
 }
 
+/**
+ * A PESEL sent back in an edit of masked data: empty or a real number is taken as sent; the exact
+ * mask of the stored number means "unchanged" (the stored number is kept); any other masked value
+ * is refused (`ok: false`), so a mask can never overwrite a PESEL.
+ */
+export function keepMaskedPesel(sent: string | null | undefined, stored: string | null | undefined): { ok: true; pesel: string | null } | { ok: false } {
+  if (!isMasked(sent)) return { ok: true, pesel: sent ? sent : null };
+  if (stored && maskPesel(stored) === sent) return { ok: true, pesel: stored };
+  return { ok: false };
+}
+
+/** The refusal of a masked PESEL that is not the member's own mask (or has no stored number). */
+export const MASKED_PESEL_MESSAGE = 'PESEL jest ukryty. Kliknij „Pokaż”, aby go zobaczyć i zmienić, albo wpisz cały numer (11 cyfr).';
+
 /** Fields revealed one at a time through `sensitive:reveal` (and audited). */
-export const SENSITIVE_FIELDS = ['pesel', 'niebieskaKarta', 'zzDocuments'] as const;
+export const SENSITIVE_FIELDS = ['pesel', 'supportingPesel', 'niebieskaKarta', 'zzDocuments'] as const;
 export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
 
 export const SENSITIVE_FIELD_LABELS: Record<SensitiveField, string> = {
   pesel: 'PESEL',
+  supportingPesel: 'PESEL członka rodziny wspierającej',
   niebieskaKarta: 'szczegóły procedury „Niebieskie Karty”',
   zzDocuments: 'dokumenty medyczne „Za życiem” (dane o zdrowiu)',
 };

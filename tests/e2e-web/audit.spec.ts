@@ -40,7 +40,8 @@ test('the head verifies the audit log, prints one family’s entries, and sees a
   }, c.familyId);
   await expect(page.getByRole('table', { name: 'Członkowie rodziny' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Dziennik zdarzeń' }).click();
+  // The menu's link (the card also has "Dziennik zdarzeń tej rodziny").
+  await page.getByRole('link', { name: 'Dziennik zdarzeń', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Dziennik zdarzeń' })).toBeVisible();
   await page.getByRole('button', { name: 'Sprawdź spójność dziennika' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Dziennik jest spójny: sprawdzono' })).toBeVisible({ timeout: 60_000 });
@@ -77,6 +78,39 @@ test('the head verifies the audit log, prints one family’s entries, and sees a
   sqlite.prepare(`UPDATE audit_log SET user_login = 'ktos' WHERE id = ?`).run(target.id);
   await page.getByRole('button', { name: 'Sprawdź spójność dziennika' }).click();
   await expect(page.getByRole('alert').filter({ hasText: `Naruszona spójność: pierwszy błędny wpis nr ${target.id} z ` })).toBeVisible({ timeout: 60_000 });
+  await logout(page);
+});
+
+test('from a family card the head opens that family’s entries of the audit log', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await login(page, 'admin', PASSWORD);
+  const { sqlite } = app.core.requireDb();
+  const [a, b] = sqlite.prepare('SELECT id FROM families WHERE anonymised_on IS NULL ORDER BY created_at LIMIT 2').all() as Array<{ id: string }>;
+  const openCard = async (id: string) => {
+    await page.evaluate((fid) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/families/f/${encodeURIComponent(fid)}`;
+    }, id);
+    await expect(page.getByRole('table', { name: 'Członkowie rodziny' })).toBeVisible();
+  };
+  // Another family's card first: its opening must not show up under the first family.
+  await openCard(b!.id);
+  await openCard(a!.id);
+
+  await page.getByRole('link', { name: 'Dziennik zdarzeń tej rodziny' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/audit/family/${a!.id}$`));
+  await expect(page.getByRole('heading', { name: 'Dziennik zdarzeń' })).toBeVisible();
+  await expect(page.getByTestId('audit-family-filter')).toContainText('Tylko zdarzenia jednej rodziny');
+  const opened = page.getByRole('row').filter({ hasText: 'Otwarcie karty rodziny' });
+  await expect(opened.first()).toBeVisible();
+  await expect(opened.first()).toContainText(`Rodzina ${a!.id}`);
+  await expect(page.getByRole('cell', { name: 'Logowanie', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('table')).not.toContainText(b!.id);
+
+  // Back to every family's entries: the other family's opening is there again.
+  await page.getByRole('button', { name: 'Pokaż zdarzenia wszystkich rodzin' }).click();
+  await expect(page.getByTestId('audit-family-filter')).toHaveCount(0);
+  await expect(page.getByRole('table')).toContainText(`Rodzina ${b!.id}`);
   await logout(page);
 });
 

@@ -181,6 +181,34 @@ describe('access scoping: substitution shares (zastępstwa)', () => {
     expect((await auditRows('share.revoke'))[0]).toMatchObject({ entityId: revoked.f.id, details: expect.objectContaining({ shareId: toRevoke.id }) });
   });
 
+  it('the substitute finds the diary documents in the list, as they may open and print them; without the share neither', async () => {
+    const fam = await assignedFamily('Wójcik', team.ar2.id);
+    const c = (
+      await team.ar2.s.ok('cases:transition', {
+        caseId: fam.c.id,
+        version: fam.c.version,
+        payload: { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' } },
+      })
+    ).case;
+    await team.ar2.s.ok('entries:create', { caseId: c.id, kind: 'visit', on: '2026-11-22', start: '10:00', end: '11:00', place: 'home', participants: ['Anna (matka)'], text: 'Rozmowa o budżecie.' });
+    const diaryKinds = (l: { documents: Array<{ kind: string }> }) => [...new Set(l.documents.map((d) => d.kind))].filter((k) => ['visit-card', 'visit-diary'].includes(k)).sort();
+
+    // The assigned assistant and the head see the visit documents; a social worker does not.
+    expect(diaryKinds(await team.ar2.s.ok('documents:list', { caseId: c.id }))).toEqual(['visit-card', 'visit-diary']);
+    expect(diaryKinds(await admin.ok('documents:list', { caseId: c.id }))).toEqual(['visit-card', 'visit-diary']);
+    expect(diaryKinds(await team.ps.s.ok('documents:list', { caseId: c.id }))).toEqual([]);
+
+    const share = await admin.ok('shares:grant', { familyId: fam.f.id, userId: team.ar.id, fromOn: '2026-11-22', untilOn: '2026-12-05', reason: 'urlop' });
+    const listed = (await team.ar.s.ok('documents:list', { caseId: c.id })).documents.filter((d) => d.kind === 'visit-card' || d.kind === 'visit-diary');
+    expect(listed.map((d) => d.kind).sort()).toEqual(['visit-card', 'visit-diary']);
+    // What the list offers, the substitute may open.
+    for (const d of listed) expect(await codeOf(team.ar.s.call('documents:html', { caseId: c.id, kind: d.kind as 'visit-card', ...(d.ref ? { ref: d.ref } : {}) })), d.kind).toBe('OK');
+
+    // Once the share is revoked the family is out of reach altogether.
+    await admin.ok('shares:revoke', { id: share.id });
+    expect(await codeOf(team.ar.s.call('documents:list', { caseId: c.id }))).toBe('FORBIDDEN');
+  });
+
   it('only the head grants; the grant is validated (an active assistant, dates, at most 90 days, no overlap)', async () => {
     const fam = await assignedFamily('Wójcik', team.ar2.id);
     const base = { familyId: fam.f.id, userId: team.ar.id, fromOn: '2026-11-23', untilOn: '2026-12-05', reason: 'zwolnienie lekarskie' };

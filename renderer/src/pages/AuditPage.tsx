@@ -1,13 +1,14 @@
-import { Alert, Button, Code, Group, Loader, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Loader, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { Account, ChannelOutput } from '../../../shared/ipc/contract';
-import { chainVerdict } from '../../../shared/print/auditExtract';
+import { chainVerdict, detailsText } from '../../../shared/print/auditExtract';
 import { call, errorMessage } from '../api';
 import { AUDIT_ACTION_LABELS, auditActionLabel, entityLabel } from '../auditLabels';
 import { PageTitle } from '../components/PageTitle';
 import { Paging } from '../components/Paging';
 import { PrintPreview } from '../components/documents/PrintPreview';
 import { formatDateTime, plural } from '../format';
+import { href as familyHref } from './families/nav';
 
 const PAGE_SIZE = 50;
 
@@ -18,9 +19,32 @@ interface Filters {
   action: string;
   /** Znak sprawy: entries about that family (the family, its cases and their records). */
   caseNumber: string;
+  /** One family by id (opened from its card: '#/audit/family/<id>'). */
+  familyId: string;
 }
 
-const EMPTY: Filters = { from: '', to: '', userId: '', action: '', caseNumber: '' };
+const EMPTY: Filters = { from: '', to: '', userId: '', action: '', caseNumber: '', familyId: '' };
+
+/**
+ * The audit page filtered to one family (the section router reads only '#/audit'; the rest of the
+ * address carries the family id).
+ */
+export function familyAuditHref(familyId: string): string {
+  return `#/audit/family/${encodeURIComponent(familyId)}`;
+}
+
+/** The family id of '#/audit/family/<id>' ('' for any other address). */
+export function familyOfAuditHash(hash: string): string {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] !== 'audit' || parts[1] !== 'family' || !parts[2]) return '';
+  try {
+    return decodeURIComponent(parts[2]);
+  } catch {
+    return '';
+  }
+}
+
+const fromHash = (): Filters => ({ ...EMPTY, familyId: familyOfAuditHash(window.location.hash) });
 
 /** The filter as the channels take it (empty fields left out). */
 function filterInput(f: Filters) {
@@ -30,6 +54,7 @@ function filterInput(f: Filters) {
     userId: f.userId || undefined,
     action: f.action || undefined,
     caseNumber: f.caseNumber.trim() || undefined,
+    familyId: f.familyId || undefined,
   };
 }
 
@@ -42,13 +67,26 @@ export function AuditPage() {
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<{ ok: boolean; text: string } | null>(null);
   const [printing, setPrinting] = useState(false);
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [draft, setDraft] = useState<Filters>(fromHash);
+  const [filters, setFilters] = useState<Filters>(fromHash);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<ChannelOutput<'audit:search'> | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<Account[]>([]);
+
+  // A link to one family's entries ('#/audit/family/<id>') applies that filter, also when the
+  // address changes while the page is open.
+  useEffect(() => {
+    const onChange = () => {
+      const familyId = familyOfAuditHash(window.location.hash);
+      setDraft((d) => (d.familyId === familyId ? d : { ...d, familyId }));
+      setFilters((f) => (f.familyId === familyId ? f : { ...f, familyId }));
+      setPage(1);
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
 
   useEffect(() => {
     call('users:list', {})
@@ -102,6 +140,14 @@ export function AuditPage() {
     setDraft(EMPTY);
     setPage(1);
     setFilters(EMPTY);
+    if (familyOfAuditHash(window.location.hash)) window.location.hash = '#/audit';
+  };
+  /** Drops only the family of the card, keeping the other filters. */
+  const allFamilies = () => {
+    setDraft((d) => ({ ...d, familyId: '' }));
+    setPage(1);
+    setFilters((f) => ({ ...f, familyId: '' }));
+    window.location.hash = '#/audit';
   };
   const set = (k: keyof Filters) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -145,6 +191,17 @@ export function AuditPage() {
             {loading && <Loader size="sm" aria-label="Wczytywanie" />}
           </Group>
         </form>
+        {filters.familyId && (
+          <Group mt="sm" gap="sm" data-testid="audit-family-filter">
+            <Text size="sm">
+              Tylko zdarzenia jednej rodziny (otwartej z jej karty): rodzina, jej sprawy i ich dokumentacja.{' '}
+              <Anchor href={familyHref.card(filters.familyId)}>Karta rodziny</Anchor>
+            </Text>
+            <Button size="compact-sm" variant="subtle" onClick={allFamilies}>
+              Pokaż zdarzenia wszystkich rodzin
+            </Button>
+          </Group>
+        )}
         <Group mt="md" gap="sm">
           <Button variant="light" onClick={() => void verify()} loading={verifying}>
             Sprawdź spójność dziennika
@@ -215,7 +272,7 @@ export function AuditPage() {
                     <Table.Td>{entityLabel(entry.entityType, entry.entityId, userNames)}</Table.Td>
                     <Table.Td>
                       {entry.details && Object.keys(entry.details).length > 0 ? (
-                        <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(entry.details)}</Code>
+                        <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{detailsText(entry.details)}</Code>
                       ) : (
                         '—'
                       )}

@@ -30,12 +30,20 @@ export type FamilyShare = z.output<typeof familyShareSchema>;
 
 const revealInputSchema = z.discriminatedUnion('field', [
   z.object({ field: z.literal('pesel'), familyId: z.string(), memberId: z.string(), purpose: z.enum(['view', 'edit']).default('view') }),
+  /** A supporting family's member: members have no ids, so the index in its `members` list (checked in the main process). */
+  z.object({
+    field: z.literal('supportingPesel'),
+    supportingFamilyId: z.string(),
+    memberIndex: z.number({ error: 'Członek rodziny wspierającej: brak numeru.' }).int().min(0).max(19),
+    purpose: z.enum(['view', 'edit']).default('view'),
+  }),
   z.object({ field: z.literal('niebieskaKarta'), familyId: z.string(), purpose: z.enum(['view', 'edit']).default('view') }),
   z.object({ field: z.literal('zzDocuments'), caseId: z.string(), purpose: z.enum(['view', 'edit']).default('view') }),
 ]);
 
 const revealOutputSchema = z.discriminatedUnion('field', [
   z.object({ field: z.literal('pesel'), value: z.string().nullable() }),
+  z.object({ field: z.literal('supportingPesel'), value: z.string().nullable() }),
   z.object({ field: z.literal('niebieskaKarta'), value: niebieskaKartaSchema.nullable() }),
   z.object({
     field: z.literal('zzDocuments'),
@@ -74,7 +82,7 @@ export const accessChannels = {
   }),
 
   'sensitive:reveal': channel({
-    description: 'Pokazanie ukrytej danej wrażliwej (PESEL, dane o zdrowiu, Niebieska Karta)',
+    description: 'Pokazanie ukrytej danej wrażliwej (PESEL członka rodziny albo rodziny wspierającej, dane o zdrowiu, Niebieska Karta)',
     access: WORKERS,
     input: revealInputSchema,
     output: revealOutputSchema,

@@ -10,6 +10,34 @@ import {
 import { channel } from '../channel';
 import { findingSchema } from './families';
 
+/**
+ * Members as outputs carry them: the PESEL masked ("•••••••1234"); `sensitive:reveal` with
+ * `supportingPesel` and the member's index shows one (audited).
+ */
+export const supportingMemberOutputSchema = supportingMemberSchema.extend({ pesel: z.string().nullable() });
+
+/**
+ * Members in an edit: a masked PESEL ("•••••••1234", as the card shows it) is accepted here only
+ * so that the main process can keep the stored number when it comes back unchanged
+ * (db/services/supporting.ts); any other masked value is refused there.
+ */
+export const supportingMemberEditSchema = supportingMemberSchema.extend({
+  pesel: z
+    .string()
+    .trim()
+    .regex(/^(\d{11}|•{7}\d{4})?$/, { error: 'PESEL: wpisz 11 cyfr albo zostaw puste pole.' })
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const supportingEditSchema = supportingFieldsSchema.extend({
+  members: z
+    .array(supportingMemberEditSchema)
+    .min(1, { error: 'Członkowie rodziny wspierającej: dodaj co najmniej jedną osobę.' })
+    .max(20, { error: 'Członkowie rodziny wspierającej: najwyżej 20 osób.' }),
+});
+
 export const supportingFamilySchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -23,7 +51,7 @@ export const supportingFamilySchema = z.object({
   place: z.string(),
   phone: z.string(),
   relationToChild: z.string(),
-  members: z.array(supportingMemberSchema),
+  members: z.array(supportingMemberOutputSchema),
   convictionStatementOn: z.string().nullable(),
   headOpinion: z
     .object({ positive: z.boolean(), on: z.string().nullable(), interviewOn: z.string().nullable(), justification: z.string().optional().default('') })
@@ -69,7 +97,7 @@ export const supportingChannels = {
   'supporting:update': channel({
     description: 'Zmiana danych rodziny wspierającej',
     access: HEAD_PS_ASSISTANT,
-    input: supportingFieldsSchema.extend({ id: z.string(), version: z.number().int() }),
+    input: supportingEditSchema.extend({ id: z.string(), version: z.number().int() }),
     output: sfResult,
   }),
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isMasked,
   isShareActive,
+  keepMaskedPesel,
   keepsAssistantScope,
   maskNiebieskaKarta,
   maskPesel,
@@ -66,6 +67,15 @@ describe('masking', () => {
     expect(maskPesel(null)).toBeNull();
     expect(isMasked('•••••••2345')).toBe(true);
     expect(isMasked('90041212345')).toBe(false);
+  });
+
+  it('a PESEL sent back: its own exact mask keeps the stored number, any other mask is refused', () => {
+    expect(keepMaskedPesel('•••••••2345', '90041212345')).toEqual({ ok: true, pesel: '90041212345' });
+    expect(keepMaskedPesel('85010112345', '90041212345')).toEqual({ ok: true, pesel: '85010112345' });
+    expect(keepMaskedPesel('', '90041212345')).toEqual({ ok: true, pesel: null });
+    expect(keepMaskedPesel(null, null)).toEqual({ ok: true, pesel: null });
+    expect(keepMaskedPesel('•••••••0000', '90041212345')).toEqual({ ok: false });
+    expect(keepMaskedPesel('•••••••2345', null)).toEqual({ ok: false });
   });
 
   it('Niebieska Karta: the flag and state stay, the date and the GDP contact are hidden', () => {

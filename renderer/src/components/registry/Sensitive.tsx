@@ -1,5 +1,6 @@
 /**
- * Masked sensitive values (issue 7): the main process sends PESEL, Niebieska Karta details and
+ * Masked sensitive values (issue 7): the main process sends PESEL (of family members and of
+ * supporting families' members), Niebieska Karta details and
  * Za życiem medical documents masked; a small "Pokaż" button beside the mask asks
  * `sensitive:reveal` for the real value (the main process writes each reveal to the audit log).
  */
@@ -86,6 +87,36 @@ export function MaskedPesel({ familyId, memberId, pesel, name }: { familyId: str
       load={() => revealPesel(familyId, memberId)}
       render={(v) => v ?? '—'}
       testId={`pesel-${memberId}`}
+    />
+  );
+}
+
+/** The real PESEL of a supporting family's member (by its index in the list; null without one). */
+export async function revealSupportingPesel(supportingFamilyId: string, memberIndex: number, purpose: 'view' | 'edit' = 'view'): Promise<string | null> {
+  const r = await reveal({ field: 'supportingPesel', supportingFamilyId, memberIndex, purpose });
+  return r.field === 'supportingPesel' ? r.value : null;
+}
+
+/** A supporting family's member's PESEL: masked, "Pokaż" reveals it. */
+export function MaskedSupportingPesel({
+  supportingFamilyId,
+  memberIndex,
+  pesel,
+  name,
+}: {
+  supportingFamilyId: string;
+  memberIndex: number;
+  pesel: string | null;
+  name: string;
+}) {
+  if (!pesel) return <>—</>;
+  return (
+    <Revealable
+      masked={<span title="PESEL ukryty — widać tylko cztery ostatnie cyfry">{pesel}</span>}
+      what={`PESEL: ${name}`}
+      load={() => revealSupportingPesel(supportingFamilyId, memberIndex)}
+      render={(v) => v ?? '—'}
+      testId={`sf-pesel-${supportingFamilyId}-${memberIndex}`}
     />
   );
 }

@@ -5,6 +5,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { PARENTAL_AUTHORITY } from '../../../../shared/registrySchemas';
 import { call, errorMessage } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
+import { familyAuditHref } from '../AuditPage';
 import { HistoryTable } from '../../components/registry/HistoryTable';
 import { MaskedNiebieskaKarta, MaskedPesel } from '../../components/registry/Sensitive';
 import { SharesPanel } from '../../components/registry/SharesPanel';
@@ -96,6 +97,11 @@ export function FamilyCard({ id }: { id: string }) {
             {!family.anonymisedOn && (
               <Button component="a" variant="default" href={href.edit(family.id)}>
                 Edytuj dane
+              </Button>
+            )}
+            {user.role === 'admin' && (
+              <Button component="a" variant="default" href={familyAuditHref(family.id)}>
+                Dziennik zdarzeń tej rodziny
               </Button>
             )}
           </Group>
