@@ -134,9 +134,9 @@ export function seedDemoCases(
   const seq = new Map<number, number>();
   const byState: Record<string, number> = {};
   let events = 0;
-  const caseOf: Array<{ id: string; familyId: string; state: CaseState; assistantId: string | null }> = [];
+  const caseOf: Array<{ id: string; familyId: string; state: CaseState; assistantId: string | null; track: CaseTrack }> = [];
   const ordered = plans.map((p, i) => ({ p, familyId: familyIds[i]! })).sort((a, b) => b.p.ageDays - a.p.ageDays);
-  for (const { p, familyId } of ordered) {
+  const addCase = (p: Plan, familyId: string) => {
     const start = addDays(opts.today, -p.ageDays);
     const year = Number(start.slice(0, 4));
     const seqNo = (seq.get(year) ?? 0) + 1;
@@ -209,7 +209,23 @@ export function seedDemoCases(
       prev = s;
     }
     byState[p.state] = (byState[p.state] ?? 0) + 1;
-    caseOf.push({ id, familyId, state: p.state, assistantId: a?.id ?? null });
+    caseOf.push({ id, familyId, state: p.state, assistantId: a?.id ?? null, track: p.track });
+  };
+  for (const { p, familyId } of ordered) addCase(p, familyId);
+
+  // One family on both tracks: besides its general case in realisation, a Za życiem case (the
+  // mother is pregnant again) with the same assistant, so the family card lists two cases.
+  const twoTrack = [...caseOf].reverse().find((c) => c.track === 'general' && c.state === 'REALIZACJA' && c.assistantId);
+  if (twoTrack) {
+    const plan: Plan = {
+      track: 'za-zyciem',
+      source: 'za-zyciem',
+      state: 'KATALOG_WSPARCIA',
+      assistant: Math.max(0, assistants.findIndex((s) => s.id === twoTrack.assistantId)),
+      ageDays: 45,
+    };
+    plans.push(plan);
+    addCase(plan, twoTrack.familyId);
   }
 
   // Supporting families: one established (act, contract, reimbursement), one candidate.

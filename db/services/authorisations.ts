@@ -100,15 +100,23 @@ export function createAuthorisation(ctx: ServiceCtx, actor: Actor, input: Create
   requireFamilyEdit(ctx, actor, input.familyId);
   const grantee = ctx.sqlite.prepare('SELECT id, active FROM users WHERE id = ?').get(input.granteeId) as { id: string; active: number } | undefined;
   if (!grantee) throw new AppError('VALIDATION', 'Upoważniony: wybierz asystenta z listy.', { fields: { granteeId: 'Upoważniony: wybierz asystenta z listy.' } });
-  // Grantors from the registry must be adults on the day of signing.
+  // Grantors from the registry must be adults on the day of signing; their names are the
+  // registry's (stored beside the member id). A typed name ("inna osoba") is kept as typed.
   let adult = true;
-  for (const g of input.grantors) {
-    if (!g.memberId) continue;
-    const m = ctx.sqlite.prepare('SELECT birth_date AS birthDate, is_child AS isChild FROM family_members WHERE id = ? AND family_id = ?').get(g.memberId, input.familyId) as
-      | { birthDate: string | null; isChild: number }
-      | undefined;
+  const seen = new Set<string>();
+  const grantors = input.grantors.map((g) => {
+    if (!g.memberId) return { memberId: null, name: g.name };
+    if (seen.has(g.memberId)) {
+      const message = 'Upoważniający: ta sama osoba wskazana dwa razy.';
+      throw new AppError('VALIDATION', message, { fields: { grantors: message } });
+    }
+    seen.add(g.memberId);
+    const m = ctx.sqlite
+      .prepare('SELECT birth_date AS birthDate, is_child AS isChild, first_name AS firstName, last_name AS lastName FROM family_members WHERE id = ? AND family_id = ?')
+      .get(g.memberId, input.familyId) as { birthDate: string | null; isChild: number; firstName: string; lastName: string } | undefined;
     if (!m || m.isChild === 1 || (m.birthDate && ageOn(m.birthDate, input.signedOn) < 18)) adult = false;
-  }
+    return { memberId: g.memberId, name: m ? `${m.firstName} ${m.lastName}`.trim() : g.name };
+  });
   const findings: Finding[] = validateAuthorisation({
     kind: input.kind,
     signedByAdult: adult,
@@ -133,7 +141,7 @@ export function createAuthorisation(ctx: ServiceCtx, actor: Actor, input: Create
         input.familyId,
         input.caseId,
         input.kind,
-        JSON.stringify(input.grantors),
+        JSON.stringify(grantors),
         input.granteeId,
         JSON.stringify({ institutions: input.institutions, matters: input.matters, description: input.description }),
         input.signedOn,

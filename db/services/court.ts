@@ -55,7 +55,11 @@ function check(f: Fields, today: string): Finding[] {
   return o;
 }
 
-const fieldOf = (code: string) => (code === 'COURT_REQUEST_DELIVERY_BEFORE_REQUEST' ? 'deliveredOn' : code === 'COURT_REQUEST_DATE_IN_FUTURE' ? 'requestedOn' : null);
+/** The form field of a refusal: a future date is reported at the first field that has one. */
+const fieldOf = (f: Fields, today: string) => {
+  const future = (['requestedOn', 'deliveredOn', 'submittedOn'] as const).find((k) => f[k] && f[k]! > today) ?? 'requestedOn';
+  return (code: string) => (code === 'COURT_REQUEST_DELIVERY_BEFORE_REQUEST' ? 'deliveredOn' : code === 'COURT_REQUEST_DATE_IN_FUTURE' ? future : null);
+};
 
 export function listCourtRequests(ctx: ServiceCtx, actor: Actor, caseId: string) {
   requireCaseRead(ctx, actor, caseId);
@@ -67,7 +71,7 @@ export function createCourtRequest(ctx: ServiceCtx, actor: Actor, input: Fields 
   const c = requireCaseWrite(ctx, actor, input.caseId, 'court.create');
   const today = todayOf(ctx);
   const findings = check(input, today);
-  refuseIfBlocked(ctx, actor, 'court.create', { type: 'case', id: c.id }, findings, fieldOf);
+  refuseIfBlocked(ctx, actor, 'court.create', { type: 'case', id: c.id }, findings, fieldOf(input, today));
   const id = randomUUID();
   const at = nowIso(ctx);
   ctx.sqlite.transaction(() => {
@@ -90,7 +94,7 @@ export function updateCourtRequest(ctx: ServiceCtx, actor: Actor, input: Fields 
   requireCaseWrite(ctx, actor, r.caseId, 'court.update');
   const today = todayOf(ctx);
   const findings = check(input, today);
-  refuseIfBlocked(ctx, actor, 'court.update', { type: 'court_request', id: r.id }, findings, fieldOf);
+  refuseIfBlocked(ctx, actor, 'court.update', { type: 'court_request', id: r.id }, findings, fieldOf(input, today));
   ctx.sqlite.transaction(() => {
     const res = ctx.sqlite
       .prepare(

@@ -90,7 +90,7 @@ export function CaseWorkPanel({ caseId, onCaseChanged }: { caseId: string; onCas
         </Tabs.Panel>
         {zz && (
           <Tabs.Panel value="catalogue">
-            <CatalogueSection caseId={c.id} canEdit={canEdit} />
+            <CatalogueSection caseId={c.id} canEdit={canEdit} onCaseChanged={changed} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="authorisations">

@@ -4,13 +4,16 @@
  * official notes, monitoring contacts. Locked entries only take dated addenda. The monthly report.
  * A visit records who signed the visit card for the family (an adult member or a typed name) or
  * that the signature was refused ("podpisu odmówiono" on the printed card).
+ * The author (or the head) can correct an entry with the same form until it locks ("Popraw
+ * wpis", "można poprawiać do dd.mm.yyyy"); the main process refuses a correction after the lock.
  */
 import { Alert, Badge, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { checkVisitGap, ENTRY_KINDS, FAILED_VISIT_REASONS, VISIT_PLACES, type EntryKind } from '../../../../shared/rules';
+import { addDays, checkVisitGap, ENTRY_KINDS, FAILED_VISIT_REASONS, VISIT_PLACES, type EntryKind } from '../../../../shared/rules';
 import { call, errorMessage } from '../../api';
 import { formatDateTime } from '../../format';
+import { useSession } from '../../session';
 import { DraftFormHeader, FindingsList, dateOrDash, refusalOf, RefusalAlert, todayIso, useDraft, type FindingView, type Refusal } from './common';
 
 type Entry = ChannelOutput<'entries:list'>[number];
@@ -77,6 +80,41 @@ const empty = (kind: EntryKind): EntryState => ({
   refusalNote: '',
 });
 
+/** The form's state from a stored entry (the correction of an unlocked entry). */
+function stateOf(e: Entry): EntryState {
+  const sig = e.familySignatory;
+  return {
+    ...empty(e.kind),
+    on: e.on,
+    start: e.start ?? '',
+    end: e.end ?? '',
+    place: e.place ?? '',
+    placeDetail: e.placeDetail,
+    participants: e.participants.join(', '),
+    goalIds: e.goalIds,
+    doneSinceLast: e.doneSinceLast,
+    agreedFamily: e.agreedFamily,
+    agreedAssistant: e.agreedAssistant,
+    childSafetyConcern: e.childSafetyConcern,
+    childSafetyObservations: e.childSafetyObservations,
+    nextAppointmentOn: e.nextAppointmentOn ?? '',
+    nextAppointmentTime: e.nextAppointmentTime ?? '',
+    failedReason: e.failedReason ?? '',
+    contactWith: e.contactWith,
+    text: e.text,
+    actionsTaken: e.actionsTaken,
+    informed: e.informed,
+    km: e.km ?? '',
+    signatory: sig?.memberId ? sig.memberId : sig?.name ? SIGNATORY_OTHER : SIGNATORY_NONE,
+    signatoryName: sig && !sig.memberId ? sig.name : '',
+    signatureRefused: sig?.refused ?? false,
+    refusalNote: sig?.refusalNote ?? '',
+  };
+}
+
+/** The last day an entry can still be corrected (it locks on `lockedOn`). */
+export const editableUntil = (lockedOn: string) => addDays(lockedOn, -1);
+
 /** The familySignatory of the entries:create payload (visits only). */
 function signatoryPayload(s: EntryState) {
   if (s.kind !== 'visit') return null;
@@ -103,6 +141,8 @@ export function EntriesSection({
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<EntryKind | null>(null);
   const [saved, setSaved] = useState<{ text: string; findings: FindingView[] } | null>(null);
+  const [editing, setEditing] = useState<Entry | null>(null);
+  const { user, isAdmin } = useSession();
 
   const [maxGap, setMaxGap] = useState<number | undefined>(undefined);
 
@@ -147,7 +187,7 @@ export function EntriesSection({
           <FindingsList findings={saved.findings} hideInfo />
         </Alert>
       )}
-      {!kind && (
+      {!kind && !editing && (
         <Group gap="xs">
           {kinds.map((k) => (
             <Button key={k} variant={k === 'visit' || k === 'monitoring' ? 'filled' : 'light'} onClick={() => setKind(k)}>
@@ -171,12 +211,36 @@ export function EntriesSection({
           }}
         />
       )}
+      {editing && (
+        <EntryForm
+          key={editing.id}
+          caseId={caseId}
+          kind={editing.kind}
+          entry={editing}
+          goals={goals}
+          adults={adults}
+          onCancel={() => setEditing(null)}
+          onSaved={(e, findings) => {
+            setEditing(null);
+            setSaved({ text: `Poprawiono: ${ENTRY_KINDS[e.kind].label} z ${dateOrDash(e.on)}.`, findings });
+            void load();
+            onCaseChanged();
+          }}
+        />
+      )}
       {!entries && !error && <Loader size="sm" aria-label="Wczytywanie dziennika" />}
       {entries && entries.length === 0 && <Text c="dimmed">Dziennik jest pusty.</Text>}
       {entries && entries.length > 0 && (
         <Stack gap="xs" data-testid="entries-list">
           {entries.map((e) => (
-            <EntryCard key={e.id} e={e} goals={goals} onChanged={() => void load()} />
+            <EntryCard
+              key={e.id}
+              e={e}
+              goals={goals}
+              canCorrect={!e.locked && (isAdmin || e.authorId === user.id)}
+              onCorrect={kind || editing ? undefined : () => setEditing(e)}
+              onChanged={() => void load()}
+            />
           ))}
         </Stack>
       )}
@@ -185,7 +249,7 @@ export function EntriesSection({
   );
 }
 
-function EntryCard({ e, goals, onChanged }: { e: Entry; goals: Goal[]; onChanged: () => void }) {
+function EntryCard({ e, goals, canCorrect, onCorrect, onChanged }: { e: Entry; goals: Goal[]; canCorrect: boolean; onCorrect?: () => void; onChanged: () => void }) {
   const [adding, setAdding] = useState(false);
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -223,8 +287,8 @@ function EntryCard({ e, goals, onChanged }: { e: Entry; goals: Goal[]; onChanged
           {e.locked ? (
             <Badge color="gray">zablokowany</Badge>
           ) : (
-            <Text size="xs" c="dimmed">
-              edycja możliwa do {dateOrDash(e.lockedOn)}
+            <Text size="xs" c="dimmed" data-testid="entry-editable-until">
+              można poprawiać do {dateOrDash(editableUntil(e.lockedOn))}
             </Text>
           )}
         </Group>
@@ -275,9 +339,16 @@ function EntryCard({ e, goals, onChanged }: { e: Entry; goals: Goal[]; onChanged
             </Button>
           )
         ) : (
-          <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove()}>
-            Usuń wpis
-          </Button>
+          <>
+            {canCorrect && onCorrect && (
+              <Button size="compact-xs" variant="light" onClick={onCorrect}>
+                Popraw wpis
+              </Button>
+            )}
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove()}>
+              Usuń wpis
+            </Button>
+          </>
         )}
       </Group>
       {adding && (
@@ -301,6 +372,7 @@ function EntryCard({ e, goals, onChanged }: { e: Entry; goals: Goal[]; onChanged
 function EntryForm({
   caseId,
   kind,
+  entry,
   goals,
   adults,
   onSaved,
@@ -308,15 +380,17 @@ function EntryForm({
 }: {
   caseId: string;
   kind: EntryKind;
+  /** Set when correcting a stored (unlocked) entry. */
+  entry?: Entry;
   goals: Goal[];
   adults: Adult[];
   onSaved: (e: Entry, findings: FindingView[]) => void;
   onCancel: () => void;
 }) {
-  const [s, setS] = useState<EntryState>(() => empty(kind));
+  const [s, setS] = useState<EntryState>(() => (entry ? stateOf(entry) : empty(kind)));
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
-  const draft = useDraft(`entry:${caseId}:${kind}`, s);
+  const draft = useDraft(entry ? `entry-edit:${entry.id}` : `entry:${caseId}:${kind}`, s);
   const set = <K extends keyof EntryState>(k: K, v: EntryState[K]) => setS((p) => ({ ...p, [k]: v }));
   const visit = kind === 'visit';
   const failed = kind === 'failed-visit';
@@ -326,9 +400,7 @@ function EntryForm({
     setSaving(true);
     setRefusal(null);
     try {
-      const r = await call('entries:create', {
-        caseId,
-        kind,
+      const fields = {
         on: s.on,
         start: s.start || null,
         end: s.end || null,
@@ -353,7 +425,10 @@ function EntryForm({
         informed: s.informed,
         km: s.km === '' ? null : Number(s.km),
         familySignatory: signatoryPayload(s),
-      } as never);
+      };
+      const r = entry
+        ? await call('entries:update', { ...fields, id: entry.id, version: entry.version } as never)
+        : await call('entries:create', { ...fields, caseId, kind } as never);
       await draft.clear();
       onSaved(r.entry, r.findings);
     } catch (e) {
@@ -366,7 +441,7 @@ function EntryForm({
   return (
     <Paper withBorder p="lg" data-testid="entry-form">
       <Stack gap="sm">
-        <DraftFormHeader title={`${ENTRY_KINDS[kind].label} — nowy wpis`} draft={draft} onRestore={setS} />
+        <DraftFormHeader title={`${ENTRY_KINDS[kind].label} — ${entry ? `poprawa wpisu z ${dateOrDash(entry.on)}` : 'nowy wpis'}`} draft={draft} onRestore={setS} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="date" label="Data" withAsterisk value={s.on} onChange={(e) => set('on', e.currentTarget.value)} />
           {(visit || contact) && <TextInput type="time" label="Godzina rozpoczęcia" value={s.start} onChange={(e) => set('start', e.currentTarget.value)} />}
@@ -472,7 +547,7 @@ function EntryForm({
         <RefusalAlert refusal={refusal} title="Wpis nie został zapisany" testId="entry-refusal" />
         <Group>
           <Button onClick={() => void save()} loading={saving}>
-            Zapisz wpis
+            {entry ? 'Zapisz poprawiony wpis' : 'Zapisz wpis'}
           </Button>
           <Button variant="default" onClick={onCancel}>
             Anuluj

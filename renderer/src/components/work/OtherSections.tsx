@@ -1,9 +1,10 @@
 /** Court opinion requests, the Za życiem support catalogue and written authorisations (issue 4). */
-import { Alert, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { CATALOGUE_AREAS, CATALOGUE_STATUSES } from '../../../../shared/workSchemas';
 import { call, errorMessage } from '../../api';
+import { formatDate } from '../../format';
 import { dateOrDash, refusalOf, RefusalAlert, todayIso, type Refusal } from './common';
 
 type Court = ChannelOutput<'court:list'>[number];
@@ -64,9 +65,29 @@ export function CourtSection({ caseId, canEdit }: { caseId: string; canEdit: boo
       setRefusal(refusalOf(e));
     }
   }
-  async function submitted(r: Court) {
+  /** The delivery or the submission of the opinion being recorded, with its actual date. */
+  const [dating, setDating] = useState<{ id: string; field: 'deliveredOn' | 'submittedOn'; date: string } | null>(null);
+  async function saveDate(r: Court) {
+    if (!dating) return;
+    setRefusal(null);
     try {
-      await call('court:update', { ...r, submittedOn: todayIso() } as never);
+      const { court, department, caseRef, requestedOn, deliveredOn, termDays, fixedDueOn, submittedOn, scope, note } = r;
+      await call('court:update', {
+        id: r.id,
+        version: r.version,
+        court,
+        department,
+        caseRef,
+        requestedOn,
+        deliveredOn,
+        termDays,
+        fixedDueOn,
+        submittedOn,
+        scope,
+        note,
+        [dating.field]: dating.date,
+      } as never);
+      setDating(null);
       void reload();
     } catch (e) {
       setRefusal(refusalOf(e));
@@ -107,10 +128,35 @@ export function CourtSection({ caseId, canEdit }: { caseId: string; canEdit: boo
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {canEdit && !r.submittedOn && (
-                    <Button size="compact-xs" variant="light" onClick={() => void submitted(r)}>
-                      Opinia przekazana dziś
-                    </Button>
+                  {canEdit && !r.submittedOn && dating?.id !== r.id && (
+                    <Group gap={4}>
+                      {!r.deliveredOn && (
+                        <Button size="compact-xs" variant="light" onClick={() => setDating({ id: r.id, field: 'deliveredOn', date: todayIso() })}>
+                          Zapisz doręczenie
+                        </Button>
+                      )}
+                      <Button size="compact-xs" variant="light" onClick={() => setDating({ id: r.id, field: 'submittedOn', date: todayIso() })}>
+                        Opinia przekazana
+                      </Button>
+                    </Group>
+                  )}
+                  {dating?.id === r.id && (
+                    <Group gap={4} align="flex-end" data-testid="court-date-form">
+                      <TextInput
+                        size="xs"
+                        type="date"
+                        label={dating.field === 'deliveredOn' ? 'Data doręczenia' : 'Data przekazania opinii'}
+                        value={dating.date}
+                        max={todayIso()}
+                        onChange={(e) => setDating({ ...dating, date: e.currentTarget.value })}
+                      />
+                      <Button size="compact-sm" onClick={() => void saveDate(r)}>
+                        Zapisz datę
+                      </Button>
+                      <Button size="compact-sm" variant="default" onClick={() => setDating(null)}>
+                        Anuluj
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -154,23 +200,37 @@ export function CourtSection({ caseId, canEdit }: { caseId: string; canEdit: boo
 
 // ---- Za życiem catalogue ------------------------------------------------------------------------
 
-export function CatalogueSection({ caseId, canEdit }: { caseId: string; canEdit: boolean }) {
+type ItemForm = {
+  area: string;
+  title: string;
+  provider: string;
+  contact: string;
+  conditions: string;
+  cost: string;
+  status: string;
+  onBehalf: boolean;
+  appliedOn: string;
+  note: string;
+};
+const emptyItem: ItemForm = { area: 'health', title: '', provider: '', contact: '', conditions: '', cost: '', status: 'proposed', onBehalf: false, appliedOn: '', note: '' };
+const itemFormOf = (i: Item): ItemForm => ({
+  area: i.area,
+  title: i.title,
+  provider: i.provider,
+  contact: i.contact,
+  conditions: i.conditions,
+  cost: i.cost,
+  status: i.status,
+  onBehalf: i.onBehalf,
+  appliedOn: i.appliedOn ?? '',
+  note: i.note,
+});
+
+export function CatalogueSection({ caseId, canEdit, onCaseChanged }: { caseId: string; canEdit: boolean; onCaseChanged?: () => void }) {
   const loader = useCallback(() => call('catalogue:list', { caseId }), [caseId]);
   const { list, error, reload } = useList<Item>(loader);
-  const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ area: 'health', title: '', provider: '', status: 'proposed', onBehalf: false, appliedOn: '', note: '' });
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-
-  async function save() {
-    setRefusal(null);
-    try {
-      await call('catalogue:create', { caseId, ...f, appliedOn: f.appliedOn || null } as never);
-      setOpen(false);
-      void reload();
-    } catch (e) {
-      setRefusal(refusalOf(e));
-    }
-  }
+  /** null: no form; 'new': a new item; otherwise the item being changed. */
+  const [editing, setEditing] = useState<'new' | Item | null>(null);
 
   return (
     <Stack gap="sm">
@@ -184,57 +244,129 @@ export function CatalogueSection({ caseId, canEdit }: { caseId: string; canEdit:
               <Table.Th>Forma wsparcia</Table.Th>
               <Table.Th>Realizator</Table.Th>
               <Table.Th>Stan</Table.Th>
+              <Table.Th>Wniosek</Table.Th>
               <Table.Th>W imieniu rodziny</Table.Th>
+              <Table.Th>Uwagi</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {list.map((i) => (
-              <Table.Tr key={i.id}>
+              <Table.Tr key={i.id} data-testid="catalogue-item">
                 <Table.Td>{CATALOGUE_AREAS[i.area]}</Table.Td>
                 <Table.Td>{i.title}</Table.Td>
                 <Table.Td>{i.provider}</Table.Td>
-                <Table.Td>{CATALOGUE_STATUSES[i.status]}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} c={i.status === 'obtained' ? 'green.8' : i.status === 'refused' ? 'red.8' : undefined}>
+                    {CATALOGUE_STATUSES[i.status]}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    zmiana {formatDate(i.updatedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{dateOrDash(i.appliedOn)}</Table.Td>
                 <Table.Td>{i.onBehalf ? 'tak (upoważnienie)' : 'nie'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{i.note || '—'}</Table.Td>
+                <Table.Td>
+                  {canEdit && !editing && (
+                    <Button size="compact-xs" variant="light" aria-label={`Zmień pozycję: ${i.title}`} onClick={() => setEditing(i)}>
+                      Zmień
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      {canEdit && !open && (
-        <Button variant="light" w="fit-content" onClick={() => setOpen(true)}>
+      {canEdit && !editing && (
+        <Button variant="light" w="fit-content" onClick={() => setEditing('new')}>
           Dodaj pozycję katalogu
         </Button>
       )}
-      {open && (
-        <Paper withBorder p="md">
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NativeSelect
-              label="Obszar (art. 8 ustawy „Za życiem”)"
-              data={Object.entries(CATALOGUE_AREAS).map(([value, label]) => ({ value, label }))}
-              value={f.area}
-              onChange={(e) => setF({ ...f, area: e.currentTarget.value })}
-            />
-            <TextInput label="Forma wsparcia" withAsterisk value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
-            <TextInput label="Realizator / instytucja" withAsterisk value={f.provider} onChange={(e) => setF({ ...f, provider: e.currentTarget.value })} />
-            <NativeSelect
-              label="Stan"
-              data={Object.entries(CATALOGUE_STATUSES).map(([value, label]) => ({ value, label }))}
-              value={f.status}
-              onChange={(e) => setF({ ...f, status: e.currentTarget.value })}
-            />
-            <TextInput type="date" label="Data złożenia wniosku" value={f.appliedOn} onChange={(e) => setF({ ...f, appliedOn: e.currentTarget.value })} />
-            <Checkbox mt="lg" label="Asystent działa w imieniu rodziny (wymaga upoważnienia)" checked={f.onBehalf} onChange={(e) => setF({ ...f, onBehalf: e.currentTarget.checked })} />
-          </SimpleGrid>
-          <RefusalAlert refusal={refusal} title="Pozycja nie została zapisana" />
-          <Group mt="sm">
-            <Button onClick={() => void save()}>Zapisz pozycję</Button>
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Anuluj
-            </Button>
-          </Group>
-        </Paper>
+      {editing && (
+        <CatalogueForm
+          key={editing === 'new' ? 'new' : editing.id}
+          caseId={caseId}
+          item={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void reload();
+            // The first item moves the case to "Katalog wsparcia": the case view follows.
+            onCaseChanged?.();
+          }}
+        />
       )}
     </Stack>
+  );
+}
+
+/** A new catalogue item, or a change of one (status proposed → applied → obtained / refused, the application date, notes). */
+function CatalogueForm({ caseId, item, onSaved, onCancel }: { caseId: string; item: Item | null; onSaved: () => void; onCancel: () => void }) {
+  const [f, setF] = useState<ItemForm>(() => (item ? itemFormOf(item) : emptyItem));
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    setRefusal(null);
+    setSaving(true);
+    try {
+      const fields = { ...f, appliedOn: f.appliedOn || null };
+      if (item) await call('catalogue:update', { ...fields, id: item.id, version: item.version } as never);
+      else await call('catalogue:create', { ...fields, caseId } as never);
+      onSaved();
+    } catch (e) {
+      setRefusal(refusalOf(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="catalogue-form">
+      <Title order={3} size="h5" mb="xs">
+        {item ? `Zmiana pozycji katalogu: ${item.title}` : 'Nowa pozycja katalogu wsparcia'}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label="Obszar (art. 8 ustawy „Za życiem”)"
+          data={Object.entries(CATALOGUE_AREAS).map(([value, label]) => ({ value, label }))}
+          value={f.area}
+          onChange={(e) => setF({ ...f, area: e.currentTarget.value })}
+        />
+        <TextInput label="Forma wsparcia" withAsterisk value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
+        <TextInput label="Realizator / instytucja" withAsterisk value={f.provider} onChange={(e) => setF({ ...f, provider: e.currentTarget.value })} />
+        <TextInput label="Kontakt" value={f.contact} onChange={(e) => setF({ ...f, contact: e.currentTarget.value })} />
+        <TextInput label="Warunki i dokumenty" value={f.conditions} onChange={(e) => setF({ ...f, conditions: e.currentTarget.value })} />
+        <TextInput label="Koszt" value={f.cost} onChange={(e) => setF({ ...f, cost: e.currentTarget.value })} />
+        <NativeSelect
+          label="Stan"
+          data={Object.entries(CATALOGUE_STATUSES).map(([value, label]) => ({ value, label }))}
+          value={f.status}
+          onChange={(e) => setF({ ...f, status: e.currentTarget.value })}
+        />
+        <TextInput type="date" label="Data złożenia wniosku" value={f.appliedOn} onChange={(e) => setF({ ...f, appliedOn: e.currentTarget.value })} />
+        <Checkbox mt="lg" label="Asystent działa w imieniu rodziny (wymaga upoważnienia)" checked={f.onBehalf} onChange={(e) => setF({ ...f, onBehalf: e.currentTarget.checked })} />
+      </SimpleGrid>
+      <Textarea
+        mt="sm"
+        label="Uwagi (np. data i treść decyzji, powód odmowy)"
+        autosize
+        minRows={2}
+        value={f.note}
+        onChange={(e) => setF({ ...f, note: e.currentTarget.value })}
+      />
+      <RefusalAlert refusal={refusal} title="Pozycja nie została zapisana" />
+      <Group mt="sm">
+        <Button onClick={() => void save()} loading={saving}>
+          {item ? 'Zapisz zmiany pozycji' : 'Zapisz pozycję'}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          Anuluj
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 
@@ -256,8 +388,30 @@ export function AuthorisationsSection({
   const loader = useCallback(() => call('authorisations:list', { familyId }), [familyId]);
   const { list, error, reload } = useList<Auth>(loader);
   const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ kind: 'special', grantor: '', institutions: '', matters: '', description: '', signedOn: todayIso(), validFrom: todayIso(), validTo: '' });
+  const [f, setF] = useState({
+    kind: 'special',
+    grantorIds: [] as string[],
+    other: false,
+    grantor: '',
+    institutions: '',
+    matters: '',
+    description: '',
+    signedOn: todayIso(),
+    validFrom: todayIso(),
+    validTo: '',
+  });
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  /** The family's adult members: the signers of an authorisation are picked from them. */
+  const [adults, setAdults] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    let alive = true;
+    void call('families:get', { id: familyId })
+      .then((fam) => alive && setAdults(fam.members.filter((m) => !m.isChild).map((m) => ({ id: m.id, name: `${m.firstName} ${m.lastName}`.trim() }))))
+      .catch(() => alive && setAdults([]));
+    return () => {
+      alive = false;
+    };
+  }, [familyId]);
 
   async function save() {
     setRefusal(null);
@@ -266,7 +420,10 @@ export function AuthorisationsSection({
         familyId,
         caseId,
         kind: f.kind as 'general' | 'special',
-        grantors: [{ memberId: null, name: f.grantor }],
+        grantors: [
+          ...adults.filter((a) => f.grantorIds.includes(a.id)).map((a) => ({ memberId: a.id, name: a.name })),
+          ...(f.other ? [{ memberId: null, name: f.grantor }] : []),
+        ],
         granteeId: assistantId ?? '',
         institutions: lines(f.institutions),
         matters: lines(f.matters),
@@ -350,13 +507,29 @@ export function AuthorisationsSection({
               value={f.kind}
               onChange={(e) => setF({ ...f, kind: e.currentTarget.value })}
             />
-            <TextInput label="Upoważniający (osoba dorosła)" withAsterisk value={f.grantor} onChange={(e) => setF({ ...f, grantor: e.currentTarget.value })} />
             <TextInput label="Instytucje (oddziel przecinkami)" value={f.institutions} onChange={(e) => setF({ ...f, institutions: e.currentTarget.value })} />
             <TextInput label="Sprawy (oddziel przecinkami)" value={f.matters} onChange={(e) => setF({ ...f, matters: e.currentTarget.value })} />
             <TextInput type="date" label="Data podpisania" withAsterisk value={f.signedOn} onChange={(e) => setF({ ...f, signedOn: e.currentTarget.value })} />
             <TextInput type="date" label="Ważne od" withAsterisk value={f.validFrom} onChange={(e) => setF({ ...f, validFrom: e.currentTarget.value })} />
             <TextInput type="date" label="Ważne do" value={f.validTo} onChange={(e) => setF({ ...f, validTo: e.currentTarget.value })} />
           </SimpleGrid>
+          <Checkbox.Group
+            mt="sm"
+            label="Upoważniający (dorośli członkowie rodziny, którzy podpisali)"
+            withAsterisk
+            value={f.grantorIds}
+            onChange={(v) => setF({ ...f, grantorIds: v })}
+          >
+            <Stack gap={4} mt={4}>
+              {adults.map((a) => (
+                <Checkbox key={a.id} value={a.id} label={a.name} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Checkbox mt={4} label="inna osoba (wpisz imię i nazwisko)" checked={f.other} onChange={(e) => setF({ ...f, other: e.currentTarget.checked })} />
+          {f.other && (
+            <TextInput mt="xs" label="Imię i nazwisko upoważniającego (inna osoba)" value={f.grantor} onChange={(e) => setF({ ...f, grantor: e.currentTarget.value })} />
+          )}
           <RefusalAlert refusal={refusal} title="Upoważnienie nie zostało zapisane" />
           <Group mt="sm">
             <Button onClick={() => void save()}>Zapisz upoważnienie</Button>

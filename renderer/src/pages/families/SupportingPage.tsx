@@ -30,6 +30,8 @@ import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { FindingsList, type FindingView } from '../../components/registry/Findings';
 import { dateOrDash, parseZlote, todayIso } from '../../components/registry/labels';
+import { MaskedSupportingPesel } from '../../components/registry/Sensitive';
+import { SupportingOpinionButton } from '../../components/work/SupportingOpinion';
 import { useSession } from '../../session';
 import { headNameOf, SUPPORTING_STATUS, useFamily } from './FamilyCard';
 import { href } from './nav';
@@ -117,6 +119,7 @@ export function SupportingPage({ familyId }: { familyId: string }) {
             </Title>
             {isAdmin && (
               <Group gap="xs">
+                {sf.status !== 'ended' && <SupportingOpinionButton sf={sf} onDone={finish} onStale={() => void load()} />}
                 {sf.status === 'candidate' && (
                   <Button size="xs" onClick={() => setDialog({ kind: 'act', sf })}>
                     Akt ustanowienia
@@ -178,8 +181,21 @@ export function SupportingPage({ familyId }: { familyId: string }) {
               Uzasadnienie opinii kierownika: {sf.headOpinion.justification}
             </Text>
           )}
-          <Text size="sm" mt="xs">
-            Członkowie: {sf.members.map((m) => `${m.firstName} ${m.lastName}`).join(', ')}
+          <Text size="sm" mt="xs" component="div">
+            Członkowie:{' '}
+            {sf.members.map((m, i) => (
+              // Members have no ids: the index addresses one (also for revealing its PESEL).
+              <span key={i}>
+                {i > 0 && ', '}
+                {m.firstName} {m.lastName}
+                {m.pesel && (
+                  <>
+                    {' '}
+                    (PESEL <MaskedSupportingPesel supportingFamilyId={sf.id} memberIndex={i} pesel={m.pesel} name={`${m.firstName} ${m.lastName}`} />)
+                  </>
+                )}
+              </span>
+            ))}
           </Text>
           {sf.status === 'candidate' && <FindingsList findings={sf.findings} />}
           {sf.reimbursements.length > 0 && (
