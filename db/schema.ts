@@ -441,6 +441,8 @@ export const catalogueItems = sqliteTable(
     status: text('status').notNull(),
     onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
     appliedOn: text('applied_on'),
+    /** When the support was obtained or refused (status 'obtained' / 'refused'). */
+    decidedOn: text('decided_on'),
     authorisationId: text('authorisation_id'),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),

@@ -215,6 +215,8 @@ export const catalogueItemFieldsSchema = z.object({
   /** The assistant acts on the family's behalf (needs a valid authorisation). */
   onBehalf: z.boolean().optional().default(false),
   appliedOn: optionalDate('Data złożenia wniosku'),
+  /** When the support was obtained or refused (only for those statuses; see checkCatalogueDecision). */
+  decidedOn: optionalDate('Data uzyskania / odmowy'),
   note: optionalText('Uwagi', 2000),
 });
 export const catalogueCreateSchema = catalogueItemFieldsSchema.extend({ caseId: z.string() });

@@ -171,10 +171,24 @@ export function seedDemoWork(sqlite: SqliteHandle, opts: { today: string; at: st
       for (const it of items) {
         sqlite
           .prepare(
-            `INSERT INTO catalogue_items (id, case_id, family_id, area, title, provider, contact, conditions, cost, status, on_behalf, applied_on, authorisation_id, note, created_at, updated_at, version)
-             VALUES (?, ?, ?, ?, ?, ?, '', '', 'bezpłatnie', ?, ?, ?, ?, '', ?, ?, 1)`,
+            `INSERT INTO catalogue_items (id, case_id, family_id, area, title, provider, contact, conditions, cost, status, on_behalf, applied_on, decided_on, authorisation_id, note, created_at, updated_at, version)
+             VALUES (?, ?, ?, ?, ?, ?, '', '', 'bezpłatnie', ?, ?, ?, ?, ?, '', ?, ?, 1)`,
           )
-          .run(randomUUID(), c.id, c.familyId, it.area, it.title, it.provider, it.status, it.onBehalf, it.status === 'applied' ? c.consentOn : null, it.auth, opts.at, opts.at);
+          .run(
+            randomUUID(),
+            c.id,
+            c.familyId,
+            it.area,
+            it.title,
+            it.provider,
+            it.status,
+            it.onBehalf,
+            it.status === 'applied' ? c.consentOn : null,
+            it.status === 'obtained' ? c.consentOn : null,
+            it.auth,
+            opts.at,
+            opts.at,
+          );
         sum.catalogueItems++;
       }
     }

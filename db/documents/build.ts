@@ -671,6 +671,8 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
           conditions: t(i.conditions),
           cost: t(i.cost),
           status: (['proposed', 'applied', 'obtained', 'refused'].includes(i.status) ? i.status : 'proposed') as SupportStatus,
+          appliedOn: i.appliedOn,
+          decidedOn: i.decidedOn,
           authorisationUsed: i.onBehalf === 1 || !!i.authorisationId,
         })),
         assistant: assistantStaff(c),

@@ -129,6 +129,8 @@ export interface CatalogueRow {
   conditions: string;
   cost: string;
   status: string;
+  appliedOn: string | null;
+  decidedOn: string | null;
   onBehalf: number;
   authorisationId: string | null;
 }
@@ -251,7 +253,8 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
     .all(caseId) as CourtRequestRow[];
   const catalogue = sqlite
     .prepare(
-      `SELECT id, area, title, provider, contact, conditions, cost, status, on_behalf AS onBehalf, authorisation_id AS authorisationId
+      `SELECT id, area, title, provider, contact, conditions, cost, status, applied_on AS appliedOn, decided_on AS decidedOn, on_behalf AS onBehalf,
+         authorisation_id AS authorisationId
        FROM catalogue_items WHERE case_id = ? ORDER BY created_at`,
     )
     .all(caseId) as CatalogueRow[];

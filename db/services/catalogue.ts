@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import { finding, mayActForFamily, type Finding } from '../../shared/rules/index';
+import { catalogueFieldOf, checkCatalogueDecision, finding, mayActForFamily, type Finding } from '../../shared/rules/index';
 import type { z } from 'zod';
 import type { catalogueItemFieldsSchema } from '../../shared/workSchemas';
 import type { Actor } from '../core';
@@ -27,7 +27,14 @@ interface Row extends Fields {
 }
 
 const SELECT = `SELECT id, case_id AS caseId, family_id AS familyId, area, title, provider, contact, conditions, cost, status, on_behalf AS onBehalf,
-  applied_on AS appliedOn, authorisation_id AS authorisationId, note, created_at AS createdAt, updated_at AS updatedAt, version FROM catalogue_items`;
+  applied_on AS appliedOn, decided_on AS decidedOn, authorisation_id AS authorisationId, note, created_at AS createdAt, updated_at AS updatedAt, version FROM catalogue_items`;
+
+/** Form field of a blocking finding (field errors under the inputs). */
+const fieldOf = (code: string): string | null => {
+  if (code === 'AUTHORISATION_NONE') return 'onBehalf';
+  if (code === 'DATE_IN_FUTURE') return 'appliedOn';
+  return catalogueFieldOf(code);
+};
 
 const out = (r: Row) => ({ ...r, onBehalf: !!r.onBehalf });
 
@@ -37,6 +44,7 @@ function check(ctx: ServiceCtx, c: CaseRow, f: Fields): { findings: Finding[]; a
   if (c.track !== 'za-zyciem') findings.push(finding('CATALOGUE_NOT_ZA_ZYCIEM'));
   const today = todayOf(ctx);
   if (f.appliedOn && f.appliedOn > today) findings.push(finding('DATE_IN_FUTURE', { field: 'Data złożenia wniosku', date: f.appliedOn, asOf: today }));
+  findings.push(...checkCatalogueDecision({ status: f.status, appliedOn: f.appliedOn, decidedOn: f.decidedOn, asOf: today }));
   let authorisationId: string | null = null;
   if (f.onBehalf && f.status !== 'proposed') {
     const granteeId = c.assistantId ?? '';
@@ -68,16 +76,16 @@ export function createCatalogueItem(ctx: ServiceCtx, actor: Actor, input: Fields
     const c = getCaseRow(ctx.sqlite, c0.id)!;
     const r = check(ctx, c, input);
     findings = r.findings;
-    refuseIfBlocked(ctx, actor, 'catalogue.create', { type: 'case', id: c.id }, findings, (code) => (code === 'AUTHORISATION_NONE' ? 'onBehalf' : null));
+    refuseIfBlocked(ctx, actor, 'catalogue.create', { type: 'case', id: c.id }, findings, fieldOf);
     const at = nowIso(ctx);
     ctx.sqlite
       .prepare(
         `INSERT INTO catalogue_items (id, case_id, family_id, area, title, provider, contact, conditions, cost, status, on_behalf, applied_on,
-                                      authorisation_id, note, created_at, updated_at, version)
-         VALUES (@id, @caseId, @familyId, @area, @title, @provider, @contact, @conditions, @cost, @status, @onBehalf, @appliedOn, @authorisationId,
-                 @note, @at, @at, 1)`,
+                                      decided_on, authorisation_id, note, created_at, updated_at, version)
+         VALUES (@id, @caseId, @familyId, @area, @title, @provider, @contact, @conditions, @cost, @status, @onBehalf, @appliedOn, @decidedOn,
+                 @authorisationId, @note, @at, @at, 1)`,
       )
-      .run({ ...input, id, caseId: c.id, familyId: c.familyId, onBehalf: input.onBehalf ? 1 : 0, authorisationId: r.authorisationId, at });
+      .run({ ...input, id, caseId: c.id, familyId: c.familyId, onBehalf: input.onBehalf ? 1 : 0, decidedOn: input.decidedOn ?? null, authorisationId: r.authorisationId, at });
     audit(ctx, actor, 'catalogue.create', { type: 'catalogue_item', id }, { caseId: c.id, area: input.area, status: input.status, onBehalf: input.onBehalf });
     if (c.state === 'KONTAKT_I_ZGODA') {
       caseOut = transition(ctx, actor, { caseId: c.id, version: c.version, payload: { action: 'drawUpCatalogue', on: todayOf(ctx) } }).case;
@@ -91,15 +99,15 @@ export function updateCatalogueItem(ctx: ServiceCtx, actor: Actor, input: Fields
   if (!r0) throw new AppError('NOT_FOUND');
   const c = requireCaseWrite(ctx, actor, r0.caseId, 'catalogue.update');
   const r = check(ctx, c, input);
-  refuseIfBlocked(ctx, actor, 'catalogue.update', { type: 'catalogue_item', id: r0.id }, r.findings, (code) => (code === 'AUTHORISATION_NONE' ? 'onBehalf' : null));
+  refuseIfBlocked(ctx, actor, 'catalogue.update', { type: 'catalogue_item', id: r0.id }, r.findings, fieldOf);
   tx(ctx, actor, () => {
     const res = ctx.sqlite
       .prepare(
         `UPDATE catalogue_items SET area = @area, title = @title, provider = @provider, contact = @contact, conditions = @conditions, cost = @cost,
-                status = @status, on_behalf = @onBehalf, applied_on = @appliedOn, authorisation_id = @authorisationId, note = @note, updated_at = @at,
+                status = @status, on_behalf = @onBehalf, applied_on = @appliedOn, decided_on = @decidedOn, authorisation_id = @authorisationId, note = @note, updated_at = @at,
                 version = version + 1 WHERE id = @id AND version = @version`,
       )
-      .run({ ...input, onBehalf: input.onBehalf ? 1 : 0, authorisationId: r.authorisationId, at: nowIso(ctx) });
+      .run({ ...input, onBehalf: input.onBehalf ? 1 : 0, decidedOn: input.decidedOn ?? null, authorisationId: r.authorisationId, at: nowIso(ctx) });
     if (res.changes !== 1) throw new AppError('STALE_EDIT');
     audit(ctx, actor, 'catalogue.update', { type: 'catalogue_item', id: r0.id }, { caseId: r0.caseId, status: input.status, onBehalf: input.onBehalf });
   });

@@ -13,12 +13,20 @@ import type {
   supportingContractSchema,
   supportingFieldsSchema,
 } from '../../shared/registrySchemas';
-import { checkReimbursement, checkSupportingFamily, type CaseState, type Finding } from '../../shared/rules/index';
+import {
+  checkHeadOpinionDates,
+  checkReimbursement,
+  checkSupportingFamily,
+  headOpinionFieldOf,
+  type CaseState,
+  type Finding,
+} from '../../shared/rules/index';
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
 import { getCaseRow } from './cases';
 import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
 import { familyLabel, familyScope, requireFamilyVisible } from './registry';
+import { refuseIfBlocked } from './workCommon';
 
 type Fields = z.output<typeof supportingFieldsSchema>;
 type Act = z.output<typeof supportingActSchema>;
@@ -148,6 +156,7 @@ export function registerSupporting(ctx: ServiceCtx, actor: Actor, input: Fields 
     audit(ctx, actor, 'supporting.register_forbidden', { type: 'case', id: c.id });
     throw new AppError('FORBIDDEN', 'Rodzinę wspierającą rejestruje asystent przydzielony do sprawy, pracownik socjalny albo kierownik.');
   }
+  refuseIfBlocked(ctx, actor, 'supporting.register', { type: 'case', id: c.id }, checkHeadOpinionDates(input.headOpinion, todayOf(ctx)), headOpinionFieldOf);
   const id = randomUUID();
   const at = nowIso(ctx);
   ctx.sqlite.transaction(() => {
@@ -200,6 +209,8 @@ export function updateSupporting(ctx: ServiceCtx, actor: Actor, raw: Fields & { 
   const r = load(ctx, actor, raw.id);
   if (r.version !== raw.version) throw new AppError('STALE_EDIT');
   const input = { ...raw, members: keepMaskedPesels(raw.members, json<Member[]>(r.members) ?? []) };
+  // The head's opinion: not dated in the future, the interview not after it (art. 30).
+  refuseIfBlocked(ctx, actor, 'supporting.update', { type: 'supporting_family', id: r.id }, checkHeadOpinionDates(input.headOpinion, todayOf(ctx)), headOpinionFieldOf);
   if (r.status === 'established') {
     // An established family must stay eligible: a new conviction entry is refused.
     const check = checkSupportingFamily({

@@ -233,8 +233,8 @@ ${section('15. Upoważnienia', table(
     { small: true, empty: 'brak upoważnień' },
   ))}
 ${v.catalogueItems.length ? section('16. Katalog wsparcia „Za życiem”', table(
-    [{ header: 'Wsparcie', width: 30 }, { header: 'Realizator', width: 25 }, { header: 'Stan', width: 15 }, { header: 'Złożono', width: 12 }, { header: 'Uwagi' }],
-    v.catalogueItems.map((c) => [text(s(c.title)), text(s(c.provider)), text(s(c.status)), d(c.appliedOn), text(s(c.note))]),
+    [{ header: 'Wsparcie', width: 26 }, { header: 'Realizator', width: 22 }, { header: 'Stan', width: 12 }, { header: 'Złożono', width: 11 }, { header: 'Uzyskano / odmowa', width: 11 }, { header: 'Uwagi' }],
+    v.catalogueItems.map((c) => [text(s(c.title)), text(s(c.provider)), text(s(c.status)), d(c.appliedOn), d(c.decidedOn), text(s(c.note))]),
     { small: true },
   )) : ''}
 ${v.supportingFamiliesForFamily.length || v.supportingFamiliesAsMember.length ? section('17. Rodziny wspierające', html`${table(

@@ -210,8 +210,10 @@ export type {
 export { LIFECYCLE_BASIS } from './lifecycleFindings';
 
 // ---- Supporting family (issue 3; domain.md §3.5) ----
-export { checkSupportingFamily, checkReimbursement, formatGrosze } from './supportingFamily';
-export type { SupportingFamilyFacts } from './supportingFamily';
+export { checkSupportingFamily, checkReimbursement, checkHeadOpinionDates, headOpinionFieldOf, formatGrosze } from './supportingFamily';
+export type { SupportingFamilyFacts, HeadOpinionFacts } from './supportingFamily';
+export { checkCatalogueDecision, catalogueFieldOf } from './catalogue';
+export type { CatalogueDecisionFacts } from './catalogue';
 
 // ---- Work with the family (issue 4): entries, authorisations, reports, plan versions, closure ----
 export {

@@ -300,6 +300,21 @@ export const LIFECYCLE_FINDINGS = {
     basis: LIFECYCLE_BASIS.supporting,
     message: 'Podaj, w jaki sposób rodzina należy do najbliższego otoczenia dziecka (np. sąsiedzi, dziadkowie, krewni).',
   },
+  SUPPORTING_OPINION_DATE_IN_FUTURE: {
+    severity: 'blocker',
+    basis: `${LIFECYCLE_BASIS.supporting}; ${LIFECYCLE_BASIS.dates}`,
+    message: 'Data opinii kierownika ({date}) jest późniejsza niż dzisiejsza ({asOf}) — opinię wpisuje się po jej wydaniu.',
+  },
+  SUPPORTING_INTERVIEW_DATE_IN_FUTURE: {
+    severity: 'blocker',
+    basis: `${LIFECYCLE_BASIS.supporting}; ${LIFECYCLE_BASIS.dates}`,
+    message: 'Data rodzinnego wywiadu środowiskowego ({date}) jest późniejsza niż dzisiejsza ({asOf}).',
+  },
+  SUPPORTING_INTERVIEW_AFTER_OPINION: {
+    severity: 'blocker',
+    basis: LIFECYCLE_BASIS.supporting,
+    message: 'Rodzinny wywiad środowiskowy ({interviewOn}) nie może być późniejszy niż opinia kierownika ({opinionOn}) — opinię wydaje się na podstawie wywiadu.',
+  },
   SUPPORTING_NO_ASSISTANT: {
     severity: 'blocker',
     basis: LIFECYCLE_BASIS.supportingWithAssistant,

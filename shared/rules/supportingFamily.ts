@@ -16,7 +16,7 @@ export interface SupportingFamilyFacts {
   /** Date of the members' statement on (no) convictions. */
   convictionStatementOn?: IsoDate | null;
   /** The head's opinion based on an RWŚ. */
-  headOpinion?: { positive: boolean; on?: IsoDate | null; interviewOn?: IsoDate | null } | null;
+  headOpinion?: HeadOpinionFacts | null;
   /** The supported case. */
   supportedCase: { state: CaseState; assistantId: string | null };
   /** The establishing act. */
@@ -28,9 +28,41 @@ export interface SupportingFamilyFacts {
   } | null;
 }
 
+/** The head's opinion as stored (headOpinion JSON of a supporting family). */
+export interface HeadOpinionFacts {
+  positive: boolean;
+  on?: IsoDate | null;
+  interviewOn?: IsoDate | null;
+}
+
+/**
+ * Dates of the head's opinion (art. 30: opinia kierownika na podstawie rodzinnego wywiadu
+ * środowiskowego): the opinion is recorded once given, so its date is not in the future; the
+ * interview it rests on comes before it (the same day at the latest) and is not in the future.
+ * Missing dates are not findings here (`checkSupportingFamily` asks for them before the act).
+ */
+export function checkHeadOpinionDates(opinion: HeadOpinionFacts | null | undefined, asOf: IsoDate): Finding[] {
+  if (!opinion) return [];
+  const out: Finding[] = [];
+  const on = opinion.on && isIsoDate(opinion.on) ? opinion.on : null;
+  const interviewOn = opinion.interviewOn && isIsoDate(opinion.interviewOn) ? opinion.interviewOn : null;
+  if (on && on > asOf) out.push(finding('SUPPORTING_OPINION_DATE_IN_FUTURE', { date: on, asOf }));
+  if (interviewOn && interviewOn > asOf) out.push(finding('SUPPORTING_INTERVIEW_DATE_IN_FUTURE', { date: interviewOn, asOf }));
+  if (on && interviewOn && interviewOn > on) out.push(finding('SUPPORTING_INTERVIEW_AFTER_OPINION', { interviewOn, opinionOn: on }));
+  return out;
+}
+
+/** The form field of a finding about the head's opinion (for field errors), else null. */
+export function headOpinionFieldOf(code: string): 'headOpinion.on' | 'headOpinion.interviewOn' | null {
+  if (code === 'SUPPORTING_OPINION_DATE_IN_FUTURE') return 'headOpinion.on';
+  if (code === 'SUPPORTING_INTERVIEW_DATE_IN_FUTURE' || code === 'SUPPORTING_INTERVIEW_AFTER_OPINION') return 'headOpinion.interviewOn';
+  return null;
+}
+
 /**
  * Blockers: a member with a final conviction for an intentional crime (T45); no conviction
- * statement; no positive head's opinion based on an RWŚ; no relation to the child's
+ * statement; no positive head's opinion based on an RWŚ (a negative one blocks too), or its
+ * dates out of order (`checkHeadOpinionDates`); no relation to the child's
  * surroundings; the supported family has no assistant or no consent on record; an act without
  * its number/date or signed by the head without the wójt's authorisation (art. 31 ust. 2).
  * Pass `act: undefined` to check only the preconditions (before the act is drawn up).
@@ -46,7 +78,9 @@ export function checkSupportingFamily(f: SupportingFamilyFacts): { allowed: bool
   else if (isIsoDate(f.convictionStatementOn) && f.convictionStatementOn > f.asOf) {
     out.push(finding('DATE_IN_FUTURE', { field: 'Data oświadczenia o niekaralności', date: f.convictionStatementOn, asOf: f.asOf }));
   }
+  // A negative opinion (positive: false) blocks the act just like a missing one.
   if (!f.headOpinion?.positive || !f.headOpinion.on || !f.headOpinion.interviewOn) out.push(finding('SUPPORTING_OPINION_MISSING'));
+  out.push(...checkHeadOpinionDates(f.headOpinion, f.asOf));
   if (!f.relationToChild?.trim()) out.push(finding('SUPPORTING_NOT_FROM_SURROUNDINGS'));
   if (!f.supportedCase.assistantId) out.push(finding('SUPPORTING_NO_ASSISTANT'));
   if (!CONSENT_RECORDED_STATES.includes(f.supportedCase.state)) {

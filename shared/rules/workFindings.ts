@@ -212,6 +212,27 @@ export const WORK_FINDINGS = {
     message: 'Katalog wsparcia prowadzi się w sprawie „Za życiem”.',
   },
 
+  CATALOGUE_DECIDED_ON_MISSING: {
+    severity: 'warning',
+    basis: WORK_BASIS.catalogue,
+    message: 'Status „{status}”: wpisz datę uzyskania / odmowy wsparcia (zamiast w uwagach).',
+  },
+  CATALOGUE_DECIDED_ON_WRONG_STATUS: {
+    severity: 'blocker',
+    basis: WORK_BASIS.catalogue,
+    message: 'Data uzyskania / odmowy dotyczy tylko wsparcia uzyskanego albo odmowy — przy statusie „{status}” usuń tę datę albo zmień status.',
+  },
+  CATALOGUE_DECIDED_ON_IN_FUTURE: {
+    severity: 'blocker',
+    basis: WORK_BASIS.catalogue,
+    message: 'Data uzyskania / odmowy ({date}) jest późniejsza niż dzisiejsza ({asOf}).',
+  },
+  CATALOGUE_DECIDED_BEFORE_APPLIED: {
+    severity: 'blocker',
+    basis: WORK_BASIS.catalogue,
+    message: 'Data uzyskania / odmowy ({decidedOn}) nie może być wcześniejsza niż data złożenia wniosku ({appliedOn}).',
+  },
+
   // ---- Authorisations (domain.md §3.2 may_act_for_family) ----
   AUTHORISATION_NONE: {
     severity: 'blocker',

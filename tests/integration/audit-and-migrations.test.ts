@@ -75,6 +75,8 @@ describe('migrations', () => {
       .prepare(`INSERT INTO families (id, address, place, gmina, search_text, assistant_id, created_at, updated_at) VALUES ('f1','ul. Polna 1','Grębocin','Lubicz','x','u1','x','x')`)
       .run();
     expect(v2.sqlite.prepare('SELECT count(*) AS c FROM families').get()).toEqual({ c: 1 });
+    // 0006_catalogue_decided_on: the catalogue's "Data uzyskania / odmowy" column exists, empty for old rows.
+    expect((v2.sqlite.prepare('PRAGMA table_info(catalogue_items)').all() as Array<{ name: string }>).map((c) => c.name)).toContain('decided_on');
     v2.sqlite.close();
   });
 

@@ -1,5 +1,5 @@
 /** 15. Katalog wsparcia („Za życiem”, art. 8 ust. 1) (domain.md §4.17). */
-import { text } from '../format';
+import { formatDate, text } from '../format';
 import { html } from '../html';
 import { fields, signatures, table, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -35,9 +35,21 @@ export interface SupportCatalogueView extends DocBase {
     conditions?: string | null;
     cost?: string | null;
     status: SupportStatus;
+    /** Date the application was filed. */
+    appliedOn?: string | null;
+    /** Date the support was obtained or refused. */
+    decidedOn?: string | null;
     authorisationUsed?: boolean;
   }>;
   assistant: Staff;
+}
+
+/** "uzyskano 12.11.2026 (wniosek z 02.11.2026)", "złożono wniosek 02.11.2026", "zaproponowano". */
+function statusCell(i: SupportCatalogueView['items'][number]): string {
+  const decided = (i.status === 'obtained' || i.status === 'refused') && i.decidedOn ? ` ${formatDate(i.decidedOn, { suffix: false })}` : '';
+  const applied = i.appliedOn ? (i.status === 'applied' ? ` ${formatDate(i.appliedOn, { suffix: false })}` : ` (wniosek z ${formatDate(i.appliedOn, { suffix: false })})`) : '';
+  const onBehalf = i.authorisationUsed ? ' (na podstawie upoważnienia)' : '';
+  return `${SUPPORT_STATUS_LABELS[i.status]}${decided}${i.status === 'proposed' ? '' : applied}${onBehalf}`;
 }
 
 export function supportCatalogueDocument(v: SupportCatalogueView): DocumentPart {
@@ -51,7 +63,7 @@ export function supportCatalogueDocument(v: SupportCatalogueView): DocumentPart 
         html`<b>${text(i.provider)}</b><br>${text(i.address, '')}${i.contact ? html`<br>${i.contact}` : ''}`,
         text(i.conditions),
         text(i.cost, 'bezpłatnie'),
-        `${SUPPORT_STATUS_LABELS[i.status]}${i.authorisationUsed ? ' (na podstawie upoważnienia)' : ''}`,
+        statusCell(i),
       ]),
     ];
   });

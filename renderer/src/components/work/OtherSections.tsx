@@ -2,8 +2,9 @@
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { checkCatalogueDecision, type CatalogueDecisionFacts } from '../../../../shared/rules';
 import { CATALOGUE_AREAS, CATALOGUE_STATUSES } from '../../../../shared/workSchemas';
-import { call, errorMessage } from '../../api';
+import { ApiError, call, errorMessage } from '../../api';
 import { formatDate } from '../../format';
 import { dateOrDash, refusalOf, RefusalAlert, todayIso, type Refusal } from './common';
 
@@ -210,9 +211,12 @@ type ItemForm = {
   status: string;
   onBehalf: boolean;
   appliedOn: string;
+  decidedOn: string;
   note: string;
 };
-const emptyItem: ItemForm = { area: 'health', title: '', provider: '', contact: '', conditions: '', cost: '', status: 'proposed', onBehalf: false, appliedOn: '', note: '' };
+const emptyItem: ItemForm = { area: 'health', title: '', provider: '', contact: '', conditions: '', cost: '', status: 'proposed', onBehalf: false, appliedOn: '', decidedOn: '', note: '' };
+/** Obtained or refused: the only statuses with a "Data uzyskania / odmowy". */
+const isDecided = (status: string) => status === 'obtained' || status === 'refused';
 const itemFormOf = (i: Item): ItemForm => ({
   area: i.area,
   title: i.title,
@@ -223,6 +227,7 @@ const itemFormOf = (i: Item): ItemForm => ({
   status: i.status,
   onBehalf: i.onBehalf,
   appliedOn: i.appliedOn ?? '',
+  decidedOn: i.decidedOn ?? '',
   note: i.note,
 });
 
@@ -245,6 +250,7 @@ export function CatalogueSection({ caseId, canEdit, onCaseChanged }: { caseId: s
               <Table.Th>Realizator</Table.Th>
               <Table.Th>Stan</Table.Th>
               <Table.Th>Wniosek</Table.Th>
+              <Table.Th>Uzyskano / odmowa</Table.Th>
               <Table.Th>W imieniu rodziny</Table.Th>
               <Table.Th>Uwagi</Table.Th>
               <Table.Th />
@@ -265,6 +271,7 @@ export function CatalogueSection({ caseId, canEdit, onCaseChanged }: { caseId: s
                   </Text>
                 </Table.Td>
                 <Table.Td>{dateOrDash(i.appliedOn)}</Table.Td>
+                <Table.Td data-testid="catalogue-decided-on">{dateOrDash(i.decidedOn)}</Table.Td>
                 <Table.Td>{i.onBehalf ? 'tak (upoważnienie)' : 'nie'}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{i.note || '—'}</Table.Td>
                 <Table.Td>
@@ -306,18 +313,31 @@ export function CatalogueSection({ caseId, canEdit, onCaseChanged }: { caseId: s
 function CatalogueForm({ caseId, item, onSaved, onCancel }: { caseId: string; item: Item | null; onSaved: () => void; onCancel: () => void }) {
   const [f, setF] = useState<ItemForm>(() => (item ? itemFormOf(item) : emptyItem));
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const decided = isDecided(f.status);
+  // The same rule the main process enforces (art. 8 ustawy „Za życiem”): shown while typing.
+  const decision = checkCatalogueDecision({
+    status: f.status as CatalogueDecisionFacts['status'],
+    appliedOn: f.appliedOn || null,
+    decidedOn: decided ? f.decidedOn || null : null,
+    asOf: todayIso(),
+  });
+  const decidedError = fieldErrors.decidedOn ?? decision.find((x) => x.severity === 'blocker')?.message;
+  const decidedHint = decision.find((x) => x.severity === 'warning')?.message;
 
   async function save() {
     setRefusal(null);
+    setFieldErrors({});
     setSaving(true);
     try {
-      const fields = { ...f, appliedOn: f.appliedOn || null };
+      const fields = { ...f, appliedOn: f.appliedOn || null, decidedOn: decided ? f.decidedOn || null : null };
       if (item) await call('catalogue:update', { ...fields, id: item.id, version: item.version } as never);
       else await call('catalogue:create', { ...fields, caseId } as never);
       onSaved();
     } catch (e) {
       setRefusal(refusalOf(e));
+      if (e instanceof ApiError) setFieldErrors(e.fields ?? {});
     } finally {
       setSaving(false);
     }
@@ -347,11 +367,24 @@ function CatalogueForm({ caseId, item, onSaved, onCancel }: { caseId: string; it
           onChange={(e) => setF({ ...f, status: e.currentTarget.value })}
         />
         <TextInput type="date" label="Data złożenia wniosku" value={f.appliedOn} onChange={(e) => setF({ ...f, appliedOn: e.currentTarget.value })} />
+        {decided && (
+          <TextInput
+            type="date"
+            label="Data uzyskania / odmowy"
+            value={f.decidedOn}
+            onChange={(e) => {
+              setF({ ...f, decidedOn: e.currentTarget.value });
+              setFieldErrors({});
+            }}
+            error={decidedError}
+            description={decidedError ? undefined : decidedHint}
+          />
+        )}
         <Checkbox mt="lg" label="Asystent działa w imieniu rodziny (wymaga upoważnienia)" checked={f.onBehalf} onChange={(e) => setF({ ...f, onBehalf: e.currentTarget.checked })} />
       </SimpleGrid>
       <Textarea
         mt="sm"
-        label="Uwagi (np. data i treść decyzji, powód odmowy)"
+        label="Uwagi (np. treść decyzji, powód odmowy)"
         autosize
         minRows={2}
         value={f.note}

@@ -7,7 +7,8 @@
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { call } from '../../api';
+import { checkHeadOpinionDates, headOpinionFieldOf } from '../../../../shared/rules';
+import { ApiError, call } from '../../api';
 import { refusalOf, RefusalAlert, todayIso, type Refusal } from './common';
 
 type SF = ChannelOutput<'supporting:list'>[number];
@@ -44,10 +45,20 @@ function OpinionForm({ sf, onDone, onCancel, onStale }: { sf: SF; onDone: (messa
     justification: sf.headOpinion?.justification ?? '',
   });
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // The rule the main process enforces (art. 30): the opinion not dated in the future, the
+  // interview not after the opinion and not in the future — shown under the date fields at once.
+  const live: Record<string, string> = {};
+  for (const x of checkHeadOpinionDates({ positive: f.positive === 'yes', on: f.on || null, interviewOn: f.interviewOn || null }, todayIso())) {
+    const k = headOpinionFieldOf(x.code);
+    if (k && !live[k]) live[k] = x.message;
+  }
+  const errorOf = (k: 'headOpinion.on' | 'headOpinion.interviewOn') => fieldErrors[k] ?? live[k];
 
   async function save() {
     setRefusal(null);
+    setFieldErrors({});
     setSaving(true);
     try {
       await call('supporting:update', {
@@ -66,6 +77,7 @@ function OpinionForm({ sf, onDone, onCancel, onStale }: { sf: SF; onDone: (messa
     } catch (e) {
       const r = refusalOf(e);
       setRefusal(r);
+      if (e instanceof ApiError) setFieldErrors(e.fields ?? {});
       if (r.code === 'STALE_EDIT') onStale?.();
     } finally {
       setSaving(false);
@@ -84,8 +96,26 @@ function OpinionForm({ sf, onDone, onCancel, onStale }: { sf: SF; onDone: (messa
           value={f.positive}
           onChange={(e) => setF({ ...f, positive: e.currentTarget.value })}
         />
-        <TextInput type="date" label="Data opinii kierownika" value={f.on} onChange={(e) => setF({ ...f, on: e.currentTarget.value })} />
-        <TextInput type="date" label="Data rodzinnego wywiadu środowiskowego" value={f.interviewOn} onChange={(e) => setF({ ...f, interviewOn: e.currentTarget.value })} />
+        <TextInput
+          type="date"
+          label="Data opinii kierownika"
+          value={f.on}
+          onChange={(e) => {
+            setF({ ...f, on: e.currentTarget.value });
+            setFieldErrors({});
+          }}
+          error={errorOf('headOpinion.on')}
+        />
+        <TextInput
+          type="date"
+          label="Data rodzinnego wywiadu środowiskowego"
+          value={f.interviewOn}
+          onChange={(e) => {
+            setF({ ...f, interviewOn: e.currentTarget.value });
+            setFieldErrors({});
+          }}
+          error={errorOf('headOpinion.interviewOn')}
+        />
       </SimpleGrid>
       <Textarea label="Uzasadnienie opinii" autosize minRows={3} value={f.justification} onChange={(e) => setF({ ...f, justification: e.currentTarget.value })} />
       <RefusalAlert refusal={refusal} title="Opinia nie została zapisana" />

@@ -24,7 +24,7 @@ import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { NOTICE_PERIODS, SUPPORTING_SCOPES, supportingFieldsSchema } from '../../../../shared/registrySchemas';
-import { formatGrosze } from '../../../../shared/rules';
+import { checkHeadOpinionDates, formatGrosze, headOpinionFieldOf } from '../../../../shared/rules';
 import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
@@ -37,7 +37,16 @@ import { headNameOf, SUPPORTING_STATUS, useFamily } from './FamilyCard';
 import { href } from './nav';
 
 type SF = ChannelOutput<'supporting:list'>[number];
-const registerSchema = supportingFieldsSchema.extend({ caseId: z.string().min(1, { error: 'Sprawa: wybierz sprawę wspieranej rodziny.' }) });
+const registerSchema = supportingFieldsSchema
+  .extend({ caseId: z.string().min(1, { error: 'Sprawa: wybierz sprawę wspieranej rodziny.' }) })
+  .superRefine((v, zctx) => {
+    // The head's opinion dates (art. 30), as the main process checks them.
+    if (!v.headOpinion?.positive) return;
+    for (const x of checkHeadOpinionDates(v.headOpinion, todayIso())) {
+      const field = headOpinionFieldOf(x.code);
+      if (field) zctx.addIssue({ code: 'custom', path: field.split('.'), message: x.message });
+    }
+  });
 type RegIn = z.input<typeof registerSchema>;
 type RegOut = z.output<typeof registerSchema>;
 
@@ -341,8 +350,13 @@ function RegisterForm({
           <Checkbox label="Opinia pozytywna" {...register('headOpinion.positive')} />
           {opinion && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-              <TextInput type="date" label="Data opinii kierownika" {...register('headOpinion.on')} />
-              <TextInput type="date" label="Data rodzinnego wywiadu środowiskowego" {...register('headOpinion.interviewOn')} />
+              <TextInput type="date" label="Data opinii kierownika" {...register('headOpinion.on')} error={errors.headOpinion?.on?.message} />
+              <TextInput
+                type="date"
+                label="Data rodzinnego wywiadu środowiskowego"
+                {...register('headOpinion.interviewOn')}
+                error={errors.headOpinion?.interviewOn?.message}
+              />
             </SimpleGrid>
           )}
           {opinion && (

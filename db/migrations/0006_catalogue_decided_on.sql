@@ -1,0 +1,1 @@
+ALTER TABLE `catalogue_items` ADD `decided_on` text;
