@@ -1,12 +1,14 @@
-import { Alert, Anchor, Button, Code, Group, Loader, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { Account, ChannelOutput } from '../../../shared/ipc/contract';
+import type { Account } from '../../../shared/ipc/contract';
 import { chainVerdict, detailsText } from '../../../shared/print/auditExtract';
 import { call, errorMessage } from '../api';
 import { AUDIT_ACTION_LABELS, auditActionLabel, entityLabel } from '../auditLabels';
+import { FilterBar } from '../components/FilterBar';
 import { PageTitle } from '../components/PageTitle';
-import { Paging } from '../components/Paging';
+import { ListTable } from '../components/ListTable';
 import { PrintPreview } from '../components/documents/PrintPreview';
+import { useListQuery } from '../components/useListQuery';
 import { formatDateTime, plural } from '../format';
 import { href as familyHref } from './families/nav';
 
@@ -70,9 +72,6 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>(fromHash);
   const [filters, setFilters] = useState<Filters>(fromHash);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ChannelOutput<'audit:search'> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<Account[]>([]);
 
   // A link to one family's entries ('#/audit/family/<id>') applies that filter, also when the
@@ -94,25 +93,8 @@ export function AuditPage() {
       .catch(() => setUsers([]));
   }, []);
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    call('audit:search', { ...filterInput(filters), page, pageSize: PAGE_SIZE })
-      .then((res) => {
-        if (cancelled) return;
-        setData(res);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(errorMessage(e));
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, page]);
+  // `filters` as the refresh key: "Filtruj" reloads also when the filter is the same.
+  const { data, loading, error } = useListQuery('audit:search', { ...filterInput(filters), page, pageSize: PAGE_SIZE }, filters);
 
   const userNames = useMemo(() => new Map(users.map((u) => [u.id, u.fullName])), [users]);
   const userOptions = useMemo(
@@ -171,46 +153,43 @@ export function AuditPage() {
   return (
     <>
       <PageTitle subtitle="Zapis czynności wykonanych w Asyście. Wpisów nie można zmieniać ani usuwać.">Dziennik zdarzeń</PageTitle>
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply();
-          }}
-        >
-          <Group align="flex-end" wrap="wrap">
-            <TextInput type="date" label="Od dnia" value={draft.from} onChange={set('from')} />
-            <TextInput type="date" label="Do dnia" value={draft.to} onChange={set('to')} />
-            <NativeSelect label="Użytkownik" data={userOptions} value={draft.userId} onChange={set('userId')} miw={220} />
-            <NativeSelect label="Zdarzenie" data={actionOptions} value={draft.action} onChange={set('action')} miw={220} />
-            <TextInput label="Znak sprawy (rodzina)" placeholder="np. GOPS.4011.1.2026" value={draft.caseNumber} onChange={set('caseNumber')} miw={200} />
-            <Button type="submit">Filtruj</Button>
-            <Button variant="default" onClick={clear}>
-              Wyczyść filtry
-            </Button>
-            {loading && <Loader size="sm" aria-label="Wczytywanie" />}
-          </Group>
-        </form>
-        {filters.familyId && (
-          <Group mt="sm" gap="sm" data-testid="audit-family-filter">
-            <Text size="sm">
-              Tylko zdarzenia jednej rodziny (otwartej z jej karty): rodzina, jej sprawy i ich dokumentacja.{' '}
-              <Anchor href={familyHref.card(filters.familyId)}>Karta rodziny</Anchor>
-            </Text>
-            <Button size="compact-sm" variant="subtle" onClick={allFamilies}>
-              Pokaż zdarzenia wszystkich rodzin
-            </Button>
-          </Group>
-        )}
-        <Group mt="md" gap="sm">
-          <Button variant="light" onClick={() => void verify()} loading={verifying}>
-            Sprawdź spójność dziennika
-          </Button>
-          <Button variant="default" onClick={() => setPrinting(true)}>
-            Drukuj / zapisz PDF
-          </Button>
-        </Group>
-      </Paper>
+      <FilterBar
+        onSubmit={apply}
+        below={
+          <>
+            {filters.familyId && (
+              <Group mt="sm" gap="sm" data-testid="audit-family-filter">
+                <Text size="sm">
+                  Tylko zdarzenia jednej rodziny (otwartej z jej karty): rodzina, jej sprawy i ich dokumentacja.{' '}
+                  <Anchor href={familyHref.card(filters.familyId)}>Karta rodziny</Anchor>
+                </Text>
+                <Button size="compact-sm" variant="subtle" onClick={allFamilies}>
+                  Pokaż zdarzenia wszystkich rodzin
+                </Button>
+              </Group>
+            )}
+            <Group mt="md" gap="sm">
+              <Button variant="light" onClick={() => void verify()} loading={verifying}>
+                Sprawdź spójność dziennika
+              </Button>
+              <Button variant="default" onClick={() => setPrinting(true)}>
+                Drukuj / zapisz PDF
+              </Button>
+            </Group>
+          </>
+        }
+      >
+        <TextInput type="date" label="Od dnia" value={draft.from} onChange={set('from')} />
+        <TextInput type="date" label="Do dnia" value={draft.to} onChange={set('to')} />
+        <NativeSelect label="Użytkownik" data={userOptions} value={draft.userId} onChange={set('userId')} miw={220} />
+        <NativeSelect label="Zdarzenie" data={actionOptions} value={draft.action} onChange={set('action')} miw={220} />
+        <TextInput label="Znak sprawy (rodzina)" placeholder="np. GOPS.4011.1.2026" value={draft.caseNumber} onChange={set('caseNumber')} miw={200} />
+        <Button type="submit">Filtruj</Button>
+        <Button variant="default" onClick={clear}>
+          Wyczyść filtry
+        </Button>
+        {loading && <Loader size="sm" aria-label="Wczytywanie" />}
+      </FilterBar>
       {verification && (
         <Alert
           color={verification.ok ? 'green' : 'red'}
@@ -233,66 +212,52 @@ export function AuditPage() {
           onClose={() => setPrinting(false)}
         />
       )}
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={170}>Data i godzina</Table.Th>
-                <Table.Th>Użytkownik</Table.Th>
-                <Table.Th>Zdarzenie</Table.Th>
-                <Table.Th>Obiekt</Table.Th>
-                <Table.Th>Szczegóły</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data && data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed" ta="center" py="md">
-                      Brak zdarzeń spełniających warunki.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {data?.items.map((entry) => {
-                const name = entry.userId ? userNames.get(entry.userId) : undefined;
-                return (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, true)}</Table.Td>
-                    <Table.Td>
-                      {name ? `${name} (${entry.userLogin ?? ''})` : (entry.userLogin ?? '—')}
-                    </Table.Td>
-                    <Table.Td title={entry.action}>{auditActionLabel(entry.action)}</Table.Td>
-                    <Table.Td>{entityLabel(entry.entityType, entry.entityId, userNames)}</Table.Td>
-                    <Table.Td>
-                      {entry.details && Object.keys(entry.details).length > 0 ? (
-                        <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{detailsText(entry.details)}</Code>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      {data && (
-        <Paging
-          page={page}
-          pageSize={PAGE_SIZE}
-          total={total}
-          onChange={setPage}
-          totalLabel={`Łącznie: ${total} ${plural(total, 'zdarzenie', 'zdarzenia', 'zdarzeń')}`}
-        />
-      )}
+      <ListTable
+        error={error}
+        tableProps={{ verticalSpacing: 'xs' }}
+        head={
+          <>
+            <Table.Th w={170}>Data i godzina</Table.Th>
+            <Table.Th>Użytkownik</Table.Th>
+            <Table.Th>Zdarzenie</Table.Th>
+            <Table.Th>Obiekt</Table.Th>
+            <Table.Th>Szczegóły</Table.Th>
+          </>
+        }
+        columns={5}
+        isEmpty={data?.items.length === 0}
+        emptyText="Brak zdarzeń spełniających warunki."
+        paging={
+          data && {
+            page,
+            pageSize: PAGE_SIZE,
+            total,
+            onChange: setPage,
+            totalLabel: `Łącznie: ${total} ${plural(total, 'zdarzenie', 'zdarzenia', 'zdarzeń')}`,
+          }
+        }
+      >
+        {data?.items.map((entry) => {
+          const name = entry.userId ? userNames.get(entry.userId) : undefined;
+          return (
+            <Table.Tr key={entry.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, true)}</Table.Td>
+              <Table.Td>
+                {name ? `${name} (${entry.userLogin ?? ''})` : (entry.userLogin ?? '—')}
+              </Table.Td>
+              <Table.Td title={entry.action}>{auditActionLabel(entry.action)}</Table.Td>
+              <Table.Td>{entityLabel(entry.entityType, entry.entityId, userNames)}</Table.Td>
+              <Table.Td>
+                {entry.details && Object.keys(entry.details).length > 0 ? (
+                  <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{detailsText(entry.details)}</Code>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
     </>
   );
 }

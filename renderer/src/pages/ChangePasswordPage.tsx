@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { enteredPasswordSchema, passwordSchema } from '../../../shared/schemas';
 import { call, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { PageTitle } from '../components/PageTitle';
-import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
+import { applyApiError, repeatField, withRepeat } from '../forms';
 
 const schema = withRepeat(
   z.object({ currentPassword: enteredPasswordSchema, newPassword: passwordSchema, repeat: repeatField }),
@@ -62,19 +63,7 @@ export function ChangePasswordPage() {
               error={e.currentPassword?.message}
               {...form.register('currentPassword')}
             />
-            <PasswordInput
-              label="Nowe hasło"
-              description={PASSWORD_RULE}
-              autoComplete="new-password"
-              error={e.newPassword?.message}
-              {...form.register('newPassword')}
-            />
-            <PasswordInput
-              label="Powtórz nowe hasło"
-              autoComplete="new-password"
-              error={e.repeat?.message}
-              {...form.register('repeat')}
-            />
+            <NewPasswordFields newPassword={form.register('newPassword')} repeat={form.register('repeat')} errors={e} />
             <Group justify="flex-end">
               <Button type="submit" loading={form.formState.isSubmitting}>
                 Zmień hasło

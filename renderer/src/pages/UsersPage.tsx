@@ -14,13 +14,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Controller, useForm, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { Controller, useForm, type Control, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import type { Account } from '../../../shared/ipc/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { newAccountSchema, passwordSchema, personNameSchema, roleSchema } from '../../../shared/schemas';
 import { call, errorMessage, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { AreasSection } from '../components/registry/CaseSettingsSection';
 import { PageTitle } from '../components/PageTitle';
 import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
@@ -263,34 +264,56 @@ function LimitInput<T extends FieldValues>({ control, name, error }: { control: 
   );
 }
 
+/** The caseload limit as stored: only an assistant has one (empty = the statutory maximum). */
+const limitFor = (v: { role: Role; personalLimit?: number | null }): number | null => (v.role === 'assistant' ? (v.personalLimit ?? null) : null);
+
+function staleMessage(e: unknown, onStale: () => void): string | null {
+  if (isApiError(e, 'STALE_EDIT', 'NOT_FOUND')) {
+    onStale();
+    return `${e.message} Zamknij okno i otwórz je ponownie.`;
+  }
+  return null;
+}
+
+/**
+ * A form in an account dialog: validated on screen by `schema`; on a valid submit `send` runs. A
+ * refusal is shown on its field (one of `fields`) or above the form; with `onStale`, a stale edit
+ * or a removed account asks to close the dialog and open it again.
+ */
+function useDialogForm<In extends FieldValues, Out>(
+  schema: z.ZodType<Out, In>,
+  defaultValues: DefaultValues<In>,
+  fields: readonly Path<In>[],
+  send: (v: Out) => Promise<void>,
+  onStale?: () => void,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues });
+  const onSubmit = form.handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      await send(v);
+    } catch (err) {
+      setFormError((onStale ? staleMessage(err, onStale) : null) ?? applyApiError(err, form.setError, fields));
+    }
+  });
+  return { form, errors: form.formState.errors, formError, onSubmit };
+}
+
 const createSchema = withRepeat(newAccountSchema.extend({ repeat: repeatField }), 'password', 'repeat');
 type CreateIn = z.input<typeof createSchema>;
 type CreateOut = z.output<typeof createSchema>;
 
 function CreateAccountForm({ onCancel, onDone }: { onCancel: () => void; onDone: (a: Account) => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CreateIn, unknown, CreateOut>({
-    resolver: zodResolver(createSchema),
-    defaultValues: { fullName: '', login: '', role: 'assistant', password: '', repeat: '', personalLimit: null },
-  });
-  const e = form.formState.errors;
+  const { form, errors: e, formError, onSubmit } = useDialogForm<CreateIn, CreateOut>(
+    createSchema,
+    { fullName: '', login: '', role: 'assistant', password: '', repeat: '', personalLimit: null },
+    ['fullName', 'login', 'role', 'password', 'personalLimit'],
+    async (v) => {
+      onDone(await call('users:create', { fullName: v.fullName, login: v.login, role: v.role, password: v.password, personalLimit: limitFor(v) }));
+    },
+  );
   const role = form.watch('role');
-
-  const onSubmit = form.handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      const a = await call('users:create', {
-        fullName: v.fullName,
-        login: v.login,
-        role: v.role,
-        password: v.password,
-        personalLimit: v.role === 'assistant' ? (v.personalLimit ?? null) : null,
-      });
-      onDone(a);
-    } catch (err) {
-      setFormError(applyApiError(err, form.setError, ['fullName', 'login', 'role', 'password', 'personalLimit']));
-    }
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -330,12 +353,12 @@ const editSchema = z.object({
 type EditIn = z.input<typeof editSchema>;
 type EditOut = z.output<typeof editSchema>;
 
-function staleMessage(e: unknown, onStale: () => void): string | null {
-  if (isApiError(e, 'STALE_EDIT', 'NOT_FOUND')) {
-    onStale();
-    return `${e.message} Zamknij okno i otwórz je ponownie.`;
-  }
-  return null;
+/** A dialog about one account: `onDone` gets the stored account; `onStale` reloads the list when the account changed meanwhile. */
+interface AccountDialogProps {
+  account: Account;
+  onCancel: () => void;
+  onDone: (a: Account) => void;
+  onStale: () => void;
 }
 
 function EditAccountForm({
@@ -343,35 +366,17 @@ function EditAccountForm({
   onCancel,
   onDone,
   onStale,
-}: {
-  account: Account;
-  onCancel: () => void;
-  onDone: (a: Account) => void;
-  onStale: () => void;
-}) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<EditIn, unknown, EditOut>({
-    resolver: zodResolver(editSchema),
-    defaultValues: { fullName: account.fullName, role: account.role, personalLimit: account.personalLimit },
-  });
-  const e = form.formState.errors;
+}: AccountDialogProps) {
+  const { form, errors: e, formError, onSubmit } = useDialogForm<EditIn, EditOut>(
+    editSchema,
+    { fullName: account.fullName, role: account.role, personalLimit: account.personalLimit },
+    ['fullName', 'role', 'personalLimit'],
+    async (v) => {
+      onDone(await call('users:update', { id: account.id, version: account.version, fullName: v.fullName, role: v.role, personalLimit: limitFor(v) }));
+    },
+    onStale,
+  );
   const role = form.watch('role');
-
-  const onSubmit = form.handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      const a = await call('users:update', {
-        id: account.id,
-        version: account.version,
-        fullName: v.fullName,
-        role: v.role,
-        personalLimit: v.role === 'assistant' ? (v.personalLimit ?? null) : null,
-      });
-      onDone(a);
-    } catch (err) {
-      setFormError(staleMessage(err, onStale) ?? applyApiError(err, form.setError, ['fullName', 'role', 'personalLimit']));
-    }
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -394,12 +399,7 @@ function DeactivateConfirm({
   onCancel,
   onDone,
   onStale,
-}: {
-  account: Account;
-  onCancel: () => void;
-  onDone: (a: Account) => void;
-  onStale: () => void;
-}) {
+}: AccountDialogProps) {
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const confirm = async () => {
@@ -452,34 +452,19 @@ function PasswordForm({
   submit: (newPassword: string) => Promise<void>;
   onStale: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<NewPasswordIn, unknown, NewPasswordOut>({
-    resolver: zodResolver(newPasswordSchema),
-    defaultValues: { newPassword: '', repeat: '' },
-  });
-  const e = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      await submit(v.newPassword);
-    } catch (err) {
-      setFormError(staleMessage(err, onStale) ?? applyApiError(err, form.setError, ['newPassword', 'repeat']));
-    }
-  });
+  const { form, errors: e, formError, onSubmit } = useDialogForm<NewPasswordIn, NewPasswordOut>(
+    newPasswordSchema,
+    { newPassword: '', repeat: '' },
+    ['newPassword', 'repeat'],
+    (v) => submit(v.newPassword),
+    onStale,
+  );
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{intro}</Text>
         <FormError message={formError} />
-        <PasswordInput
-          label="Nowe hasło"
-          description={PASSWORD_RULE}
-          autoFocus
-          autoComplete="new-password"
-          error={e.newPassword?.message}
-          {...form.register('newPassword')}
-        />
-        <PasswordInput label="Powtórz nowe hasło" autoComplete="new-password" error={e.repeat?.message} {...form.register('repeat')} />
+        <NewPasswordFields newPassword={form.register('newPassword')} repeat={form.register('repeat')} errors={e} autoFocus />
         <FormButtons onCancel={onCancel} submitLabel={submitLabel} loading={form.formState.isSubmitting} />
       </Stack>
     </form>

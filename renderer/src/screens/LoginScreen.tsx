@@ -7,7 +7,8 @@ import { enteredPasswordSchema, loginSchema, passwordSchema, recoveryKeySchema }
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { call, isApiError } from '../api';
 import { FormError } from '../components/FormError';
-import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
+import { NewPasswordFields } from '../components/NewPasswordFields';
+import { applyApiError, repeatField, withRepeat } from '../forms';
 import { useCountdown } from '../useCountdown';
 
 const loginFormSchema = z.object({ login: loginSchema, password: enteredPasswordSchema });
@@ -197,19 +198,7 @@ function RecoverForm({ onLoggedIn, onBack }: { onLoggedIn: (user: SessionUser) =
           error={e.login?.message}
           {...form.register('login')}
         />
-        <PasswordInput
-          label="Nowe hasło"
-          description={PASSWORD_RULE}
-          autoComplete="new-password"
-          error={e.newPassword?.message}
-          {...form.register('newPassword')}
-        />
-        <PasswordInput
-          label="Powtórz nowe hasło"
-          autoComplete="new-password"
-          error={e.repeat?.message}
-          {...form.register('repeat')}
-        />
+        <NewPasswordFields newPassword={form.register('newPassword')} repeat={form.register('repeat')} errors={e} />
         {throttled && (
           <Text c="red" size="sm" role="status" aria-live="polite">
             Spróbuj ponownie za {secondsLeft} s
