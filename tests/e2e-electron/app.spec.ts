@@ -1,8 +1,10 @@
 /**
  * End-to-end test of the real Electron app (Playwright `_electron`): first-run wizard -> recovery
- * key card -> key confirmation -> login -> create an assistant account -> log out -> log in as the
- * assistant -> no admin screens -> idle lock -> unlock. Plus a few shell checks (app:// origin, no
- * Node in the page, encrypted database file, log without personal data).
+ * key card -> key confirmation -> login -> create an assistant account -> issue 7's screens as a
+ * smoke test (the head sees the half-year report table and checks the audit chain; a data
+ * protection officer's account sees the audit log and the retention periods but not the families)
+ * -> log in as the assistant -> no admin screens -> idle lock -> unlock. Plus a few shell checks
+ * (app:// origin, no Node in the page, encrypted database file, log without personal data).
  *
  * Needs the Electron binary (downloaded from GitHub by `npm install`) and an Electron-ABI build of
  * better-sqlite3 (build/scripts/electron-native.mjs). See tests/e2e-electron/README.md.
@@ -37,7 +39,16 @@ const UI = {
   },
   login: { login: 'Login', password: 'Hasło', submit: 'Zaloguj' },
   header: { logout: 'Wyloguj', lock: 'Zablokuj', userName: 'user-name' },
-  nav: { users: 'Konta użytkowników', audit: 'Dziennik zdarzeń', settings: 'Ustawienia' },
+  nav: {
+    /** The menu landmark: nav links are looked up inside it (the family card has a "Dziennik zdarzeń…" button). */
+    menu: 'Menu główne',
+    users: 'Konta użytkowników',
+    audit: 'Dziennik zdarzeń',
+    settings: 'Ustawienia',
+    reports: 'Sprawozdania i statystyki',
+    retention: 'Okresy przechowywania',
+    families: 'Rodziny',
+  },
   users: {
     newAccount: 'Nowe konto',
     fullName: 'Imię i nazwisko',
@@ -47,7 +58,16 @@ const UI = {
     repeat: 'Powtórz hasło',
     create: 'Utwórz konto',
     created: /Utworzono konto/,
+    dpoRole: 'Inspektor ochrony danych',
   },
+  reports: {
+    title: 'Sprawozdania i statystyki',
+    halfYearTab: 'Sprawozdanie półroczne',
+    halfYearTableTestId: 'half-year-table',
+    familiesSupported: 'Rodziny objęte wsparciem asystenta rodziny w okresie',
+  },
+  audit: { title: 'Dziennik zdarzeń', verify: 'Sprawdź spójność dziennika', consistent: /Dziennik jest spójny/ },
+  dpo: { homeTestId: 'dpo-home' },
   lock: { title: 'Sesja zablokowana', password: 'Hasło', unlock: 'Odblokuj' },
 } as const;
 
@@ -61,6 +81,7 @@ const OFFICE = {
 };
 const ADMIN = { login: 'kierownik', password: 'Kierownik2026' };
 const ASSISTANT = { fullName: 'Łucja Asystentka', login: 'l.asystentka', password: 'Asystentka2026' };
+const DPO = { fullName: 'Irena Inspektorka', login: 'i.inspektorka', password: 'Inspektor2026' };
 /** Default idle time (db/settings.ts DEFAULT_SETTINGS.idleMinutes) plus one minute. */
 const PAST_IDLE_TIME = '11:00';
 
@@ -153,8 +174,27 @@ test.describe('Asysta w Electronie', () => {
     await expect(page.getByRole('button', { name: UI.header.logout })).toBeVisible();
   }
 
-  test('kreator, konta, role, blokada bezczynności', async () => {
-    test.setTimeout(240_000);
+  async function logout(page: Page) {
+    await page.getByRole('button', { name: UI.header.logout }).click();
+    await expect(page.getByRole('button', { name: UI.login.submit })).toBeVisible();
+  }
+
+  async function createAccount(page: Page, who: { fullName: string; login: string; password: string }, role: 'assistant' | 'dpo') {
+    await page.getByRole('navigation', { name: UI.nav.menu }).getByRole('link', { name: UI.nav.users }).click();
+    await page.getByRole('button', { name: UI.users.newAccount }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(UI.users.fullName, { exact: true }).fill(who.fullName);
+    await dialog.getByLabel(UI.users.login, { exact: true }).fill(who.login);
+    await dialog.getByLabel(UI.users.role, { exact: true }).selectOption(role);
+    await dialog.getByLabel(UI.users.password, { exact: true }).fill(who.password);
+    await dialog.getByLabel(UI.users.repeat, { exact: true }).fill(who.password);
+    await dialog.getByRole('button', { name: UI.users.create }).click();
+    await expect(page.getByText(UI.users.created)).toBeVisible();
+    await expect(page.getByRole('cell', { name: who.login, exact: true })).toBeVisible();
+  }
+
+  test('kreator, konta, role, sprawozdania i dziennik, blokada bezczynności', async () => {
+    test.setTimeout(300_000);
     const page = await launch();
 
     // Fake timers for the idle lock, installed before the app code runs.
@@ -215,19 +255,42 @@ test.describe('Asysta w Electronie', () => {
 
     await test.step('logowanie kierownika i założenie konta asystentki', async () => {
       await login(page, ADMIN);
-      await page.getByRole('link', { name: UI.nav.users }).click();
-      await page.getByRole('button', { name: UI.users.newAccount }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel(UI.users.fullName, { exact: true }).fill(ASSISTANT.fullName);
-      await dialog.getByLabel(UI.users.login, { exact: true }).fill(ASSISTANT.login);
-      await dialog.getByLabel(UI.users.role, { exact: true }).selectOption('assistant');
-      await dialog.getByLabel(UI.users.password, { exact: true }).fill(ASSISTANT.password);
-      await dialog.getByLabel(UI.users.repeat, { exact: true }).fill(ASSISTANT.password);
-      await dialog.getByRole('button', { name: UI.users.create }).click();
-      await expect(page.getByText(UI.users.created)).toBeVisible();
-      await expect(page.getByRole('cell', { name: ASSISTANT.login, exact: true })).toBeVisible();
-      await page.getByRole('button', { name: UI.header.logout }).click();
-      await expect(page.getByRole('button', { name: UI.login.submit })).toBeVisible();
+      await createAccount(page, ASSISTANT, 'assistant');
+    });
+
+    await test.step('kierownik: sprawozdanie półroczne (tabela)', async () => {
+      const nav = page.getByRole('navigation', { name: UI.nav.menu });
+      await nav.getByRole('link', { name: UI.nav.reports }).click();
+      await expect(page.getByRole('heading', { name: UI.reports.title })).toBeVisible();
+      await expect(page.getByRole('tab', { name: UI.reports.halfYearTab })).toHaveAttribute('aria-selected', 'true');
+      const table = page.getByTestId(UI.reports.halfYearTableTestId);
+      await expect(table).toBeVisible({ timeout: 60_000 });
+      await expect(table).toContainText(UI.reports.familiesSupported);
+    });
+
+    await test.step('kierownik: dziennik zdarzeń, sprawdzenie spójności', async () => {
+      const nav = page.getByRole('navigation', { name: UI.nav.menu });
+      await nav.getByRole('link', { name: UI.nav.audit, exact: true }).click();
+      await expect(page.getByRole('heading', { name: UI.audit.title })).toBeVisible();
+      await page.getByRole('button', { name: UI.audit.verify }).click();
+      await expect(page.getByRole('status').filter({ hasText: UI.audit.consistent })).toBeVisible({ timeout: 60_000 });
+    });
+
+    await test.step('kierownik zakłada konto inspektora ochrony danych', async () => {
+      await createAccount(page, DPO, 'dpo');
+      await expect(page.getByRole('row', { name: new RegExp(DPO.fullName) })).toContainText(UI.users.dpoRole);
+      await logout(page);
+    });
+
+    await test.step('inspektor ochrony danych: dziennik i okresy przechowywania, bez rodzin', async () => {
+      await login(page, DPO);
+      await expect(page.getByTestId(UI.dpo.homeTestId)).toBeVisible();
+      const nav = page.getByRole('navigation', { name: UI.nav.menu });
+      await expect(nav.getByRole('link', { name: UI.nav.families, exact: true })).toHaveCount(0);
+      await expect(nav.getByRole('link', { name: UI.nav.retention })).toBeVisible();
+      await nav.getByRole('link', { name: UI.nav.audit, exact: true }).click();
+      await expect(page.getByRole('heading', { name: UI.audit.title })).toBeVisible();
+      await logout(page);
     });
 
     await test.step('asystentka nie widzi ekranów kierownika', async () => {
@@ -273,7 +336,7 @@ test.describe('Asysta w Electronie', () => {
       const log = join(`${dataDir}-profil`, 'logi', 'asysta-main.log');
       if (existsSync(log)) {
         const text = readFileSync(log, 'utf8');
-        for (const secret of [ASSISTANT.fullName, ASSISTANT.password, ADMIN.password, OFFICE.headName, recoveryKey]) {
+        for (const secret of [ASSISTANT.fullName, ASSISTANT.password, DPO.fullName, DPO.password, ADMIN.password, OFFICE.headName, recoveryKey]) {
           expect(text).not.toContain(secret);
         }
       }

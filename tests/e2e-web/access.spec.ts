@@ -8,8 +8,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
 import { addDays } from '../../shared/rules';
-import { startApp } from './server-fixture';
-import { completeSetup, createAccount, login, logout, workApi } from './ui-helpers';
+import { appForFile, type RunningApp } from './server-fixture';
+import { completeSetup, createAccount, login, logout, warsawToday, workApi } from './ui-helpers';
 
 const OFFICE = {
   name: 'Gminny Ośrodek Pomocy Społecznej w Łysomicach',
@@ -27,16 +27,9 @@ const PESEL = makePesel('1988-03-14', 'F', 731);
 
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.dispose();
-});
+let app: RunningApp;
+appForFile((a) => (app = a));
 
-const warsawToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
 
 type C = { case: { id: string; version: number; caseNumber: string } };

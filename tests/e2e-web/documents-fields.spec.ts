@@ -6,28 +6,16 @@
  * - the head records a contact with a school and writes it a letter: the subject, scope and
  *   reply-by date are typed in a small form (validated in Polish) and appear in the preview.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { startApp } from './server-fixture';
-import { login, logout } from './ui-helpers';
+import { expect, test } from '@playwright/test';
+import { appForFile, type RunningApp } from './server-fixture';
+import { login, logout, openCaseById as openCase } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp({ seed: { families: 12, password: PASSWORD } });
-});
-test.afterAll(async () => {
-  await app?.dispose();
-});
-
-async function openCase(page: Page, id: string, caseNumber: string) {
-  await page.evaluate((caseId) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/families/case/${encodeURIComponent(caseId)}`;
-  }, id);
-  await expect(page.getByRole('heading', { name: `Sprawa ${caseNumber}` })).toBeVisible();
-}
+let app: RunningApp;
+appForFile((a) => (app = a), { seed: { families: 12, password: PASSWORD } });
 
 /** "22.11.2026" for today in Europe/Warsaw (the app's "today"). */
 function todayPl(): string {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { countPdfPages } from '../../db/print/pdf';
 import { startApp } from './server-fixture';
-import { login, logout } from './ui-helpers';
+import { login, logout, openCaseById } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 
@@ -59,10 +59,7 @@ test('the assistant opens a plan, previews it, saves the PDF, and the audit log 
 
   // The case's assistant: case view → Dokumenty → "Plan pracy z rodziną" → Podgląd.
   await login(page, planCase!.login, PASSWORD);
-  await page.evaluate((id) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/families/case/${encodeURIComponent(id)}`;
-  }, planCase!.id);
-  await expect(page.getByRole('heading', { name: `Sprawa ${planCase!.caseNumber}` })).toBeVisible();
+  await openCaseById(page, planCase!.id, planCase!.caseNumber);
   const documents = page.getByRole('region', { name: 'Dokumenty' });
   await expect(documents).toBeVisible();
   const planRow = documents.getByRole('row').filter({ hasText: 'Plan pracy z rodziną' }).first();

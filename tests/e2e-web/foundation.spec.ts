@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApp } from './server-fixture';
+import { appForFile, startApp, type RunningApp } from './server-fixture';
 import { completeSetup, createAccount, lock, login, logout, unlock } from './ui-helpers';
 
 const OFFICE = {
@@ -22,14 +22,8 @@ const OFFICE = {
 const ADMIN = { fullName: 'Żaneta Wójcik-Łęcka', login: 'zwojcik', password: 'Kierowniczka2026' };
 const ASSISTANT = { fullName: 'Małgorzata Kęsik', login: 'mkesik', role: 'assistant' as const, password: 'Asystentka2026' };
 
-let app: Awaited<ReturnType<typeof startApp>>;
-
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.dispose();
-});
+let app: RunningApp;
+appForFile((a) => (app = a));
 
 test('first run → recovery key → head creates an assistant → assistant sees no admin screens → idle lock → unlock', async ({ page }) => {
   const consoleErrors: string[] = [];

@@ -8,8 +8,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
 import { interviewDueDate } from '../../shared/rules';
-import { startApp } from './server-fixture';
-import { caseAction, completeSetup, createAccount, login, logout, registerFamily } from './ui-helpers';
+import { appForFile, startApp, type RunningApp } from './server-fixture';
+import { caseAction, completeSetup, createAccount, login, logout, plDate as pl, registerFamily, warsawToday, workApi as api } from './ui-helpers';
 
 const OFFICE = {
   name: 'Gminny Ośrodek Pomocy Społecznej w Lubiczu',
@@ -23,31 +23,8 @@ const HEAD = { fullName: 'Elżbieta Wąsowicz', login: 'ewasowicz', password: 'K
 const PS = { fullName: 'Katarzyna Bąkowska', login: 'kbakowska', role: 'social_worker' as const, password: 'Pracownica2026' };
 const AR = { fullName: 'Małgorzata Kęsik', login: 'mkesik', role: 'assistant' as const, password: 'Asystentka2026', limit: 2 };
 
-let app: Awaited<ReturnType<typeof startApp>>;
-
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.dispose();
-});
-
-const warsawToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-const pl = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}.${m}.${y}`;
-};
-
-type Api = Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>>;
-
-/** Calls a channel in the page as the logged-in user (the same bridge and dispatcher as the UI). */
-async function api<T>(page: Page, channel: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    ([c, i]) => ((globalThis as unknown as { api: Api }).api[c as string]!(i) as Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>),
-    [channel, input] as const,
-  );
-}
+let app: RunningApp;
+appForFile((a) => (app = a));
 
 /** A family referred up to "wniosek" through the API, as the logged-in head (set-up of the limit test). */
 async function referredViaApi(page: Page, surname: string, serial: number, today: string): Promise<{ id: string; version: number; caseNumber: string }> {

@@ -7,7 +7,7 @@
  * real core behind the bridge, the core's clock set to 1 June 2045.
  */
 import { expect, test } from '@playwright/test';
-import { startApp } from './server-fixture';
+import { appForFile, type RunningApp } from './server-fixture';
 import { createAccount, login, logout } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
@@ -15,13 +15,8 @@ const NOW = Date.parse('2045-06-01T09:00:00Z');
 
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp({ seed: { families: 80, password: PASSWORD }, now: () => NOW });
-});
-test.afterAll(async () => {
-  await app?.dispose();
-});
+let app: RunningApp;
+appForFile((a) => (app = a), { seed: { families: 80, password: PASSWORD }, now: () => NOW });
 
 test('the head anonymises the expired cases after confirming the list; the DPO reads the record', async ({ page }) => {
   test.setTimeout(180_000);

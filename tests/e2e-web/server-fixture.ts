@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 import { seedDemo, type SeedSummary } from '../../db/demo/seed';
 import { MemorySettingsStore } from '../../db/settings';
 import { startPreviewServer, type PreviewServer } from '../bridge/server';
@@ -37,4 +38,22 @@ export async function startApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type RunningApp = Awaited<ReturnType<typeof startApp>>;
+
+/**
+ * One app for the whole spec file: started before its first test, disposed after its last; `use`
+ * receives it (typically assigning the file's `app`), as useStaffedOffice does in the integration tests.
+ */
+export function appForFile(use: (app: RunningApp) => void, opts?: StartOptions): void {
+  let current: RunningApp | null = null;
+  test.beforeAll(async () => {
+    current = await startApp(opts);
+    use(current);
+  });
+  test.afterAll(async () => {
+    await current?.dispose();
+    current = null;
+  });
 }

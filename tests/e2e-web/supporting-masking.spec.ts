@@ -6,19 +6,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
-import { startApp } from './server-fixture';
+import { appForFile, type RunningApp } from './server-fixture';
 import { login, logout } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp({ seed: { families: 12, password: PASSWORD } });
-});
-test.afterAll(async () => {
-  await app?.dispose();
-});
+let app: RunningApp;
+appForFile((a) => (app = a), { seed: { families: 12, password: PASSWORD } });
 
 test('supporting family members: PESEL masked, "Pokaż" shows one and is logged', async ({ page }) => {
   test.setTimeout(120_000);

@@ -8,27 +8,15 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { addDays } from '../../shared/rules';
-import { startApp } from './server-fixture';
-import { login, logout } from './ui-helpers';
+import { appForFile, type RunningApp } from './server-fixture';
+import { login, logout, openCaseById, plDate as pl, warsawToday as today } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 const NAME = 'Państwo Sąsiedzcy-Żółtkowscy';
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp({ seed: { families: 12, password: PASSWORD } });
-});
-test.afterAll(async () => {
-  await app.dispose();
-});
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
-/** "7.03.2026" as the app prints dates. */
-const pl = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}.${m}.${y}`;
-};
+let app: RunningApp;
+appForFile((a) => (app = a), { seed: { families: 12, password: PASSWORD } });
 
 async function openFamily(page: Page, familyId: string) {
   await page.evaluate((id) => {
@@ -90,7 +78,17 @@ test('assistant registers a supporting family; the head gives and corrects the o
   await card.getByRole('button', { name: 'Opinia kierownika' }).click();
   let dialog = page.getByRole('dialog', { name: `Opinia kierownika — ${NAME}` });
   await dialog.getByLabel('Opinia').selectOption('pozytywna');
+  // Art. 30: an opinion dated tomorrow, or an interview after the opinion, is shown under the field
+  // at once and refused by the main process on save.
+  await dialog.getByLabel('Data opinii kierownika').fill(addDays(today(), 1));
+  await expect(dialog.getByText(`Data opinii kierownika (${pl(addDays(today(), 1))}) jest późniejsza niż dzisiejsza`)).toBeVisible();
   await dialog.getByLabel('Data opinii kierownika').fill(addDays(today(), -2));
+  await dialog.getByLabel('Data rodzinnego wywiadu środowiskowego').fill(addDays(today(), -1));
+  await expect(dialog.getByText(/^Rodzinny wywiad środowiskowy \(.*\) nie może być późniejszy niż opinia kierownika/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Zapisz opinię' }).click();
+  await expect(dialog.getByRole('alert', { name: 'Opinia nie została zapisana' })).toContainText(
+    `Rodzinny wywiad środowiskowy (${pl(addDays(today(), -1))}) nie może być późniejszy niż opinia kierownika (${pl(addDays(today(), -2))})`,
+  );
   await dialog.getByLabel('Data rodzinnego wywiadu środowiskowego').fill(addDays(today(), -3));
   await dialog.getByLabel('Uzasadnienie opinii').fill('Rodzina zna dzieci od lat i pomaga przy odprowadzaniu do szkoły.');
   await dialog.getByRole('button', { name: 'Zapisz opinię' }).click();
@@ -136,10 +134,7 @@ test('assistant registers a supporting family; the head gives and corrects the o
   await page.screenshot({ path: test.info().outputPath('supporting.png'), fullPage: true });
 
   // ---- The case's documents list the opinion, the act and the contract.
-  await page.evaluate((caseId) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/families/case/${encodeURIComponent(caseId)}`;
-  }, target!.id);
-  await expect(page.getByRole('heading', { name: `Sprawa ${target!.caseNumber}` })).toBeVisible();
+  await openCaseById(page, target!.id, target!.caseNumber);
   const documents = page.getByRole('region', { name: 'Dokumenty' });
   await expect(documents.getByRole('button', { name: /^Podgląd: Rodzina wspierająca – umowa/ })).toHaveCount(1);
   await expect(documents.getByRole('row').filter({ has: page.getByRole('button', { name: /^Podgląd: Rodzina wspierająca – umowa/ }) })).toContainText(pl(today()));

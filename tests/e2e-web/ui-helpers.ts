@@ -4,6 +4,16 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Today in Warsaw as yyyy-mm-dd (the office's calendar day, whatever the machine's zone). */
+export const warsawToday = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** "7.03.2026" from "2026-03-07", as the app prints dates. */
+export const plDate = (iso: string): string => {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)}.${m}.${y}`;
+};
+
 export interface OfficeData {
   name: string;
   address: string;
@@ -218,6 +228,14 @@ export async function workApi<T>(page: Page, channel: string, input: unknown): P
     ([c, i]) => ((globalThis as unknown as { api: Record<string, ApiFn> }).api[c as string]!(i) as Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>),
     [channel, input] as const,
   );
+}
+
+/** Opens a case by its id (the address the family card links to) and waits for its heading. */
+export async function openCaseById(page: Page, id: string, caseNumber: string): Promise<void> {
+  await page.evaluate((caseId) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/families/case/${encodeURIComponent(caseId)}`;
+  }, id);
+  await expect(page.getByRole('heading', { name: `Sprawa ${caseNumber}` })).toBeVisible();
 }
 
 /** Case view → "Praca z rodziną" → a tab. */

@@ -4,38 +4,20 @@
  *   do …"), corrects it with "Popraw wpis" in the same form; a locked entry offers only an addendum;
  * - a court letter gets its actual delivery date (a future date is refused in Polish);
  * - an authorisation is signed by an adult member picked from the family (or "inna osoba");
- * - a Za życiem catalogue item is changed: applied with a date, then obtained with a note.
+ * - a Za życiem catalogue item is changed: applied with a date, then obtained with its date
+ *   ("Data uzyskania / odmowy", not before the application) and a note.
  * The real renderer in Debian Chromium, the real core behind the bridge.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addDays } from '../../shared/rules';
-import { startApp } from './server-fixture';
-import { login, logout } from './ui-helpers';
+import { appForFile, type RunningApp } from './server-fixture';
+import { login, logout, openCaseById as openCase, plDate as pl, warsawToday as today } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp({ seed: { families: 12, password: PASSWORD } });
-});
-test.afterAll(async () => {
-  await app.dispose();
-});
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
-/** "7.03.2026" as the app prints dates. */
-const pl = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}.${m}.${y}`;
-};
-
-async function openCase(page: Page, id: string, caseNumber: string) {
-  await page.evaluate((caseId) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/families/case/${encodeURIComponent(caseId)}`;
-  }, id);
-  await expect(page.getByRole('heading', { name: `Sprawa ${caseNumber}` })).toBeVisible();
-}
+let app: RunningApp;
+appForFile((a) => (app = a), { seed: { families: 12, password: PASSWORD } });
 
 function caseOf(track: 'general' | 'za-zyciem', states: string[]) {
   const { sqlite } = app.core.requireDb();
@@ -178,9 +160,18 @@ test('a Za życiem catalogue item is changed: application filed with its date, t
   form = page.getByTestId('catalogue-form');
   await expect(form.getByLabel('Data złożenia wniosku')).toHaveValue(addDays(today(), -2));
   await form.getByLabel('Stan').selectOption('obtained');
-  await form.getByLabel('Uwagi (np. data i treść decyzji, powód odmowy)').fill('Decyzja PCPR: dofinansowanie przyznane.');
+  // "Data uzyskania / odmowy" appears for obtained support; one before the application is refused.
+  await expect(form.getByText('Status „uzyskane”: wpisz datę uzyskania / odmowy wsparcia (zamiast w uwagach).')).toBeVisible();
+  await form.getByLabel('Data uzyskania / odmowy').fill(addDays(today(), -3));
+  await expect(form.getByText(/^Data uzyskania \/ odmowy \(.*\) nie może być wcześniejsza niż data złożenia wniosku/)).toBeVisible();
   await form.getByRole('button', { name: 'Zapisz zmiany pozycji' }).click();
+  await expect(form.getByRole('alert', { name: 'Pozycja nie została zapisana' })).toContainText('nie może być wcześniejsza niż data złożenia wniosku');
+  await form.getByLabel('Data uzyskania / odmowy').fill(addDays(today(), -1));
+  await form.getByLabel('Uwagi (np. treść decyzji, powód odmowy)').fill('Decyzja PCPR: dofinansowanie przyznane.');
+  await form.getByRole('button', { name: 'Zapisz zmiany pozycji' }).click();
+  await expect(form).toBeHidden();
   await expect(item).toContainText('uzyskane');
+  await expect(item.getByTestId('catalogue-decided-on')).toHaveText(pl(addDays(today(), -1)));
   await expect(item).toContainText('Decyzja PCPR: dofinansowanie przyznane.');
   await expect(item).toContainText(`zmiana ${pl(today())}`);
   await page.screenshot({ path: test.info().outputPath('catalogue-changed.png'), fullPage: true });

@@ -9,9 +9,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
 import { addDays, addMonthsClamped, ASSESSMENT_AREAS, monitoringEndDate } from '../../shared/rules';
-import { startApp } from './server-fixture';
-import { completeSetup, createAccount, login, logout } from './ui-helpers';
-import { fillAssessmentGrid, openCaseTab, workApi } from './ui-helpers';
+import { appForFile, type RunningApp } from './server-fixture';
+import { completeSetup, createAccount, fillAssessmentGrid, login, logout, openCaseTab, plDate as pl, warsawToday, workApi } from './ui-helpers';
 
 const OFFICE = {
   name: 'Gminny Ośrodek Pomocy Społecznej w Zławsi Wielkiej',
@@ -26,20 +25,8 @@ const AR = { fullName: 'Joanna Łęcka', login: 'jlecka', role: 'assistant' as c
 
 test.use({ actionTimeout: 30_000 });
 
-let app: Awaited<ReturnType<typeof startApp>>;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.dispose();
-});
-
-const warsawToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-const pl = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}.${m}.${y}`;
-};
+let app: RunningApp;
+appForFile((a) => (app = a));
 
 type C = { case: { id: string; version: number; caseNumber: string } };
 

@@ -1,41 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TestSession } from '../helpers';
-import { family, useStaffedOffice, type Staff } from './registryFixtures';
+import { family, referredCase, useStaffedOffice, type IntakeSource, type Staff } from './registryFixtures';
 
 let admin: TestSession;
 let team: Staff;
 useStaffedOffice((o) => ({ admin, team } = o));
 
 /** Intake -> RWŚ -> analysis -> request, by the social worker. Returns the case awaiting the head. */
-async function referred(surname: string, source: 'social-worker' | 'minor-parent-leaving-institution' | 'court-order' = 'social-worker') {
-  const ps = team.ps.s;
-  const f = (await ps.ok('families:create', family(surname))).family;
-  let c = (
-    await ps.ok('cases:intake', {
-      familyId: f.id,
-      source,
-      learnedOn: '2026-11-16',
-      urgent: false,
-      courtOrder: source === 'court-order' ? { court: 'Sąd Rejonowy w Toruniu', caseRef: 'III Nsm 123/26', date: '2026-11-02' } : null,
-    })
-  ).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: '2026-11-20' } })).case;
-  c = (
-    await ps.ok('cases:transition', {
-      caseId: c.id,
-      version: c.version,
-      payload: { action: 'recordAnalysis', analysisOn: '2026-11-20', careDifficultiesFound: true },
-    })
-  ).case;
-  c = (
-    await ps.ok('cases:transition', {
-      caseId: c.id,
-      version: c.version,
-      payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności opiekuńczo-wychowawcze stwierdzone w RWŚ.' },
-    })
-  ).case;
-  return { f, c };
-}
+const referred = (surname: string, source: IntakeSource = 'social-worker') =>
+  referredCase(team, surname, source, 'Trudności opiekuńczo-wychowawcze stwierdzone w RWŚ.');
 
 const assign = (s: TestSession, c: { id: string; version: number }, assistantId: string) =>
   s.call('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'assign', assistantId, decidedOn: '2026-11-22' } });

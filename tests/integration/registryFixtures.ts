@@ -2,7 +2,7 @@
 import { makePesel } from '../../db/demo/generate';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { afterEach, beforeEach } from 'vitest';
-import { removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 
 export const PASSWORD = 'HasloTestowe2026';
 
@@ -71,4 +71,51 @@ export function family(
     ],
     ...over,
   };
+}
+
+const DAY = 86_400_000;
+
+/** Moves the test clock on by whole days; the idle lock then needs the passwords of `ar` and the head again. */
+export async function advanceDays(o: Pick<StaffedOffice, 'app' | 'admin' | 'team'>, days: number): Promise<void> {
+  o.app.clock.now += days * DAY;
+  await o.team.ar.s.call('auth:unlock', { password: PASSWORD });
+  await o.admin.call('auth:unlock', { password: ADMIN.password });
+}
+
+export type IntakeSource = 'social-worker' | 'minor-parent-leaving-institution' | 'court-order';
+const COURT_ORDER = { court: 'Sąd Rejonowy w Toruniu', caseRef: 'III Nsm 123/26', date: '2026-11-02' };
+
+/**
+ * By the social worker `ps`: a new family, intake (2026-11-16), RWŚ (2026-11-20), analysis with care
+ * difficulties found, request (2026-11-21). Returns the family and the case awaiting the head.
+ */
+export async function referredCase(team: Staff, surname: string, source: IntakeSource = 'social-worker', justification = 'Trudności.') {
+  const ps = team.ps.s;
+  const f = (await ps.ok('families:create', family(surname))).family;
+  let c = (
+    await ps.ok('cases:intake', {
+      familyId: f.id,
+      source,
+      learnedOn: '2026-11-16',
+      urgent: false,
+      courtOrder: source === 'court-order' ? COURT_ORDER : null,
+    })
+  ).case;
+  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: '2026-11-20' } })).case;
+  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: '2026-11-20', careDifficultiesFound: true } })).case;
+  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification } })).case;
+  return { f, c };
+}
+
+/**
+ * `referredCase`, then the head assigns the assistant `ar` (2026-11-22) and `ar` records the basis:
+ * written consent on 2026-11-22 or, for a court-order intake, the court order.
+ */
+export async function consentedCase(o: Pick<StaffedOffice, 'admin' | 'team'>, surname: string, source: 'social-worker' | 'court-order' = 'social-worker') {
+  const { f, c: referred } = await referredCase(o.team, surname, source);
+  let c = (await o.admin.ok('cases:transition', { caseId: referred.id, version: referred.version, payload: { action: 'assign', assistantId: o.team.ar.id, decidedOn: '2026-11-22' } })).case;
+  const basis =
+    source === 'court-order' ? { kind: 'court-order' as const, ...COURT_ORDER } : { kind: 'written-consent' as const, consentOn: '2026-11-22' };
+  c = (await o.team.ar.s.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordConsent', basis } })).case;
+  return { f, c };
 }

@@ -10,33 +10,17 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { dayTermDeadline } from '../../shared/rules/index';
 import type { TestApp, TestSession } from '../helpers';
-import { family, PASSWORD, useStaffedOffice, type Staff } from './registryFixtures';
+import { advanceDays, consentedCase, family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
 let admin: TestSession;
 let team: Staff;
 useStaffedOffice((o) => ({ app, admin, team } = o));
 
-const DAY = 86_400_000;
-
-async function later(days: number) {
-  app.clock.now += days * DAY;
-  await team.ar.s.call('auth:unlock', { password: PASSWORD });
-  await admin.call('auth:unlock', { password: 'Kierowniczka2026' });
-}
+const later = (days: number) => advanceDays({ app, admin, team }, days);
 
 /** A general case with consent on 2026-11-22 (today in the test clock), assistant `ar`. */
-async function consented(surname: string) {
-  const ps = team.ps.s;
-  const f = (await ps.ok('families:create', family(surname))).family;
-  let c = (await ps.ok('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-11-16', urgent: false })).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: '2026-11-20' } })).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: '2026-11-20', careDifficultiesFound: true } })).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności.' } })).case;
-  c = (await admin.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' } })).case;
-  c = (await team.ar.s.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' } } })).case;
-  return { f, c };
-}
+const consented = (surname: string) => consentedCase({ admin, team }, surname);
 
 /** A Za życiem case (ZZ1) assigned to `ar` with consent on 2026-11-22. */
 async function zaZyciem(surname: string) {

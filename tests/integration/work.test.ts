@@ -8,46 +8,18 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
 import type { TestApp, TestSession } from '../helpers';
-import { family, PASSWORD, useStaffedOffice, type Staff } from './registryFixtures';
+import { advanceDays, consentedCase, family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
 let admin: TestSession;
 let team: Staff;
 useStaffedOffice((o) => ({ app, admin, team } = o));
 
-const DAY = 86_400_000;
-
 /** Moves the clock on; the idle lock then needs the assistant's password again. */
-async function later(days: number) {
-  app.clock.now += days * DAY;
-  await team.ar.s.call('auth:unlock', { password: PASSWORD });
-  await admin.call('auth:unlock', { password: 'Kierowniczka2026' });
-}
+const later = (days: number) => advanceDays({ app, admin, team }, days);
 
 /** Intake -> … -> consent (2026-11-22), as in cases.test.ts. */
-async function consented(surname: string, source: 'social-worker' | 'court-order' = 'social-worker') {
-  const ps = team.ps.s;
-  const f = (await ps.ok('families:create', family(surname))).family;
-  let c = (
-    await ps.ok('cases:intake', {
-      familyId: f.id,
-      source,
-      learnedOn: '2026-11-16',
-      urgent: false,
-      courtOrder: source === 'court-order' ? { court: 'Sąd Rejonowy w Toruniu', caseRef: 'III Nsm 123/26', date: '2026-11-02' } : null,
-    })
-  ).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: '2026-11-20' } })).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: '2026-11-20', careDifficultiesFound: true } })).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności.' } })).case;
-  c = (await admin.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' } })).case;
-  const basis =
-    source === 'court-order'
-      ? { kind: 'court-order' as const, court: 'Sąd Rejonowy w Toruniu', caseRef: 'III Nsm 123/26', date: '2026-11-02' }
-      : { kind: 'written-consent' as const, consentOn: '2026-11-22' };
-  c = (await team.ar.s.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordConsent', basis } })).case;
-  return { f, c };
-}
+const consented = (surname: string, source: 'social-worker' | 'court-order' = 'social-worker') => consentedCase({ admin, team }, surname, source);
 
 function areas(over: Record<string, unknown> = {}) {
   const a: Record<string, unknown> = {};
