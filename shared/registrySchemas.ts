@@ -286,7 +286,7 @@ export type CaseSettings = z.output<typeof caseSettingsSchema>;
 export const DEFAULT_CASE_SETTINGS: CaseSettings = {
   caseNumberPattern: 'GOPS.4011.{nr}.{rok}',
   monitoringCounts: false,
-  areaScoping: false,
+  areaScoping: true,
   assessmentDueDays: 30,
   planDueDays: 30,
 };

@@ -185,15 +185,16 @@ describe('registry: who sees which family', () => {
     expect(audit.items[0]).toMatchObject({ userLogin: 'asliwinska', entityId: f.id });
   });
 
-  it('with area scoping on, a social worker sees only their area (and families they registered)', async () => {
+  it('area scoping is on by default (privacy by default): a social worker sees only their area (and families they registered); the head may turn it off', async () => {
     const inArea = (await admin.ok('families:create', family('Nowak', { area: 'Rejon I' }))).family;
     const other = (await admin.ok('families:create', family('Kowalska', { area: 'Rejon II' }))).family;
     await admin.ok('users:setArea', { id: team.ps.id, area: 'Rejon I' });
-    // Off by default: everyone in the office sees everything.
-    expect((await team.ps.s.ok('families:list', {})).total).toBe(2);
     const st = await admin.ok('office:getCaseSettings', {});
-    expect(st).toMatchObject({ areaScoping: false, monitoringCounts: false, caseNumberPattern: 'GOPS.4011.{nr}.{rok}' });
-    await admin.ok('office:updateCaseSettings', { ...st, areaScoping: true });
+    expect(st).toMatchObject({ areaScoping: true, monitoringCounts: false, caseNumberPattern: 'GOPS.4011.{nr}.{rok}' });
+    // Turned off by the head, everyone in the office sees everything; back on, only the area.
+    const off = await admin.ok('office:updateCaseSettings', { ...st, areaScoping: false });
+    expect((await team.ps.s.ok('families:list', {})).total).toBe(2);
+    await admin.ok('office:updateCaseSettings', { ...off, areaScoping: true });
     expect((await team.ps.s.ok('families:list', {})).items.map((i) => i.id)).toEqual([inArea.id]);
     expect(await codeOf(team.ps.s.call('families:get', { id: other.id }))).toBe('FORBIDDEN');
     expect(await codeOf(team.ps.s.call('cases:intake', { familyId: other.id, source: 'social-worker', learnedOn: '2026-11-20' }))).toBe('FORBIDDEN');
