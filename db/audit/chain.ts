@@ -99,8 +99,8 @@ export function nextLink(db: DbOrTx): { id: number; prevHash: string } {
  * savepoint; returns how many rows were chained.
  */
 export function chainLegacy(db: DbOrTx): number {
-  const chained = db.get<{ c: number }>(sql`SELECT count(*) AS c FROM audit_log WHERE hash IS NOT NULL OR prev_hash IS NOT NULL`);
-  if (chained.c > 0) return 0;
+  const chained = db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM audit_log WHERE hash IS NOT NULL OR prev_hash IS NOT NULL LIMIT 1`);
+  if (chained) return 0;
   const rows = db.values<RawRow>(sql.raw(`SELECT ${COLS} FROM audit_log ORDER BY id`));
   let prev = ZERO_HASH;
   for (const r of rows) {
@@ -111,10 +111,13 @@ export function chainLegacy(db: DbOrTx): number {
   return rows.length;
 }
 
-/** Chains legacy rows (see chainLegacy) in one transaction; called once the database is open. */
+/**
+ * Chains legacy rows (see chainLegacy) in one transaction; called on every open, so the usual case
+ * (the newest entry is chained: nothing is legacy) costs one indexed lookup, not a scan of the log.
+ */
 export function chainLegacyRows(db: DbOrTx): number {
-  const unchained = db.get<{ c: number }>(sql`SELECT count(*) AS c FROM audit_log WHERE hash IS NULL`);
-  if (unchained.c === 0) return 0;
+  const last = db.get<{ hash: string | null } | undefined>(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
+  if (!last || last.hash !== null) return 0;
   return db.transaction((tx) => chainLegacy(tx));
 }
 
