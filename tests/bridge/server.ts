@@ -183,18 +183,57 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     res.end(body);
   };
 
+  /**
+   * The checks every bridge endpoint makes: POST, this run's token, our own origin, a session this
+   * server handed out and (for rendering and saving) a logged-in, unlocked user. Sends the refusal
+   * and returns null, or returns the session id.
+   */
+  const admit = (req: IncomingMessage, res: ServerResponse, opts: { loggedIn: boolean }): string | null => {
+    const refuse = (status: number, text: string) => {
+      send(res, status, text);
+      return null;
+    };
+    if (req.method !== 'POST') return refuse(405, 'Method not allowed');
+    const origin = req.headers.origin;
+    const sessionId = String(req.headers['x-asysta-session'] ?? '');
+    if (req.headers['x-asysta-token'] !== token || (origin && origin !== `http://${host}`) || !sessions.has(sessionId)) {
+      return refuse(403, 'Forbidden');
+    }
+    if (opts.loggedIn) {
+      let ok = false;
+      try {
+        const s = core.session(sessionId);
+        ok = s.user !== null && !s.locked;
+      } catch {
+        ok = false;
+      }
+      if (!ok) return refuse(403, 'Forbidden');
+    }
+    return sessionId;
+  };
+
+  /** Writes into the preview's download folder as `<name>.partial`, then renames (no half files). */
+  const saveInto = (dir: string, fileName: string, bytes: Buffer): string => {
+    const target = join(resolve(dir), fileName);
+    const partial = `${target}.partial`;
+    try {
+      writeFileSync(partial, bytes);
+      renameSync(partial, target);
+    } catch (e) {
+      rmSync(partial, { force: true });
+      throw e;
+    }
+    return target;
+  };
+
   const server: Server = createServer(async (req, res) => {
     try {
       // DNS-rebinding guard: only our own loopback host name is served.
       if (req.headers.host !== host) return send(res, 421, 'Misdirected request');
       const url = new URL(req.url ?? '/', `http://${host}`);
       if (url.pathname === '/__asysta/invoke') {
-        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-        if (req.headers['x-asysta-token'] !== token) return send(res, 403, 'Forbidden');
-        const origin = req.headers.origin;
-        if (origin && origin !== `http://${host}`) return send(res, 403, 'Forbidden');
-        const sessionId = String(req.headers['x-asysta-session'] ?? '');
-        if (!sessions.has(sessionId)) return send(res, 403, 'Forbidden');
+        const sessionId = admit(req, res, { loggedIn: false });
+        if (sessionId === null) return;
         let parsed: { channel?: unknown; input?: unknown };
         try {
           parsed = JSON.parse(await readBody(req)) as { channel?: unknown; input?: unknown };
@@ -205,22 +244,9 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
       if (url.pathname === '/__asysta/pdf') {
-        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-        if (req.headers['x-asysta-token'] !== token) return send(res, 403, 'Forbidden');
-        const origin = req.headers.origin;
-        if (origin && origin !== `http://${host}`) return send(res, 403, 'Forbidden');
-        const sessionId = String(req.headers['x-asysta-session'] ?? '');
-        if (!sessions.has(sessionId)) return send(res, 403, 'Forbidden');
         // Only a logged-in user of this preview may render (the documents come from the core,
         // which checked that user's access to the case).
-        let loggedIn = false;
-        try {
-          const s = core.session(sessionId);
-          loggedIn = s.user !== null && !s.locked;
-        } catch {
-          loggedIn = false;
-        }
-        if (!loggedIn) return send(res, 403, 'Forbidden');
+        if (admit(req, res, { loggedIn: true }) === null) return;
         let parsed: { html?: unknown; fileName?: unknown };
         try {
           parsed = JSON.parse(await readBody(req, MAX_PDF_HTML + 4096)) as { html?: unknown; fileName?: unknown };
@@ -232,15 +258,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         const { pdf, pages } = await pdfEngine.render(parsed.html);
         const fileName = previewPdfName(parsed.fileName);
         if (pdfDir) {
-          const target = join(resolve(pdfDir), fileName);
-          const partial = `${target}.partial`;
-          try {
-            writeFileSync(partial, pdf);
-            renameSync(partial, target);
-          } catch (e) {
-            rmSync(partial, { force: true });
-            throw e;
-          }
+          const target = saveInto(pdfDir, fileName, pdf);
           return send(res, 200, JSON.stringify({ saved: true, path: target, pages }), 'application/json; charset=utf-8');
         }
         res.writeHead(200, {
@@ -254,20 +272,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         return res.end(pdf);
       }
       if (url.pathname === '/__asysta/save') {
-        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-        if (req.headers['x-asysta-token'] !== token) return send(res, 403, 'Forbidden');
-        const origin = req.headers.origin;
-        if (origin && origin !== `http://${host}`) return send(res, 403, 'Forbidden');
-        const sessionId = String(req.headers['x-asysta-session'] ?? '');
-        if (!sessions.has(sessionId)) return send(res, 403, 'Forbidden');
-        let loggedIn = false;
-        try {
-          const s = core.session(sessionId);
-          loggedIn = s.user !== null && !s.locked;
-        } catch {
-          loggedIn = false;
-        }
-        if (!loggedIn) return send(res, 403, 'Forbidden');
+        if (admit(req, res, { loggedIn: true }) === null) return;
         let parsed: { base64?: unknown; fileName?: unknown; kind?: unknown };
         try {
           parsed = JSON.parse(await readBody(req, MAX_SAVE_BASE64 + 4096)) as { base64?: unknown; fileName?: unknown; kind?: unknown };
@@ -281,15 +286,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         const bytes = Buffer.from(parsed.base64, 'base64');
         const fileName = previewFileName(parsed.fileName, parsed.kind);
         if (pdfDir) {
-          const target = join(resolve(pdfDir), fileName);
-          const partial = `${target}.partial`;
-          try {
-            writeFileSync(partial, bytes);
-            renameSync(partial, target);
-          } catch (e) {
-            rmSync(partial, { force: true });
-            throw e;
-          }
+          const target = saveInto(pdfDir, fileName, bytes);
           return send(res, 200, JSON.stringify({ saved: true, path: target }), 'application/json; charset=utf-8');
         }
         res.writeHead(200, {
