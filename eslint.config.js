@@ -80,4 +80,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // `expect(!r.ok && r.error.code).toBe(…)` passes vacuously when the call succeeds
+          // (`false` is defined, falsy, unequal to nothing…). Assert the failure first.
+          selector: "CallExpression[callee.name='expect'] > LogicalExpression[operator='&&'][left.type='UnaryExpression'][left.operator='!']",
+          message: 'Use failure(r) from tests/helpers.ts: `expect(!r.ok && …)` passes when the call succeeds.',
+        },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@ import { AsystaCore, type CoreOptions } from '../db/core';
 import { TEST_SCRYPT } from '../db/crypto';
 import { createDispatcher, type Dispatcher } from '../db/dispatcher';
 import { MemorySettingsStore } from '../db/settings';
-import type { Result } from '../shared/errors';
+import type { AppErrorPayload, Result } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/ipc/contract';
 
 export function tempDir(prefix = 'asysta-test-'): string {
@@ -16,6 +16,26 @@ export function tempDir(prefix = 'asysta-test-'): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Asserts that a call failed and returns its error, so a test can go on to check the code,
+ * message or fields. Use it instead of `expect(!r.ok && r.error…)`, which passes vacuously when
+ * the call succeeds (`false` is defined, equal to nothing, …): here a success fails the test,
+ * naming what the call returned.
+ */
+export function failure<T>(r: Result<T>): AppErrorPayload {
+  if (r.ok) {
+    let shown: string;
+    try {
+      shown = JSON.stringify(r.value) ?? String(r.value);
+    } catch {
+      shown = String(r.value);
+    }
+    if (shown.length > 400) shown = `${shown.slice(0, 400)}…`;
+    throw new Error(`expected the call to fail, but it succeeded with: ${shown}`);
+  }
+  return r.error;
 }
 
 export interface TestApp {

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
-import type { TestApp, TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { family, PASSWORD, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
@@ -343,8 +343,8 @@ describe('masking of sensitive fields', () => {
     const wrong = asInput(card);
     wrong.members[0]!.pesel = '•••••••0000';
     const r = await team.ar.s.call('families:update', wrong);
-    expect(!r.ok && r.error.code).toBe('VALIDATION');
-    expect(!r.ok && r.error.fields?.['members.0.pesel']).toContain('PESEL jest ukryty');
+    expect(failure(r).code).toBe('VALIDATION');
+    expect(failure(r).fields?.['members.0.pesel']).toContain('PESEL jest ukryty');
     // A new family cannot be created with a masked PESEL either.
     const created = family('Lis');
     created.members[0]!.pesel = '•••••••1234';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 
 let dir: string;
 let app: TestApp;
@@ -37,7 +37,7 @@ describe('accounts: the administrator creates, deactivates and resets accounts',
   it('a login is unique', async () => {
     await admin.ok('users:create', ASSISTANT);
     const r = await admin.call('users:create', { ...ASSISTANT, fullName: 'Inna Osoba' });
-    expect(!r.ok && r.error.fields?.login).toContain('zajęty');
+    expect(failure(r).fields?.login).toContain('zajęty');
   });
 
   it('a deactivated account cannot log in; reactivation requires a new password', async () => {
@@ -69,7 +69,7 @@ describe('accounts: the administrator creates, deactivates and resets accounts',
     const s = app.session();
     await s.ok('auth:login', { login: 'mkesik', password: ASSISTANT.password });
     const bad = await s.call('auth:changePassword', { currentPassword: 'zle-haslo-123', newPassword: 'NoweHasło2027' });
-    expect(!bad.ok && bad.error.fields?.currentPassword).toBeTruthy();
+    expect(failure(bad).fields?.currentPassword).toBeTruthy();
     await s.ok('auth:changePassword', { currentPassword: ASSISTANT.password, newPassword: 'NoweHasło2027' });
     await app.session().ok('auth:login', { login: 'mkesik', password: 'NoweHasło2027' });
   });
@@ -86,14 +86,14 @@ describe('accounts: the administrator creates, deactivates and resets accounts',
     const acc = await admin.ok('users:create', ASSISTANT);
     await admin.ok('users:update', { id: acc.id, version: acc.version, fullName: 'Małgorzata Kęsik-Nowak', role: 'assistant' });
     const r = await admin.call('users:update', { id: acc.id, version: acc.version, fullName: 'Stara Wersja', role: 'assistant' });
-    expect(!r.ok && r.error.code).toBe('STALE_EDIT');
+    expect(failure(r).code).toBe('STALE_EDIT');
     const list = await admin.ok('users:list', {});
     expect(list.find((u) => u.id === acc.id)?.fullName).toBe('Małgorzata Kęsik-Nowak');
   });
 
   it('a personal caseload limit above 15 is refused with the legal basis (art. 15 ust. 4)', async () => {
     const r = await admin.call('users:create', { ...ASSISTANT, personalLimit: 16 });
-    expect(!r.ok && r.error.fields?.personalLimit).toContain('art. 15 ust. 4');
+    expect(failure(r).fields?.personalLimit).toContain('art. 15 ust. 4');
   });
 });
 
@@ -121,7 +121,7 @@ describe('roles: every channel declares who may call it, and the main process en
 
   it('an unknown channel or a malformed payload gets a typed Polish error, no stack trace or SQL', async () => {
     const r1 = await app.dispatcher.invoke(admin.id, 'users:drop', {});
-    expect(!r1.ok && r1.error).toEqual({ code: 'NOT_FOUND', message: 'Nieznana operacja.' });
+    expect(failure(r1)).toEqual({ code: 'NOT_FOUND', message: 'Nieznana operacja.' });
     const r2 = await app.dispatcher.invoke(admin.id, 'users:create', { login: 42 });
     expect(r2.ok).toBe(false);
     if (!r2.ok) {
@@ -138,14 +138,14 @@ describe('login throttling', () => {
       expect(await codeOf(s.call('auth:login', { login: 'admin', password: 'zle' }))).toBe('WRONG_CREDENTIALS');
     }
     const third = await s.call('auth:login', { login: 'admin', password: 'zle' });
-    expect(!third.ok && third.error.code).toBe('THROTTLED');
-    expect(!third.ok && third.error.retryAfterSeconds).toBe(5);
-    expect(!third.ok && third.error.message).toBe('Zbyt wiele nieudanych prób. Spróbuj ponownie za 5 s.');
+    expect(failure(third).code).toBe('THROTTLED');
+    expect(failure(third).retryAfterSeconds).toBe(5);
+    expect(failure(third).message).toBe('Zbyt wiele nieudanych prób. Spróbuj ponownie za 5 s.');
     // Even the right password is refused during the delay...
     expect(await codeOf(s.call('auth:login', { login: 'admin', password: ADMIN.password }))).toBe('THROTTLED');
     app.clock.now += 6_000;
     const fourth = await s.call('auth:login', { login: 'admin', password: 'zle' });
-    expect(!fourth.ok && fourth.error.retryAfterSeconds).toBe(10);
+    expect(failure(fourth).retryAfterSeconds).toBe(10);
     app.clock.now += 11_000;
     // ...and accepted after it; success resets the counter.
     await s.ok('auth:login', { login: 'admin', password: ADMIN.password });
@@ -220,7 +220,7 @@ describe('recovery key', () => {
   it('does not set a password for a non-administrator account', async () => {
     await admin.ok('users:create', ASSISTANT);
     const r = await app.session().call('auth:recover', { recoveryKey, login: 'mkesik', newPassword: 'PrzejęteHasło1' });
-    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    expect(failure(r).code).toBe('FORBIDDEN');
   });
 
   it('a wrong recovery key is refused and throttled', async () => {

@@ -6,7 +6,7 @@ import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
 import { verifyBackup } from '../../db/backup';
 import { ERROR_MESSAGES } from '../../shared/errors';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
 import { failingFs } from './backup-fixtures';
 
 let dir: string;
@@ -166,13 +166,13 @@ describe('a damaged, truncated or wrongly unlocked backup is refused, saying whi
     const bad = variant('bad.asysta-backup', flip(good, good.length - 3));
     const fresh = app('fresh');
     const r = await fresh.session().call('backup:restore', { file: bad, secret: SECRET });
-    expect(!r.ok && r.error.code).toBe('BACKUP_CORRUPT');
+    expect(failure(r).code).toBe('BACKUP_CORRUPT');
     expect(readdirSync(fresh.dataDir)).toEqual([]);
     expect(fresh.core.isSetUp()).toBe(false);
 
     const before = liveState(a);
     const r2 = await admin.call('backup:restore', { file: variant('cut.asysta-backup', good.subarray(0, headerEnd + 100)), secret: SECRET, confirm: true });
-    expect(!r2.ok && r2.error.code).toBe('BACKUP_TRUNCATED');
+    expect(failure(r2).code).toBe('BACKUP_TRUNCATED');
     expect(liveState(a)).toEqual(before);
     expect(readdirSync(a.dataDir).filter((n) => n.startsWith('.asysta-') || n.startsWith('before-restore'))).toEqual([]);
   });
@@ -204,7 +204,7 @@ describe('restore over newer data, and schema versions', () => {
     await s.ok('auth:login', { login: 'admin', password: ADMIN.password });
     expect((await s.ok('users:list', {})).map((u) => u.login)).toEqual(['admin']);
     const r = await a.session().call('auth:login', { login: 'nowa', password: 'Asystent2026' });
-    expect(!r.ok && r.error.code).toBe('WRONG_CREDENTIALS');
+    expect(failure(r).code).toBe('WRONG_CREDENTIALS');
     // Before and after are both in the logs: the old database (aside) and the restored one.
     expect((await s.ok('audit:list', { action: 'backup.restored' })).total).toBe(1);
   });

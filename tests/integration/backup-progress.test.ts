@@ -10,7 +10,7 @@ import type { Actor } from '../../db/core';
 import { generateFamilies } from '../../db/demo/generate';
 import { insertFamilies } from '../../db/repos/families';
 import type { ChannelOutput } from '../../shared/ipc/contract';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 
 let dir: string;
 let apps: TestApp[];
@@ -89,12 +89,12 @@ describe('backup progress and cancel through the dispatcher', () => {
     expect(await other.ok('backup:cancel', {})).toEqual({ cancelled: false });
     // Nor can the same session start a second backup meanwhile.
     const second = await admin.call('backup:create', { folder: usb });
-    expect(!second.ok && second.error.code).toBe('VALIDATION');
+    expect(failure(second).code).toBe('VALIDATION');
 
     expect(await admin.ok('backup:cancel', {})).toEqual({ cancelled: true });
     stick.release();
     const r = await pending;
-    expect(!r.ok && r.error.code).toBe('BACKUP_CANCELLED');
+    expect(failure(r).code).toBe('BACKUP_CANCELLED');
 
     // No .partial and nothing that looks like a backup.
     expect(readdirSync(usb)).toEqual([]);

@@ -10,7 +10,7 @@ import { Keystore } from '../../db/keystore';
 import { DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase, schemaVersion } from '../../db/open';
 import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
-import { ADMIN, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { ADMIN, failure, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = { login: 'admin', password: ADMIN.password };
@@ -88,7 +88,7 @@ describe('schema versions', () => {
     expect((await verifyBackup(made.file, SECRET)).restorable).toBe(false);
     const b = testApp(join(dir, 'new'));
     const r = await b.session().call('backup:restore', { file: made.file, secret: SECRET });
-    expect(!r.ok && r.error).toMatchObject({ code: 'BACKUP_FROM_FUTURE', message: expect.stringMatching(/nowszej wersji/) });
+    expect(failure(r)).toMatchObject({ code: 'BACKUP_FROM_FUTURE', message: expect.stringMatching(/nowszej wersji/) });
     expect(readdirSync(b.dataDir)).toEqual([]);
   });
 });

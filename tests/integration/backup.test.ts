@@ -5,7 +5,7 @@ import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
 import { verifyBackup } from '../../db/backup';
 import { failingFs, setClock } from './backup-fixtures';
-import { ADMIN, OFFICE, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, OFFICE, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 
 let dir: string;
 let apps: TestApp[];
@@ -140,12 +140,12 @@ describe('backup to a USB folder and restore on a new PC', () => {
     const assistant = a.session();
     await assistant.ok('auth:login', { login: 'zkesy', password: 'Asystent2026' });
     const r = await assistant.call('backup:create', { folder: usb });
-    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    expect(failure(r).code).toBe('FORBIDDEN');
     await admin.ok('backup:updateSettings', { keepCount: 10, reminderDays: 7, roles: ['assistant'] });
     expect((await assistant.ok('backup:create', { folder: usb })).counts.families).toBe(2);
     // Restore stays with the administrator.
     const rr = await assistant.call('backup:restore', { file: join(usb, readdirSync(usb)[0]!), secret: { login: 'zkesy', password: 'Asystent2026' } });
-    expect(!rr.ok && rr.error.code).toBe('FORBIDDEN');
+    expect(failure(rr).code).toBe('FORBIDDEN');
   });
 
   it('progress is reported and cancel leaves nothing that looks like a backup', async () => {

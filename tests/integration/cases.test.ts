@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TestSession } from '../helpers';
+import { failure, type TestSession } from '../helpers';
 import { family, referredCase, useStaffedOffice, type IntakeSource, type Staff } from './registryFixtures';
 
 let admin: TestSession;
@@ -101,17 +101,17 @@ describe('general support: referral to consent (art. 11)', () => {
     for (let i = 0; i < 13; i++) cs.push((await referred(`Osoba${String.fromCharCode(65 + i)}`)).c);
     for (const c of cs.slice(0, 12)) expect((await assign(admin, c, team.ar2.id)).ok).toBe(true);
     const r = await assign(admin, cs[12]!, team.ar2.id);
-    expect(!r.ok && r.error.message).toContain('limit to 12 (indywidualny limit asystenta)');
+    expect(failure(r).message).toContain('limit to 12 (indywidualny limit asystenta)');
   });
 
   it('roles: an assistant cannot decide; a social worker cannot decide; a foreign assistant cannot record consent', async () => {
     const { c } = await referred('Nowak');
     const byAssistant = await assign(team.ar.s, c, team.ar.id);
     // The assistant does not even see an unassigned family: FORBIDDEN either way.
-    expect(!byAssistant.ok && byAssistant.error.code).toBe('FORBIDDEN');
+    expect(failure(byAssistant).code).toBe('FORBIDDEN');
     const byPs = await assign(team.ps.s, c, team.ar.id);
-    expect(!byPs.ok && byPs.error.code).toBe('FORBIDDEN');
-    expect(!byPs.ok && byPs.error.message).toBe('Czynność „Decyzja: przydzielenie asystenta” może wykonać tylko: kierownik ośrodka.');
+    expect(failure(byPs).code).toBe('FORBIDDEN');
+    expect(failure(byPs).message).toBe('Czynność „Decyzja: przydzielenie asystenta” może wykonać tylko: kierownik ośrodka.');
     expect((await team.ar.s.call('cases:decisionScreen', {})).ok).toBe(false);
     const done = await assign(admin, c, team.ar.id);
     expect(done.ok).toBe(true);
@@ -121,14 +121,14 @@ describe('general support: referral to consent (art. 11)', () => {
       version: v,
       payload: { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' } },
     });
-    expect(!foreign.ok && foreign.error.code).toBe('FORBIDDEN');
+    expect(failure(foreign).code).toBe('FORBIDDEN');
     // The assigned assistant sees the case but still cannot take the head's decisions on another case state.
     const own = await team.ar.s.call('cases:transition', {
       caseId: c.id,
       version: v,
       payload: { action: 'refuse', decidedOn: '2026-11-22', reason: 'x' },
     });
-    expect(!own.ok && own.error.code).toBe('FORBIDDEN');
+    expect(failure(own).code).toBe('FORBIDDEN');
     expect((await admin.ok('cases:get', { id: c.id })).state).toBe('PRZYDZIELONY');
     const forb = await admin.ok('audit:list', { action: 'case.transition_forbidden' });
     expect(forb.items.length).toBeGreaterThanOrEqual(2);
@@ -142,8 +142,8 @@ describe('general support: referral to consent (art. 11)', () => {
       version: c.version,
       payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' },
     });
-    expect(!r.ok && r.error.code).toBe('INVALID_TRANSITION');
-    expect(!r.ok && r.error.message).toContain('gdy sprawa jest w stanie „Zgłoszenie”');
+    expect(failure(r).code).toBe('INVALID_TRANSITION');
+    expect(failure(r).message).toContain('gdy sprawa jest w stanie „Zgłoszenie”');
     expect((await admin.ok('cases:get', { id: c.id })).state).toBe('ZGLOSZENIE');
   });
 
@@ -161,15 +161,15 @@ describe('general support: referral to consent (art. 11)', () => {
     const head = await admin.ok('cases:get', { id: c.id });
     expect(head.availableTransitions.find((t) => t.action === 'refuse')).toMatchObject({ allowed: false });
     const r = await admin.call('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'refuse', decidedOn: '2026-11-22', reason: 'Brak asystentów.' } });
-    expect(!r.ok && r.error.code).toBe('RULE_BLOCKED');
-    expect(!r.ok && r.error.message).toContain('Kierownik nie może odmówić przydzielenia asystenta małoletniemu rodzicowi');
-    expect(!r.ok && r.error.findings?.[0]?.basis).toContain('art. 11 ust. 1a');
+    expect(failure(r).code).toBe('RULE_BLOCKED');
+    expect(failure(r).message).toContain('Kierownik nie może odmówić przydzielenia asystenta małoletniemu rodzicowi');
+    expect(failure(r).findings?.[0]?.basis).toContain('art. 11 ust. 1a');
     expect((await admin.ok('cases:get', { id: c.id })).state).toBe('WNIOSEK_PS');
     const a = await assign(admin, c, team.ar.id);
     expect(a.ok).toBe(true);
     const v = (await admin.ok('cases:get', { id: c.id })).version;
     const refusal = await team.ar.s.call('cases:transition', { caseId: c.id, version: v, payload: { action: 'recordRefusal', refusedOn: '2026-11-22' } });
-    expect(!refusal.ok && refusal.error.code).toBe('RULE_BLOCKED');
+    expect(failure(refusal).code).toBe('RULE_BLOCKED');
     const ok = await team.ar.s.ok('cases:transition', { caseId: c.id, version: v, payload: { action: 'recordConsent', basis: { kind: 'art-11-1a', leftInstitutionOn: '2026-11-10', institution: 'MOW w Szczecinku' } } });
     expect(ok.case).toMatchObject({ state: 'ZGODA', consentBasis: 'art-11-1a' });
   });
@@ -187,7 +187,7 @@ describe('general support: referral to consent (art. 11)', () => {
     await assign(admin, court, team.ar.id);
     v = (await admin.ok('cases:get', { id: court.id })).version;
     const r = await team.ar.s.call('cases:transition', { caseId: court.id, version: v, payload: { action: 'recordRefusal', refusedOn: '2026-11-22' } });
-    expect(!r.ok && r.error.message).toContain('zobowiązana postanowieniem sądu');
+    expect(failure(r).message).toContain('zobowiązana postanowieniem sądu');
     const ok = await team.ar.s.ok('cases:transition', {
       caseId: court.id,
       version: v,
@@ -199,10 +199,10 @@ describe('general support: referral to consent (art. 11)', () => {
   it('intake: a court-order source without the order details is refused; urgent sets 2 working days', async () => {
     const f = (await team.ps.s.ok('families:create', family())).family;
     const r = await team.ps.s.call('cases:intake', { familyId: f.id, source: 'court-order', learnedOn: '2026-11-20', courtOrder: null });
-    expect(!r.ok && r.error.message).toContain('brakuje: nazwa sądu, sygnatura akt, data postanowienia');
+    expect(failure(r).message).toContain('brakuje: nazwa sądu, sygnatura akt, data postanowienia');
     expect((await admin.ok('cases:list', { familyId: f.id })).length).toBe(0);
     const fut = await team.ps.s.call('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-12-01' });
-    expect(!fut.ok && fut.error.fields?.learnedOn).toContain('późniejsza niż dzisiejsza');
+    expect(failure(fut).fields?.learnedOn).toContain('późniejsza niż dzisiejsza');
     const urgent = await team.ps.s.ok('cases:intake', { familyId: f.id, source: 'institution', learnedOn: '2026-11-20', urgent: true });
     expect(urgent.case.interviewDueOn).toBe('2026-11-24'); // Fri + 2 working days
     expect(urgent.findings.map((x) => x.code)).toContain('INTERVIEW_DUE');
@@ -214,7 +214,7 @@ describe('general support: referral to consent (art. 11)', () => {
     c = (await team.ps.s.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: '2026-11-21' } })).case;
     c = (await team.ps.s.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: '2026-11-21', careDifficultiesFound: false } })).case;
     const req = await team.ps.s.call('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'x' } });
-    expect(!req.ok && req.error.findings?.map((x) => x.code)).toContain('ANALYSIS_NO_DIFFICULTIES_USE_CLOSURE');
+    expect(failure(req).findings?.map((x) => x.code)).toContain('ANALYSIS_NO_DIFFICULTIES_USE_CLOSURE');
     c = (await team.ps.s.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'concludeNoAssistantNeeded', decidedOn: '2026-11-21' } })).case;
     expect(c).toMatchObject({ state: 'ZAMKNIETA', closureReason: 'BRAK_PRZESLANEK' });
 
@@ -229,20 +229,23 @@ describe('general support: referral to consent (art. 11)', () => {
     expect(fw.case).toMatchObject({ state: 'SKIEROWANIE_DO_PODMIOTU', forwardedTo: 'Stowarzyszenie „Rodzina”' });
     const { c: rf } = await referred('Odmowna');
     const refused = await admin.call('cases:transition', { caseId: rf.id, version: rf.version, payload: { action: 'refuse', decidedOn: '2026-11-22', reason: '' } });
-    expect(!refused.ok && refused.error.fields?.reason).toBeDefined();
+    const refusal = failure(refused);
+    expect(refusal.code).toBe('RULE_BLOCKED');
+    expect(refusal.fields?.reason).toEqual(expect.stringMatching(/\S/));
+    expect((await admin.ok('cases:get', { id: rf.id })).state).toBe(rf.state);
   });
 
   it('case number pattern is configurable (JRWA), numbered per year', async () => {
     const st = await admin.ok('office:getCaseSettings', {});
     const bad = await admin.call('office:updateCaseSettings', { ...st, caseNumberPattern: 'OPS.4011' });
-    expect(!bad.ok && bad.error.fields?.caseNumberPattern).toContain('{nr}');
+    expect(failure(bad).fields?.caseNumberPattern).toContain('{nr}');
     await admin.ok('office:updateCaseSettings', { ...st, caseNumberPattern: 'OPS.4011.2.{nr}.{rok}' });
     const f = (await team.ps.s.ok('families:create', family())).family;
     const a = (await team.ps.s.ok('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-11-20' })).case;
     const b = (await team.ps.s.ok('zz:request', { familyId: f.id, category: 'ZZ1', receivedOn: '2026-11-20' })).case;
     expect([a.caseNumber, b.caseNumber]).toEqual(['OPS.4011.2.1.2026', 'OPS.4011.2.2.2026']);
     const stale = await admin.call('office:updateCaseSettings', { ...st, caseNumberPattern: 'X.{nr}.{rok}' });
-    expect(!stale.ok && stale.error.code).toBe('STALE_EDIT');
+    expect(failure(stale).code).toBe('STALE_EDIT');
   });
 });
 
@@ -270,10 +273,10 @@ describe('"Za życiem" (art. 8): request, verification, assignment, consent', ()
       category: 'ZZ4',
       documents: { pregnancyDocument: false, certificate: { ...cert, field: 'other' } },
     });
-    expect(!bad.ok && bad.error.code).toBe('RULE_BLOCKED');
-    expect(!bad.ok && bad.error.message).toContain('Zaświadczenie z art. 4 ust. 3 nie spełnia warunków ustawy');
-    expect(!bad.ok && bad.error.findings?.map((x) => x.code)).toContain('CERT_FIELD_NOT_ALLOWED');
-    expect(!bad.ok && bad.error.fields?.['documents.certificate']).toBeDefined();
+    expect(failure(bad).code).toBe('RULE_BLOCKED');
+    expect(failure(bad).message).toContain('Zaświadczenie z art. 4 ust. 3 nie spełnia warunków ustawy');
+    expect(failure(bad).findings?.map((x) => x.code)).toContain('CERT_FIELD_NOT_ALLOWED');
+    expect(failure(bad).fields?.['documents.certificate']).toEqual(expect.stringMatching(/\S/));
     expect((await admin.ok('cases:get', { id: req.case.id })).state).toBe('WNIOSEK_ZZ');
 
     const ok = await team.ps.s.ok('zz:verify', {
@@ -299,7 +302,7 @@ describe('"Za życiem" (art. 8): request, verification, assignment, consent', ()
       version: as.case.version,
       payload: { action: 'recordConsent', basis: { kind: 'court-order', court: 'SR', caseRef: '1', date: '2026-11-01' } },
     });
-    expect(!court.ok && court.error.message).toContain('wyłącznie zgoda rodziny');
+    expect(failure(court).message).toContain('wyłącznie zgoda rodziny');
     const consent = await team.ar.s.ok('cases:transition', {
       caseId: req.case.id,
       version: as.case.version,
@@ -316,13 +319,15 @@ describe('"Za życiem" (art. 8): request, verification, assignment, consent', ()
     const f = (await team.ps.s.ok('families:create', family())).family;
     const req = await team.ps.s.ok('zz:request', { familyId: f.id, category: 'ZZ1', receivedOn: '2026-11-22' });
     const r = await team.ps.s.call('zz:verify', { caseId: req.case.id, version: req.case.version, verifiedOn: '2026-11-22', category: 'ZZ1', documents: { pregnancyDocument: false } });
-    expect(!r.ok && r.error.message).toBe('Brak dokumentu potwierdzającego ciążę.');
+    expect(failure(r).message).toBe('Brak dokumentu potwierdzającego ciążę.');
     const psRefuse = await team.ps.s.call('cases:transition', { caseId: req.case.id, version: req.case.version, payload: { action: 'refuseZz', decidedOn: '2026-11-22', reason: 'Brak dokumentu.' } });
-    expect(!psRefuse.ok && psRefuse.error.code).toBe('FORBIDDEN');
+    expect(failure(psRefuse).code).toBe('FORBIDDEN');
     const refused = await admin.ok('cases:transition', { caseId: req.case.id, version: req.case.version, payload: { action: 'refuseZz', decidedOn: '2026-11-22', reason: 'Brak dokumentu potwierdzającego ciążę.' } });
     expect(refused.case).toMatchObject({ state: 'ZAMKNIETA', closureReason: 'ODMOWA_ZZ' });
     const fut = await team.ps.s.call('zz:request', { familyId: f.id, category: 'ZZ2', receivedOn: '2026-11-30' });
-    expect(!fut.ok && fut.error.fields?.receivedOn).toBeDefined();
+    const futureError = failure(fut);
+    expect(futureError.code).toBe('RULE_BLOCKED');
+    expect(futureError.fields?.receivedOn).toEqual(expect.stringMatching(/\S/));
   });
 });
 
@@ -356,7 +361,7 @@ describe('supporting family (art. 29–31)', () => {
       version: convicted.supportingFamily.version,
       act: { by: 'wojt', number: 'Zarządzenie 12/2026', on: '2026-11-22' },
     });
-    expect(!r.ok && r.error.message).toBe('Jan Kwiatkowski: prawomocne skazanie za umyślne przestępstwo — rodzina nie może zostać ustanowiona rodziną wspierającą.');
+    expect(failure(r).message).toBe('Jan Kwiatkowski: prawomocne skazanie za umyślne przestępstwo — rodzina nie może zostać ustanowiona rodziną wspierającą.');
     expect((await admin.ok('supporting:get', { id: convicted.supportingFamily.id })).status).toBe('candidate');
 
     const noAuth = await admin.call('supporting:establish', {
@@ -364,7 +369,7 @@ describe('supporting family (art. 29–31)', () => {
       version: early.supportingFamily.version,
       act: { by: 'head-authorised', number: '1/2026', on: '2026-11-22' },
     });
-    expect(!noAuth.ok && noAuth.error.message).toContain('upoważnienia wójta');
+    expect(failure(noAuth).message).toContain('upoważnienia wójta');
     const est = await admin.ok('supporting:establish', {
       id: early.supportingFamily.id,
       version: early.supportingFamily.version,
@@ -372,7 +377,7 @@ describe('supporting family (art. 29–31)', () => {
     });
     expect(est.supportingFamily).toMatchObject({ status: 'established', assistantId: team.ar.id });
     const noContract = await admin.call('supporting:addReimbursement', { supportingFamilyId: est.supportingFamily.id, paidOn: '2026-11-22', amountGr: 15000, description: 'Dojazdy' });
-    expect(!noContract.ok && noContract.error.message).toContain('wymaga umowy');
+    expect(failure(noContract).message).toContain('wymaga umowy');
     const withC = await admin.ok('supporting:setContract', {
       id: est.supportingFamily.id,
       version: est.supportingFamily.version,
@@ -381,7 +386,7 @@ describe('supporting family (art. 29–31)', () => {
     const paid = await admin.ok('supporting:addReimbursement', { supportingFamilyId: est.supportingFamily.id, paidOn: '2026-11-22', amountGr: 15050, description: 'Dojazdy z dzieckiem do poradni' });
     expect(paid.supportingFamily.reimbursedTotalGr).toBe(15050);
     const over = await admin.call('supporting:addReimbursement', { supportingFamilyId: est.supportingFamily.id, paidOn: '2026-11-22', amountGr: 15000, description: 'x' });
-    expect(!over.ok && over.error.message).toContain('przekroczyłaby limit z umowy (300,00');
+    expect(failure(over).message).toContain('przekroczyłaby limit z umowy (300,00');
     expect(withC.supportingFamily.contract?.number).toBe('U/3/2026');
     const card = await admin.ok('families:get', { id: c.familyId });
     expect(card.supportingFamilies.map((s) => s.status).sort()).toEqual(['candidate', 'established']);

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
-import type { TestApp, TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
@@ -110,11 +110,11 @@ describe('visit card: who signed for the family, "podpisu odmówiono"', () => {
 
     // Refused without saying who, or a child as the family's signatory: refused in Polish.
     const nobody = await ar.call('entries:create', visit(c.id, { start: '16:00', end: '16:30', familySignatory: { refused: true } }));
-    expect(!nobody.ok && nobody.error).toMatchObject({ code: 'VALIDATION', message: 'Odmowa podpisu: wskaż członka rodziny, który odmówił podpisu.' });
+    expect(failure(nobody)).toMatchObject({ code: 'VALIDATION', message: 'Odmowa podpisu: wskaż członka rodziny, który odmówił podpisu.' });
     const kid = await ar.call('entries:create', visit(c.id, { start: '16:00', end: '16:30', familySignatory: { memberId: child.id } }));
-    expect(!kid.ok && kid.error).toMatchObject({ code: 'VALIDATION', message: 'Podpisujący w imieniu rodziny: wybierz dorosłego członka tej rodziny.' });
+    expect(failure(kid)).toMatchObject({ code: 'VALIDATION', message: 'Podpisujący w imieniu rodziny: wybierz dorosłego członka tej rodziny.' });
     const note = await ar.call('entries:create', visit(c.id, { start: '16:00', end: '16:30', familySignatory: { name: 'Anna', refusalNote: 'bez odmowy' } }));
-    expect(!note.ok && note.error.code).toBe('VALIDATION');
+    expect(failure(note).code).toBe('VALIDATION');
     expect((await ar.ok('entries:list', { caseId: c.id })).length).toBe(4);
   });
 });
@@ -143,7 +143,7 @@ describe('consent: the agreed place and frequency of meetings', () => {
       caseId: c2.id,
       payload: { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' }, meetingPlace: '  ', meetingFrequency: 'raz w tygodniu' },
     });
-    expect(!bad.ok && bad.error).toMatchObject({ code: 'VALIDATION', message: 'Miejsce spotkań: pole jest wymagane.' });
+    expect(failure(bad)).toMatchObject({ code: 'VALIDATION', message: 'Miejsce spotkań: pole jest wymagane.' });
   });
 });
 
@@ -176,7 +176,7 @@ describe("the social worker's request: justification and attachments", () => {
     const f = (await ps.ok('families:create', family('Puste'))).family;
     const c2 = (await ps.ok('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-11-16', urgent: false })).case;
     const bad = await ps.call('cases:check', { caseId: c2.id, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'x', attachments: [' '] } });
-    expect(!bad.ok && bad.error).toMatchObject({ code: 'VALIDATION', message: 'Załącznik: pole jest wymagane.' });
+    expect(failure(bad)).toMatchObject({ code: 'VALIDATION', message: 'Załącznik: pole jest wymagane.' });
   });
 });
 
@@ -220,13 +220,13 @@ describe('letters to institutions: subject, scope, purpose, reply-by date typed 
     }
 
     const empty = await ar.call('documents:html', { caseId: c.id, kind: 'institution-request', letter: { ...letter, subject: ' ' } });
-    expect(!empty.ok && empty.error).toMatchObject({ code: 'VALIDATION', message: 'Dotyczy: pole jest wymagane.' });
+    expect(failure(empty)).toMatchObject({ code: 'VALIDATION', message: 'Dotyczy: pole jest wymagane.' });
     const long = await ar.call('documents:html', { caseId: c.id, kind: 'institution-request', letter: { ...letter, scope: 'x'.repeat(2001) } });
-    expect(!long.ok && long.error.message).toBe('Zakres: najwyżej 2000 znaków.');
+    expect(failure(long).message).toBe('Zakres: najwyżej 2000 znaków.');
     const past = await ar.call('documents:html', { caseId: c.id, kind: 'institution-request', letter: { ...letter, replyBy: '2026-11-01' } });
-    expect(!past.ok && past.error).toMatchObject({ code: 'VALIDATION', message: 'Termin odpowiedzi nie może być wcześniejszy niż data pisma.' });
+    expect(failure(past)).toMatchObject({ code: 'VALIDATION', message: 'Termin odpowiedzi nie może być wcześniejszy niż data pisma.' });
     const wrongKind = await ar.call('documents:html', { caseId: c.id, kind: 'consent', letter });
-    expect(!wrongKind.ok && wrongKind.error).toMatchObject({ code: 'VALIDATION', message: 'Treść pisma podaje się tylko dla pism do instytucji.' });
+    expect(failure(wrongKind)).toMatchObject({ code: 'VALIDATION', message: 'Treść pisma podaje się tylko dla pism do instytucji.' });
   });
 });
 
@@ -251,13 +251,13 @@ describe('supporting family: opinion justification, scope and period, contract t
       version: reg.supportingFamily.version,
       act: { by: 'wojt', number: '12/2026', on: '2026-11-22', scope: [] },
     });
-    expect(!noScope.ok && noScope.error.message).toBe('Zakres pomocy: wybierz co najmniej jeden obszar (art. 29 ust. 2).');
+    expect(failure(noScope).message).toBe('Zakres pomocy: wybierz co najmniej jeden obszar (art. 29 ust. 2).');
     const backwards = await admin.call('supporting:establish', {
       id: reg.supportingFamily.id,
       version: reg.supportingFamily.version,
       act: { by: 'wojt', number: '12/2026', on: '2026-11-22', scope: ['care'], until: '2026-11-01' },
     });
-    expect(!backwards.ok && backwards.error).toMatchObject({ code: 'VALIDATION', message: 'Ustanowienie do dnia: data końcowa nie może być wcześniejsza niż 22.11.2026.' });
+    expect(failure(backwards)).toMatchObject({ code: 'VALIDATION', message: 'Ustanowienie do dnia: data końcowa nie może być wcześniejsza niż 22.11.2026.' });
     const est = await admin.ok('supporting:establish', {
       id: reg.supportingFamily.id,
       version: reg.supportingFamily.version,
@@ -275,7 +275,7 @@ describe('supporting family: opinion justification, scope and period, contract t
       version: withC.supportingFamily.version,
       contract: { number: 'U/3/2026', on: '2026-11-22', settlementDay: 31 },
     });
-    expect(!badDay.ok && badDay.error.message).toBe('Dzień rozliczenia: wpisz liczbę od 1 do 28.');
+    expect(failure(badDay).message).toBe('Dzień rozliczenia: wpisz liczbę od 1 do 28.');
 
     const ref = reg.supportingFamily.id;
     const opinion = plain(await html(admin, { caseId: c.id, kind: 'supporting-family-opinion', ref }));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { ADMIN, failure, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -20,7 +20,7 @@ describe('one writer per data folder', () => {
     writeFileSync(join(dir, '.asysta.lock'), String(process.ppid));
     const b = testApp(dir);
     const r = await b.session().call('auth:login', { login: ADMIN.login, password: ADMIN.password });
-    expect(!r.ok && r.error.code).toBe('DB_LOCKED_BY_OTHER');
+    expect(failure(r).code).toBe('DB_LOCKED_BY_OTHER');
     a.core.shutdown();
     b.core.shutdown();
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ADMIN, OFFICE, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { ADMIN, failure, OFFICE, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
 
 let dir: string;
 let app: TestApp;
@@ -45,7 +45,7 @@ describe('first run: the office sets up Asysta', () => {
     const s = app.session();
     const { recoveryKey } = await s.ok('setup:initialize', { office: OFFICE, admin: ADMIN });
     const wrong = await s.call('setup:confirmRecoveryKey', { recoveryKey: 'A'.repeat(52) });
-    expect(!wrong.ok && wrong.error.code).toBe('WRONG_RECOVERY_KEY');
+    expect(failure(wrong).code).toBe('WRONG_RECOVERY_KEY');
     await s.ok('setup:confirmRecoveryKey', { recoveryKey: recoveryKey.replace(/-/g, ' ').toLowerCase() });
     expect((await s.ok('app:status', {})).recoveryKeyConfirmed).toBe(true);
   });
@@ -106,6 +106,6 @@ describe('login screen', () => {
   it('an unknown login is refused like a wrong password, after the same key derivation', async () => {
     await setUpOffice(app);
     const r = await app.session().call('auth:login', { login: 'nieistniejacy', password: 'Cokolwiek123' });
-    expect(!r.ok && r.error).toMatchObject({ code: 'WRONG_CREDENTIALS', message: 'Nieprawidłowy login lub hasło.' });
+    expect(failure(r)).toMatchObject({ code: 'WRONG_CREDENTIALS', message: 'Nieprawidłowy login lub hasło.' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePesel } from '../../db/demo/generate';
-import type { TestSession } from '../helpers';
+import { failure, type TestSession } from '../helpers';
 import { family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let admin: TestSession;
@@ -90,7 +90,7 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const input = family();
     input.members[2]!.birthDate = '2027-01-01';
     const r = await team.ps.s.call('families:create', input);
-    expect(!r.ok && r.error.fields?.['members.2.birthDate']).toContain('jest późniejsza niż dzisiejsza (22.11.2026)');
+    expect(failure(r).fields?.['members.2.birthDate']).toContain('jest późniejsza niż dzisiejsza (22.11.2026)');
     expect(await count()).toBe(0);
   });
 
@@ -98,7 +98,7 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const input = family();
     input.members[1]!.pesel = makePesel('2027-03-01', 'F', 5);
     const r = await team.ps.s.call('families:create', input);
-    expect(!r.ok && r.error.fields?.['members.1.pesel']).toContain('01.03.2027');
+    expect(failure(r).fields?.['members.1.pesel']).toContain('01.03.2027');
   });
 
   it('a minor as the only adult (art. 10 § 1 KC)', async () => {
@@ -120,7 +120,7 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const input = family();
     input.members[0]!.isChild = true;
     const r = await team.ps.s.call('families:create', input);
-    expect(!r.ok && r.error.message).toBe('Rodzina musi mieć co najmniej jedną osobę dorosłą (rodzica lub opiekuna).');
+    expect(failure(r).message).toBe('Rodzina musi mieć co najmniej jedną osobę dorosłą (rodzica lub opiekuna).');
   });
 
   it('duplicates: the same PESEL in another family blocks; name + birth date must be acknowledged', async () => {
@@ -129,16 +129,16 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const again = family('Kowalska');
     again.members[0]!.pesel = firstInput.members[0]!.pesel; // the card's PESEL is masked (issue 7)
     const r = await team.ps.s.call('families:create', again);
-    expect(!r.ok && r.error.code).toBe('DUPLICATE_FAMILY');
-    expect(!r.ok && r.error.fields?.['members.0.pesel']).toContain('jest już w kartotece rodziny');
+    expect(failure(r).code).toBe('DUPLICATE_FAMILY');
+    expect(failure(r).fields?.['members.0.pesel']).toContain('jest już w kartotece rodziny');
 
     const similar = family('Wojcik'); // same name without diacritics, same birth date, no PESEL
     similar.members = [{ firstName: 'Anna', lastName: 'Wojcik', birthDate: '1990-04-12', isChild: false, relation: 'matka' }];
     const dup = await team.ps.s.ok('families:checkDuplicates', { members: similar.members });
     expect(dup.duplicates).toEqual([expect.objectContaining({ kind: 'name-birth', familyId: first.id, memberIndex: 0 })]);
     const w = await team.ps.s.call('families:create', similar);
-    expect(!w.ok && w.error.code).toBe('DUPLICATE_WARNING');
-    expect(!w.ok && w.error.findings?.[0]?.code).toBe('FAMILY_DUPLICATE_NAME_BIRTH');
+    expect(failure(w).code).toBe('DUPLICATE_WARNING');
+    expect(failure(w).findings?.[0]?.code).toBe('FAMILY_DUPLICATE_NAME_BIRTH');
     expect(await count()).toBe(1);
     const ok = await team.ps.s.ok('families:create', { ...similar, acknowledgeDuplicates: true });
     expect(ok.warnings.map((x) => x.code)).toEqual(['FAMILY_DUPLICATE_NAME_BIRTH']);
@@ -150,8 +150,8 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const one = await team.ps.s.ok('families:update', { ...base, address: 'ul. Leśna 1' });
     expect(one.family.version).toBe(f.version + 1);
     const two = await admin.call('families:update', { ...base, address: 'ul. Długa 2' });
-    expect(!two.ok && two.error.code).toBe('STALE_EDIT');
-    expect(!two.ok && two.error.message).toContain('Ktoś inny zmienił te dane');
+    expect(failure(two).code).toBe('STALE_EDIT');
+    expect(failure(two).message).toContain('Ktoś inny zmienił te dane');
     const card = await admin.ok('families:get', { id: f.id });
     expect(card.address).toBe('ul. Leśna 1');
     expect(card.version).toBe(f.version + 1);
@@ -168,7 +168,7 @@ describe('registry: bad input gets a clear answer and nothing is stored', () => 
     const bad = up.family.members.map((m) => ({ ...m }));
     bad[2]!.birthDate = '2030-01-01';
     const r = await team.ps.s.call('families:update', { ...family(), id: f.id, version: up.family.version, members: bad });
-    expect(!r.ok && r.error.code).toBe('VALIDATION');
+    expect(failure(r).code).toBe('VALIDATION');
     const card = await admin.ok('families:get', { id: f.id });
     expect(card.version).toBe(up.family.version);
     expect(card.members[2]!.birthDate).toBe('2024-01-01');

@@ -15,7 +15,7 @@ import { ChromiumPdfEngine, chromiumPath } from '../../db/print/pdf';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { ANONYMISED, scrubJson } from '../../shared/retention/scrub';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 import { family, PASSWORD, staff } from './registryFixtures';
 
 const root = resolve(__dirname, '../..');
@@ -227,7 +227,7 @@ describe('half-year figures from the database', () => {
     const log = await admin.ok('audit:list', { action: 'report.settings_update', page: 1, pageSize: 10 } as never);
     expect(JSON.stringify(log)).toContain('conventions.unit');
     const bad = await admin.call('reports:settingsSet', { conventions: { ...s.defaults, durationThresholdsMonths: [24, 12] } });
-    expect(!bad.ok && bad.error.code).toBe('VALIDATION');
+    expect(failure(bad).code).toBe('VALIDATION');
   });
 });
 
@@ -262,7 +262,7 @@ describe('drill-down, access and exports', () => {
         ['reports:settingsSet', { staff: [] }],
       ] as const) {
         const r = await s.call(channel as 'reports:halfYear', input as never);
-        expect(!r.ok && r.error.code, channel).toBe('FORBIDDEN');
+        expect(failure(r).code, channel).toBe('FORBIDDEN');
       }
     }
     const n = (
@@ -289,11 +289,11 @@ describe('drill-down, access and exports', () => {
 
     // A list of families: no XLSX without a password, no CSV without a confirmation.
     const noPass = await admin.call('reports:export', { report: 'drilldown', period: '2026-H1', figureId: 'families_supported', format: 'xlsx' });
-    expect(!noPass.ok && noPass.error.message).toContain('podaj hasło');
+    expect(failure(noPass).message).toContain('podaj hasło');
     const noConfirm = await admin.call('reports:export', { report: 'drilldown', period: '2026-H1', figureId: 'families_supported', format: 'csv' });
-    expect(!noConfirm.ok && noConfirm.error.code).toBe('VALIDATION');
+    expect(failure(noConfirm).code).toBe('VALIDATION');
     const short = await admin.call('reports:export', { report: 'drilldown', period: '2026-H1', figureId: 'families_supported', format: 'xlsx', password: 'krotkie' });
-    expect(!short.ok && short.error.code).toBe('VALIDATION');
+    expect(failure(short).code).toBe('VALIDATION');
 
     const enc = await admin.ok('reports:export', { report: 'drilldown', period: '2026-H1', figureId: 'families_supported', format: 'xlsx', password: 'Tajne-Haslo-2026' });
     expect(enc).toMatchObject({ personal: true, encrypted: true, rows: 4 });
@@ -331,7 +331,7 @@ describe('drill-down, access and exports', () => {
     expect(h.html).toContain('Rodziny objęte wsparciem asystenta rodziny w okresie');
     expect(h.html).not.toContain('<script');
     const refused = await admin.call('reports:html', { report: 'drilldown', period: '2026-H1', figureId: 'ended_total' });
-    expect(!refused.ok && refused.error.message).toContain('dane osobowe');
+    expect(failure(refused).message).toContain('dane osobowe');
     const list = await admin.ok('reports:html', { report: 'drilldown', period: '2026-H1', figureId: 'ended_total', confirmPersonal: true });
     expect(list.personal).toBe(true);
     await admin.ok('reports:exported', { report: 'drilldown', period: '2026-H1', figureId: 'ended_total', pages: 1, target: 'pdf' });

@@ -15,7 +15,7 @@ import { makePesel } from '../../db/demo/generate';
 import { Keystore } from '../../db/keystore';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
-import { ADMIN, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 import { PASSWORD, staff } from './registryFixtures';
 
 let dir: string;
@@ -327,12 +327,12 @@ describe('retention queue and anonymisation', () => {
       [team.ar.s, 'retention:runs'],
     ] as const) {
       const r = await s.call(ch, {} as never);
-      expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+      expect(failure(r).code).toBe('FORBIDDEN');
     }
     const dpoRun = await dpo.call('retention:run', { token: 'x', confirmed: true });
-    expect(!dpoRun.ok && dpoRun.error.code).toBe('FORBIDDEN');
+    expect(failure(dpoRun).code).toBe('FORBIDDEN');
     const dpoSet = await dpo.call('retention:saveSettings', { version: 0, rules: (await admin.ok('retention:settings', {})).rules });
-    expect(!dpoSet.ok && dpoSet.error.code).toBe('FORBIDDEN');
+    expect(failure(dpoSet).code).toBe('FORBIDDEN');
     expect(dpoAcc.role).toBe('dpo');
 
     // ---- Prepare; a wrong token and a token made stale by a settings change are refused ----
@@ -346,10 +346,10 @@ describe('retention queue and anonymisation', () => {
     expect(prepared.families).toBe(2);
     expect(prepared.heldBack.map((h) => h.caseNumber)).toEqual([cd1.caseNumber]);
     const wrong = await admin.call('retention:run', { token: '0'.repeat(64), confirmed: true });
-    expect(!wrong.ok && wrong.error.code).toBe('STALE_EDIT');
-    expect(!wrong.ok && wrong.error.message).toContain('Lista spraw do anonimizacji zmieniła się');
+    expect(failure(wrong).code).toBe('STALE_EDIT');
+    expect(failure(wrong).message).toContain('Lista spraw do anonimizacji zmieniła się');
     const unconfirmed = await admin.call('retention:run', { token: prepared.token, confirmed: false as never });
-    expect(!unconfirmed.ok && unconfirmed.error.code).toBe('VALIDATION');
+    expect(failure(unconfirmed).code).toBe('VALIDATION');
     expect(statisticsSnapshot()).toEqual(before);
     expect((sqlite.prepare('SELECT count(*) AS n FROM families WHERE anonymised_on IS NOT NULL').get() as { n: number }).n).toBe(0);
 
@@ -359,9 +359,9 @@ describe('retention queue and anonymisation', () => {
     expect(saved.rules['case-file'].jrwaSymbol).toBe('4010');
     expect((await dpo.ok('audit:list', { action: 'retention.settings_update' })).items[0]?.details).toMatchObject({ version: 1, changed: ['case-file'] });
     const stale = await admin.call('retention:run', { token: prepared.token, confirmed: true });
-    expect(!stale.ok && stale.error.code).toBe('STALE_EDIT');
+    expect(failure(stale).code).toBe('STALE_EDIT');
     const staleSettings = await admin.call('retention:saveSettings', { version: 0, rules: settings.rules });
-    expect(!staleSettings.ok && staleSettings.error.code).toBe('STALE_EDIT');
+    expect(failure(staleSettings).code).toBe('STALE_EDIT');
 
     // Before the run the decrypted file holds the data (the inspection below can see it).
     const key = (await Keystore.load(dir, TEST_SCRYPT).unlockWithPassword(ADMIN.login, ADMIN.password))!.dataKey;
@@ -428,6 +428,6 @@ describe('retention queue and anonymisation', () => {
     const empty = await admin.ok('retention:prepare', {});
     expect(empty.cases).toEqual([]);
     const none = await admin.call('retention:run', { token: empty.token, confirmed: true });
-    expect(!none.ok && none.error.code).toBe('RULE_BLOCKED');
+    expect(failure(none).code).toBe('RULE_BLOCKED');
   });
 });

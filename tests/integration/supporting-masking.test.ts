@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePesel } from '../../db/demo/generate';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
-import type { TestApp, TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
@@ -151,8 +151,8 @@ describe('supporting families: PESEL of members masked, revealed on demand', () 
     const wrong = asEdit(re.supportingFamily);
     wrong.members[0]!.pesel = mask(MARIA);
     const r = await team.ar.s.call('supporting:update', wrong);
-    expect(!r.ok && r.error.code).toBe('VALIDATION');
-    expect(!r.ok && r.error.fields?.['members.0.pesel']).toBe('PESEL jest ukryty. Kliknij „Pokaż”, aby go zobaczyć i zmienić, albo wpisz cały numer (11 cyfr).');
+    expect(failure(r).code).toBe('VALIDATION');
+    expect(failure(r).fields?.['members.0.pesel']).toBe('PESEL jest ukryty. Kliknij „Pokaż”, aby go zobaczyć i zmienić, albo wpisz cały numer (11 cyfr).');
     const madeUp = asEdit(re.supportingFamily);
     madeUp.members[1]!.pesel = '•••••••0000';
     expect(await codeOf(team.ar.s.call('supporting:update', madeUp))).toBe('VALIDATION');
@@ -169,8 +169,8 @@ describe('supporting families: PESEL of members masked, revealed on demand', () 
       relationToChild: 'sąsiedzi',
       members: [{ firstName: 'Ewa', lastName: 'Maskowa', pesel: mask(MARIA), finalConvictionIntentionalCrime: false }],
     });
-    expect(!reg.ok && reg.error).toMatchObject({ code: 'VALIDATION' });
-    expect(!reg.ok && JSON.stringify(reg.error)).toContain('PESEL');
+    expect(failure(reg)).toMatchObject({ code: 'VALIDATION' });
+    expect(JSON.stringify(failure(reg))).toContain('PESEL');
 
     // A real new number replaces the stored one; an emptied field removes it.
     const NEW = makePesel('1966-01-20', 'M', 403);

@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
-import type { TestApp, TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { advanceDays, consentedCase, family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
@@ -56,17 +56,18 @@ describe('the head’s opinion on a supporting family: real dates (art. 30)', ()
     const ar = team.ar.s;
 
     const tomorrow = await ar.call('supporting:register', candidate(c.id, { positive: true, on: '2026-11-23', interviewOn: '2026-11-18' }));
-    expect(!tomorrow.ok && tomorrow.error.code).toBe('RULE_BLOCKED');
-    expect(!tomorrow.ok && tomorrow.error.message).toBe('Data opinii kierownika (23.11.2026) jest późniejsza niż dzisiejsza (22.11.2026) — opinię wpisuje się po jej wydaniu.');
-    expect(!tomorrow.ok && tomorrow.error.fields).toEqual({ 'headOpinion.on': tomorrow.ok ? '' : tomorrow.error.message });
+    expect(failure(tomorrow).code).toBe('RULE_BLOCKED');
+    expect(failure(tomorrow).message).toBe('Data opinii kierownika (23.11.2026) jest późniejsza niż dzisiejsza (22.11.2026) — opinię wpisuje się po jej wydaniu.');
+    const tomorrowError = failure(tomorrow);
+    expect(tomorrowError.fields).toEqual({ 'headOpinion.on': tomorrowError.message });
 
     const backwards = await ar.call('supporting:register', candidate(c.id, { positive: true, on: '2026-11-18', interviewOn: '2026-11-20' }));
-    expect(!backwards.ok && backwards.error.findings?.map((f) => f.code)).toEqual(['SUPPORTING_INTERVIEW_AFTER_OPINION']);
-    expect(!backwards.ok && Object.keys(backwards.error.fields ?? {})).toEqual(['headOpinion.interviewOn']);
-    expect(!backwards.ok && backwards.error.findings?.[0]?.basis).toContain('ustawy o wspieraniu rodziny');
+    expect(failure(backwards).findings?.map((f) => f.code)).toEqual(['SUPPORTING_INTERVIEW_AFTER_OPINION']);
+    expect(Object.keys(failure(backwards).fields ?? {})).toEqual(['headOpinion.interviewOn']);
+    expect(failure(backwards).findings?.[0]?.basis).toContain('ustawy o wspieraniu rodziny');
 
     const futureInterview = await ar.call('supporting:register', candidate(c.id, { positive: true, on: null, interviewOn: '2026-11-25' }));
-    expect(!futureInterview.ok && futureInterview.error.findings?.map((f) => f.code)).toEqual(['SUPPORTING_INTERVIEW_DATE_IN_FUTURE']);
+    expect(failure(futureInterview).findings?.map((f) => f.code)).toEqual(['SUPPORTING_INTERVIEW_DATE_IN_FUTURE']);
 
     expect(await ar.ok('supporting:list', { familyId: c.familyId })).toEqual([]);
     // Audited with codes only (no names, no dates of the opinion).
@@ -91,10 +92,10 @@ describe('the head’s opinion on a supporting family: real dates (art. 30)', ()
     let sf = (await ar.ok('supporting:register', candidate(c.id, { positive: true, on: '2026-11-21', interviewOn: '2026-11-18' }))).supportingFamily;
 
     const future = await ar.call('supporting:update', asEdit(sf, { positive: true, on: '2026-11-30', interviewOn: '2026-11-18' }));
-    expect(!future.ok && future.error.code).toBe('RULE_BLOCKED');
-    expect(!future.ok && Object.keys(future.error.fields ?? {})).toEqual(['headOpinion.on']);
+    expect(failure(future).code).toBe('RULE_BLOCKED');
+    expect(Object.keys(failure(future).fields ?? {})).toEqual(['headOpinion.on']);
     const after = await ar.call('supporting:update', asEdit(sf, { positive: true, on: '2026-11-21', interviewOn: '2026-11-22' }));
-    expect(!after.ok && after.error.fields).toEqual({
+    expect(failure(after).fields).toEqual({
       'headOpinion.interviewOn': 'Rodzinny wywiad środowiskowy (22.11.2026) nie może być późniejszy niż opinia kierownika (21.11.2026) — opinię wydaje się na podstawie wywiadu.',
     });
     expect(auditOf('supporting.update_refused').map((r) => JSON.parse(r.details))).toEqual([
@@ -114,8 +115,8 @@ describe('the head’s opinion on a supporting family: real dates (art. 30)', ()
     sf = (await ar.ok('supporting:update', asEdit(sf, { positive: false, on: '2026-11-30', interviewOn: '2026-11-18', justification: 'Warunki mieszkaniowe.' }))).supportingFamily;
     expect(sf.findings.map((f) => f.code)).toContain('SUPPORTING_OPINION_MISSING');
     const act = await admin.call('supporting:establish', { id: sf.id, version: sf.version, act: { by: 'wojt', number: 'OR.0050.1.2026', on: '2026-11-30' } });
-    expect(!act.ok && act.error.code).toBe('RULE_BLOCKED');
-    expect(!act.ok && act.error.message).toBe('Brak pozytywnej opinii kierownika ośrodka wydanej na podstawie rodzinnego wywiadu środowiskowego.');
+    expect(failure(act).code).toBe('RULE_BLOCKED');
+    expect(failure(act).message).toBe('Brak pozytywnej opinii kierownika ośrodka wydanej na podstawie rodzinnego wywiadu środowiskowego.');
     expect((await ar.ok('supporting:get', { id: sf.id })).status).toBe('candidate');
   });
 });
@@ -138,18 +139,18 @@ describe('Za życiem catalogue: the date support was obtained or refused', () =>
     const base = { area: 'rehabilitation' as const, title: 'Turnus rehabilitacyjny dla dziecka', provider: 'PCPR w Toruniu' };
 
     const early = await ar.call('catalogue:create', { caseId: c.id, ...base, status: 'applied', appliedOn: '2026-11-20', decidedOn: '2026-11-21' });
-    expect(!early.ok && early.error.findings?.map((f) => f.code)).toEqual(['CATALOGUE_DECIDED_ON_WRONG_STATUS']);
-    expect(!early.ok && Object.keys(early.error.fields ?? {})).toEqual(['decidedOn']);
+    expect(failure(early).findings?.map((f) => f.code)).toEqual(['CATALOGUE_DECIDED_ON_WRONG_STATUS']);
+    expect(Object.keys(failure(early).fields ?? {})).toEqual(['decidedOn']);
     expect(await ar.ok('catalogue:list', { caseId: c.id })).toEqual([]);
 
     let item = (await ar.ok('catalogue:create', { caseId: c.id, ...base, status: 'applied', appliedOn: '2026-11-20' })).item;
     expect(item).toMatchObject({ status: 'applied', appliedOn: '2026-11-20', decidedOn: null });
 
     const future = await ar.call('catalogue:update', { id: item.id, version: item.version, ...base, status: 'obtained', appliedOn: '2026-11-20', decidedOn: '2026-11-23' });
-    expect(!future.ok && future.error.message).toBe('Data uzyskania / odmowy (23.11.2026) jest późniejsza niż dzisiejsza (22.11.2026).');
-    expect(!future.ok && Object.keys(future.error.fields ?? {})).toEqual(['decidedOn']);
+    expect(failure(future).message).toBe('Data uzyskania / odmowy (23.11.2026) jest późniejsza niż dzisiejsza (22.11.2026).');
+    expect(Object.keys(failure(future).fields ?? {})).toEqual(['decidedOn']);
     const before = await ar.call('catalogue:update', { id: item.id, version: item.version, ...base, status: 'refused', appliedOn: '2026-11-20', decidedOn: '2026-11-19' });
-    expect(!before.ok && before.error.findings?.map((f) => f.code)).toEqual(['CATALOGUE_DECIDED_BEFORE_APPLIED']);
+    expect(failure(before).findings?.map((f) => f.code)).toEqual(['CATALOGUE_DECIDED_BEFORE_APPLIED']);
     expect(auditOf('catalogue.update_refused').map((r) => JSON.parse(r.details))).toEqual([
       { codes: ['CATALOGUE_DECIDED_ON_IN_FUTURE'] },
       { codes: ['CATALOGUE_DECIDED_BEFORE_APPLIED'] },
@@ -172,7 +173,7 @@ describe('Za życiem catalogue: the date support was obtained or refused', () =>
 
     // Back to "applied": the decision date must go.
     const back = await ar.call('catalogue:update', { id: item.id, version: done.item.version, ...base, status: 'applied', appliedOn: '2026-11-20', decidedOn: '2026-11-21' });
-    expect(!back.ok && back.error.findings?.[0]?.code).toBe('CATALOGUE_DECIDED_ON_WRONG_STATUS');
+    expect(failure(back).findings?.[0]?.code).toBe('CATALOGUE_DECIDED_ON_WRONG_STATUS');
     const applied = await ar.ok('catalogue:update', { id: item.id, version: done.item.version, ...base, status: 'applied', appliedOn: '2026-11-20', decidedOn: null });
     expect(applied.item.decidedOn).toBeNull();
   });

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { dayTermDeadline } from '../../shared/rules/index';
-import type { TestApp, TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { advanceDays, consentedCase, family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
@@ -68,15 +68,15 @@ describe('diary entry corrections until the lock', () => {
     expect(fixed.entry.familySignatory).toMatchObject({ memberId: mother.id, name: 'Anna Lewandowska' });
     // Invalid corrections are refused like new entries.
     const backwards = await ar.call('entries:update', { ...fields, id: v.id, version: 2, start: '12:00', end: '11:00' });
-    expect(!backwards.ok && backwards.error.findings?.[0]?.code).toBe('VISIT_END_BEFORE_START');
+    expect(failure(backwards).findings?.[0]?.code).toBe('VISIT_END_BEFORE_START');
     const stale = await ar.call('entries:update', { ...fields, id: v.id, version: 1 });
-    expect(!stale.ok && stale.error.code).toBe('STALE_EDIT');
+    expect(failure(stale).code).toBe('STALE_EDIT');
 
     // The lock day (2026-11-29): refused with the Polish rule; the text stays as corrected.
     await later(1);
     const locked = await ar.call('entries:update', { ...fields, id: v.id, version: 2, text: 'zmiana po blokadzie' });
-    expect(!locked.ok && locked.error.code).toBe('RULE_BLOCKED');
-    expect(!locked.ok && locked.error.message).toContain('zablokowany od 29.11.2026');
+    expect(failure(locked).code).toBe('RULE_BLOCKED');
+    expect(failure(locked).message).toContain('zablokowany od 29.11.2026');
     expect(await ar.ok('entries:get', { id: v.id })).toMatchObject({ locked: true, version: 2, text: 'Omówiono budżet domowy i plan spłaty czynszu.' });
   });
 });
@@ -90,8 +90,8 @@ describe('Za życiem catalogue item changes', () => {
     expect(item).toMatchObject({ status: 'proposed', appliedOn: null, version: 1 });
 
     const future = await ar.call('catalogue:update', { id: item.id, version: item.version, ...base, status: 'applied', appliedOn: '2026-11-30' });
-    expect(!future.ok && future.error.code).toBe('RULE_BLOCKED');
-    expect(!future.ok && future.error.message).toContain('Data złożenia wniosku');
+    expect(failure(future).code).toBe('RULE_BLOCKED');
+    expect(failure(future).message).toContain('Data złożenia wniosku');
 
     item = (await ar.ok('catalogue:update', { id: item.id, version: item.version, ...base, status: 'applied', appliedOn: '2026-11-22', note: 'Wniosek złożyła matka.' })).item;
     expect(item).toMatchObject({ status: 'applied', appliedOn: '2026-11-22', note: 'Wniosek złożyła matka.', version: 2 });
@@ -103,7 +103,7 @@ describe('Za życiem catalogue item changes', () => {
     expect(item.updatedAt.startsWith('2026-11-25')).toBe(true);
 
     const stale = await ar.call('catalogue:update', { id: item.id, version: 2, ...base, status: 'refused' });
-    expect(!stale.ok && stale.error.code).toBe('STALE_EDIT');
+    expect(failure(stale).code).toBe('STALE_EDIT');
     expect((await ar.ok('catalogue:list', { caseId: c.id })).map((i) => i.status)).toEqual(['obtained']);
     // Another assistant cannot change it.
     expect((await team.ar2.s.call('catalogue:update', { id: item.id, version: 3, ...base, status: 'refused' })).ok).toBe(false);
@@ -119,12 +119,12 @@ describe('court request: the actual delivery date', () => {
     expect(r).toMatchObject({ status: 'awaiting-delivery', deliveredOn: null });
 
     const future = await ar.call('court:update', { id: r.id, version: r.version, ...fields, deliveredOn: '2026-11-23' });
-    expect(!future.ok && future.error.code).toBe('RULE_BLOCKED');
-    expect(!future.ok && future.error.message).toMatch(/^Data doręczenia \(23\.11\.2026\) jest późniejsza niż dzisiejsza/);
-    expect(!future.ok && Object.keys(future.error.fields ?? {})).toEqual(['deliveredOn']);
+    expect(failure(future).code).toBe('RULE_BLOCKED');
+    expect(failure(future).message).toMatch(/^Data doręczenia \(23\.11\.2026\) jest późniejsza niż dzisiejsza/);
+    expect(Object.keys(failure(future).fields ?? {})).toEqual(['deliveredOn']);
     const before = await ar.call('court:update', { id: r.id, version: r.version, ...fields, deliveredOn: '2026-11-09' });
-    expect(!before.ok && before.error.message).toBe('Data doręczenia (09.11.2026) jest wcześniejsza niż data pisma sądu (10.11.2026).');
-    expect(!before.ok && before.error.fields?.deliveredOn).toBeDefined();
+    expect(failure(before).message).toBe('Data doręczenia (09.11.2026) jest wcześniejsza niż data pisma sądu (10.11.2026).');
+    expect(failure(before).fields?.deliveredOn).toBeDefined();
     expect((await ar.ok('court:list', { caseId: c.id }))[0]).toMatchObject({ deliveredOn: null, version: 1 });
 
     const delivered = (await ar.ok('court:update', { id: r.id, version: r.version, ...fields, deliveredOn: '2026-11-17' })).request;
@@ -159,13 +159,13 @@ describe('authorisation signers from the family', () => {
     expect((await ar.ok('authorisations:list', { familyId: f.id }))[0]!.grantors[0]).toEqual({ memberId: mother.id, name: 'Anna Kaczmarek' });
 
     const byChild = await ar.call('authorisations:create', { ...base, grantors: [{ memberId: child.id, name: 'Zuzanna Kaczmarek' }] });
-    expect(!byChild.ok && byChild.error.findings?.[0]?.code).toBe('AUTHORISATION_NO_ADULT_GRANTOR');
+    expect(failure(byChild).findings?.[0]?.code).toBe('AUTHORISATION_NO_ADULT_GRANTOR');
     const byStranger = await ar.call('authorisations:create', { ...base, grantors: [{ memberId: strangers.id, name: 'Anna Nowicka' }] });
-    expect(!byStranger.ok && byStranger.error.findings?.[0]?.code).toBe('AUTHORISATION_NO_ADULT_GRANTOR');
+    expect(failure(byStranger).findings?.[0]?.code).toBe('AUTHORISATION_NO_ADULT_GRANTOR');
     const twice = await ar.call('authorisations:create', { ...base, grantors: [{ memberId: mother.id, name: 'A' }, { memberId: mother.id, name: 'A' }] });
-    expect(!twice.ok && twice.error.message).toBe('Upoważniający: ta sama osoba wskazana dwa razy.');
+    expect(failure(twice).message).toBe('Upoważniający: ta sama osoba wskazana dwa razy.');
     const nobody = await ar.call('authorisations:create', { ...base, grantors: [] });
-    expect(!nobody.ok && nobody.error.message).toContain('Upoważniający: wskaż co najmniej jedną osobę.');
+    expect(failure(nobody).message).toContain('Upoważniający: wskaż co najmniej jedną osobę.');
     expect(await ar.ok('authorisations:list', { familyId: f.id })).toHaveLength(1);
   });
 });

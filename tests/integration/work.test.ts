@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
-import type { TestApp, TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { advanceDays, consentedCase, family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let app: TestApp;
@@ -79,26 +79,26 @@ describe('assessments and the work plan', () => {
     const ar = team.ar.s;
     // Out of scale, missing justification, future date: refused with Polish messages naming the rule.
     const bad = await ar.call('assessments:create', assessment(c.id, 'initial', '2026-11-22', { areas: areas({ HOUSING: { rating: 5, justification: 'x' }, WORK: { rating: -1, justification: '' } }) }));
-    expect(!bad.ok && bad.error.code).toBe('RULE_BLOCKED');
+    expect(failure(bad).code).toBe('RULE_BLOCKED');
     if (bad.ok) return;
     expect(bad.error.message).toContain('poza skalą od −3 do +2');
     expect(bad.error.findings?.map((f) => f.code)).toEqual(expect.arrayContaining(['ASSESSMENT_RATING_OUT_OF_SCALE', 'ASSESSMENT_JUSTIFICATION_MISSING']));
     expect(bad.error.findings?.find((f) => f.code === 'ASSESSMENT_RATING_OUT_OF_SCALE')?.basis).toContain('art. 15 ust. 1 pkt 15');
     const future = await ar.call('assessments:create', assessment(c.id, 'initial', '2026-11-23'));
-    expect(!future.ok && future.error.message).toContain('późniejsza niż dzisiejsza');
+    expect(failure(future).message).toContain('późniejsza niż dzisiejsza');
     expect(await ar.ok('assessments:list', { caseId: c.id })).toEqual([]);
     expect((await ar.ok('cases:get', { id: c.id })).state).toBe('ZGODA');
 
     // A plan before the initial assessment is refused.
     const early = await ar.call('plans:save', plan(c.id, null));
-    expect(!early.ok && early.error.findings?.[0]?.code).toBe('WORK_PLAN_NEEDS_INITIAL_ASSESSMENT');
+    expect(failure(early).findings?.[0]?.code).toBe('WORK_PLAN_NEEDS_INITIAL_ASSESSMENT');
 
     const ok = await ar.ok('assessments:create', assessment(c.id, 'initial', '2026-11-22'));
     expect(ok.case?.state).toBe('OCENA_WSTEPNA');
     expect(ok.assessment.previous).toBeNull();
     // A second initial assessment is refused.
     const again = await ar.call('assessments:create', assessment(c.id, 'initial', '2026-11-22'));
-    expect(!again.ok && again.error.findings?.[0]?.code).toBe('ASSESSMENT_INITIAL_EXISTS');
+    expect(failure(again).findings?.[0]?.code).toBe('ASSESSMENT_INITIAL_EXISTS');
 
     // Goal suggestions: the lowest-rated areas first.
     const cur = await ar.ok('plans:current', { caseId: c.id });
@@ -110,10 +110,10 @@ describe('assessments and the work plan', () => {
     const psRead = await team.ps.s.call('assessments:list', { caseId: c.id });
     expect(psRead.ok).toBe(true);
     const psWrite = await team.ps.s.call('plans:save', plan(c.id, null));
-    expect(!psWrite.ok && psWrite.error.code).toBe('FORBIDDEN');
+    expect(failure(psWrite).code).toBe('FORBIDDEN');
     // Another assistant cannot touch the case.
     const other = await team.ar2.s.call('assessments:create', assessment(c.id, 'periodic', '2026-11-22'));
-    expect(!other.ok && other.error.code).toBe('FORBIDDEN');
+    expect(failure(other).code).toBe('FORBIDDEN');
   });
 
   it('plan versions: invalid plan refused with the rule, revision keeps v1 readable with a diff, a stale revision is STALE_EDIT', async () => {
@@ -123,7 +123,7 @@ describe('assessments and the work plan', () => {
     // T40: an action without a due date or an expected effect.
     const p0 = plan(c.id, null);
     const bad = await ar.call('plans:save', { ...p0, goals: [{ ...p0.goals[0]!, actions: [{ description: 'terapia uzależnień – ojciec', responsible: 'ojciec', responsibleKind: 'family', dueDate: '', expectedEffect: '' }] }] });
-    expect(!bad.ok && bad.error.code).toBe('RULE_BLOCKED');
+    expect(failure(bad).code).toBe('RULE_BLOCKED');
     if (bad.ok) return;
     expect(bad.error.findings?.map((f) => f.code)).toEqual(expect.arrayContaining(['WORK_PLAN_ACTION_DUE_DATE_MISSING', 'WORK_PLAN_ACTION_EFFECT_MISSING']));
     expect(bad.error.message).toContain('brak terminu realizacji');
@@ -152,8 +152,8 @@ describe('assessments and the work plan', () => {
 
     // Someone saves a revision based on v1 after v2 exists: refused, nothing stored.
     const stale = await ar.call('plans:save', plan(c.id, 1, { drawnUpOn: '2026-11-24', changeNote: 'stara kopia' }));
-    expect(!stale.ok && stale.error.code).toBe('STALE_EDIT');
-    expect(!stale.ok && stale.error.message).toContain('nowszą wersję');
+    expect(failure(stale).code).toBe('STALE_EDIT');
+    expect(failure(stale).message).toContain('nowszą wersję');
     expect((await ar.ok('plans:versions', { caseId: c.id })).length).toBe(2);
     const audit = await admin.ok('audit:list', { action: 'plan.revise' });
     expect(audit.items[0]?.details).toMatchObject({ versionNo: 2 });
@@ -174,14 +174,14 @@ describe('visits, locking and addenda', () => {
     const { c } = await consented('Kowalska');
     const ar = team.ar.s;
     const future = await ar.call('entries:create', visit(c.id, { on: '2026-11-30' }));
-    expect(!future.ok && future.error.code).toBe('RULE_BLOCKED');
-    expect(!future.ok && future.error.message).toContain('późniejsza niż dzisiejsza');
-    expect(!future.ok && future.error.fields?.on).toBeDefined();
+    expect(failure(future).code).toBe('RULE_BLOCKED');
+    expect(failure(future).message).toContain('późniejsza niż dzisiejsza');
+    expect(failure(future).fields?.on).toBeDefined();
     const backwards = await ar.call('entries:create', visit(c.id, { start: '12:00', end: '11:00' }));
-    expect(!backwards.ok && backwards.error.findings?.[0]?.code).toBe('VISIT_END_BEFORE_START');
-    expect(!backwards.ok && backwards.error.message).toContain('Godzina zakończenia (11:00) jest wcześniejsza');
+    expect(failure(backwards).findings?.[0]?.code).toBe('VISIT_END_BEFORE_START');
+    expect(failure(backwards).message).toContain('Godzina zakończenia (11:00) jest wcześniejsza');
     const failedNoReason = await ar.call('entries:create', { caseId: c.id, kind: 'failed-visit', on: '2026-11-22' });
-    expect(!failedNoReason.ok && failedNoReason.error.findings?.[0]?.code).toBe('VISIT_FAILED_REASON_MISSING');
+    expect(failure(failedNoReason).findings?.[0]?.code).toBe('VISIT_FAILED_REASON_MISSING');
     expect(await ar.ok('entries:list', { caseId: c.id })).toEqual([]);
 
     const v = (await ar.ok('entries:create', visit(c.id))).entry;
@@ -194,12 +194,12 @@ describe('visits, locking and addenda', () => {
     // Eight days later: locked. Edits and deletion refused, nothing changes.
     await later(8);
     const locked = await ar.call('entries:update', { ...visit(c.id), id: v.id, version: 2, agreedFamily: 'cicha zmiana' });
-    expect(!locked.ok && locked.error.code).toBe('RULE_BLOCKED');
-    expect(!locked.ok && locked.error.message).toContain('jest zablokowany od 29.11.2026');
+    expect(failure(locked).code).toBe('RULE_BLOCKED');
+    expect(failure(locked).message).toContain('jest zablokowany od 29.11.2026');
     const del = await ar.call('entries:delete', { id: v.id, version: 2 });
-    expect(!del.ok && del.error.findings?.[0]?.code).toBe('ENTRY_LOCKED');
+    expect(failure(del).findings?.[0]?.code).toBe('ENTRY_LOCKED');
     const emptyAdd = await ar.call('entries:addendum', { targetType: 'entry', targetId: v.id, text: '  ' });
-    expect(!emptyAdd.ok && emptyAdd.error.findings?.[0]?.code).toBe('ADDENDUM_TEXT_MISSING');
+    expect(failure(emptyAdd).findings?.[0]?.code).toBe('ADDENDUM_TEXT_MISSING');
     const add = await ar.ok('entries:addendum', { targetType: 'entry', targetId: v.id, text: 'Korekta: w wizycie uczestniczył także Antoni.' });
     expect(add.authorName).toBe('Agnieszka Śliwińska');
     const after = await ar.ok('entries:get', { id: v.id });
@@ -233,12 +233,12 @@ describe('closure, monitoring, reopening', () => {
       ar.call('closure:close', { caseId: c.id, version: cur.version, on: '2026-11-22', reason: 'CEL', ...over });
     // T42: no final assessment.
     const noFinal = await close();
-    expect(!noFinal.ok && noFinal.error.code).toBe('RULE_BLOCKED');
-    expect(!noFinal.ok && noFinal.error.message).toBe('Zakończenie pracy z rodziną wymaga oceny końcowej.');
+    expect(failure(noFinal).code).toBe('RULE_BLOCKED');
+    expect(failure(noFinal).message).toBe('Zakończenie pracy z rodziną wymaga oceny końcowej.');
     await ar.ok('assessments:create', assessment(c.id, 'final', '2026-11-22', { recommendation: 'close' }));
     // A temporary placement is not a closure reason.
     const placement = await close({ reason: 'PIECZA_BEZ_POWROTU' });
-    expect(!placement.ok && placement.error.findings?.map((f) => f.code)).toContain('CLOSURE_PLACEMENT_NOT_CONFIRMED_PERMANENT');
+    expect(failure(placement).findings?.map((f) => f.code)).toContain('CLOSURE_PLACEMENT_NOT_CONFIRMED_PERMANENT');
     expect((await ar.ok('cases:get', { id: c.id })).state).toBe('OCENA_WSTEPNA');
     const check = await ar.ok('closure:check', { caseId: c.id, version: cur.version, on: '2026-11-22', reason: 'CEL' });
     expect(check).toMatchObject({ allowed: true, monitoringEndsOn: '2027-02-22' });
@@ -252,7 +252,7 @@ describe('closure, monitoring, reopening', () => {
     // The monitoring contact log; ordinary visits are no longer recorded.
     expect((await ar.ok('entries:create', { caseId: c.id, kind: 'monitoring', on: '2026-11-22', text: 'Telefon do matki: sytuacja stabilna.' })).entry.kind).toBe('monitoring');
     const v = await ar.call('entries:create', visit(c.id));
-    expect(!v.ok && v.error.findings?.[0]?.code).toBe('ENTRY_WRONG_STATE');
+    expect(failure(v).findings?.[0]?.code).toBe('ENTRY_WRONG_STATE');
     // Deadlines: the monitoring end for the assistant.
     const mine = await ar.ok('deadlines:mine', {});
     expect([...mine.overdue, ...mine.dueSoon, ...mine.upcoming].find((i) => i.kind === 'MONITORING_END')?.dueDate).toBe('2027-02-22');
@@ -275,8 +275,8 @@ describe('closure, monitoring, reopening', () => {
     await ar.ok('assessments:create', assessment(c.id, 'final', '2026-11-22'));
     const cur = await ar.ok('cases:get', { id: c.id });
     const r = await ar.call('closure:close', { caseId: c.id, version: cur.version, on: '2026-11-22', reason: 'REZYGNACJA' });
-    expect(!r.ok && r.error.findings?.map((f) => f.code)).toEqual(expect.arrayContaining(['CLOSURE_RESIGNATION_NOT_ALLOWED_COURT_ORDER', 'CLOSURE_COURT_ORDER_HEAD_ONLY']));
-    expect(!r.ok && r.error.message).toContain('postanowieniem sądu');
+    expect(failure(r).findings?.map((f) => f.code)).toEqual(expect.arrayContaining(['CLOSURE_RESIGNATION_NOT_ALLOWED_COURT_ORDER', 'CLOSURE_COURT_ORDER_HEAD_ONLY']));
+    expect(failure(r).message).toContain('postanowieniem sądu');
     const byHead = await admin.ok('closure:close', { caseId: c.id, version: cur.version, on: '2026-11-22', reason: 'SAD', courtInformedOn: '2026-11-22' });
     expect(byHead.case.state).toBe('MONITORING');
   });
@@ -293,9 +293,9 @@ describe('Za życiem catalogue and authorisations', () => {
     const ar = team.ar.s;
     const item = { caseId: c.id, area: 'health' as const, title: 'Wniosek o skierowanie do poradni genetycznej', provider: 'Poradnia Genetyczna w Toruniu', status: 'applied' as const, onBehalf: true, appliedOn: '2026-11-22' };
     const refused = await ar.call('catalogue:create', item);
-    expect(!refused.ok && refused.error.code).toBe('RULE_BLOCKED');
-    expect(!refused.ok && refused.error.message).toContain('Brak ważnego pisemnego upoważnienia');
-    expect(!refused.ok && refused.error.findings?.[0]?.basis).toContain('art. 8');
+    expect(failure(refused).code).toBe('RULE_BLOCKED');
+    expect(failure(refused).message).toContain('Brak ważnego pisemnego upoważnienia');
+    expect(failure(refused).findings?.[0]?.basis).toContain('art. 8');
     expect(await ar.ok('catalogue:list', { caseId: c.id })).toEqual([]);
 
     // A special authorisation for another institution does not cover it.
@@ -313,11 +313,11 @@ describe('Za życiem catalogue and authorisations', () => {
       validTo: '2027-05-22',
     });
     const stillRefused = await ar.call('catalogue:create', item);
-    expect(!stillRefused.ok && stillRefused.error.findings?.map((x) => x.code)).toEqual(['AUTHORISATION_NONE', 'AUTHORISATION_OUT_OF_SCOPE']);
+    expect(failure(stillRefused).findings?.map((x) => x.code)).toEqual(['AUTHORISATION_NONE', 'AUTHORISATION_OUT_OF_SCOPE']);
     // A child cannot sign an authorisation.
     const child = (await ar.ok('families:get', { id: f.id })).members.find((m) => m.isChild)!;
     const byChild = await ar.call('authorisations:create', { familyId: f.id, kind: 'general', grantors: [{ memberId: child.id, name: 'dziecko' }], granteeId: team.ar.id, signedOn: '2026-11-22', validFrom: '2026-11-22' });
-    expect(!byChild.ok && byChild.error.findings?.[0]?.code).toBe('AUTHORISATION_NO_ADULT_GRANTOR');
+    expect(failure(byChild).findings?.[0]?.code).toBe('AUTHORISATION_NO_ADULT_GRANTOR');
 
     await ar.ok('authorisations:create', {
       familyId: f.id,
