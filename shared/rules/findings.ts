@@ -7,6 +7,7 @@ import type { Finding, FindingSeverity } from './types';
 import { BASIS } from './basis';
 import { LIFECYCLE_FINDINGS } from './lifecycleFindings';
 import { WORK_FINDINGS } from './workFindings';
+import { RECORD_FINDINGS } from './recordFindings';
 
 export interface FindingDefinition {
   severity: FindingSeverity;
@@ -404,6 +405,9 @@ export const FINDING_DEFINITIONS = {
 
   // ---- Work with the family: assessments, plans, visits, court, catalogue, authorisations, closure (workFindings.ts) ----
   ...WORK_FINDINGS,
+
+  // ---- Consistency of the case file: documents agree with the record (recordFindings.ts) ----
+  ...RECORD_FINDINGS,
 } as const satisfies Record<string, FindingDefinition>;
 
 export type FindingCode = keyof typeof FINDING_DEFINITIONS;

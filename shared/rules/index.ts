@@ -258,3 +258,36 @@ export type {
   AssessmentTrend,
 } from './work';
 export { WORK_BASIS } from './workFindings';
+
+// ---- Consistency of the case file (issue 13 item 4) ----
+export {
+  planInForce,
+  checkPlanAgainstClosure,
+  checkFosterCareCoordinator,
+  assessmentPeriodOf,
+  latestNextAssessmentOn,
+  unassessedGoals,
+  checkAssessmentRecord,
+  GOALS_ACHIEVED_REASONS,
+  evidenceAgainstGoalsAchieved,
+  checkClosureAgainstFinalAssessment,
+  checkRequestAnalysis,
+  factInForce,
+  PARENT_RELATIONS,
+  CHILD_RELATIONS,
+  MIN_PARENT_AGE,
+  memberPlausibilityFindings,
+  checkCaseRecord,
+} from './records';
+export type {
+  RecordGoal,
+  RecordPlanVersion,
+  GoalStatus,
+  RecordGoalAttainment,
+  AssessmentKind,
+  RecordAssessment,
+  RecordMember,
+  CaseRecord,
+  RecordFinding,
+} from './records';
+export { RECORD_BASIS } from './recordFindings';

@@ -8,6 +8,7 @@ import { finding, findingsBlock } from './findings';
 import { ageOn, assertIsoDate, isIsoDate } from './isoDate';
 import { parsePesel } from './pesel';
 import { AGE_OF_MAJORITY } from './generalEligibility';
+import { memberPlausibilityFindings } from './records';
 
 export interface MemberDraft {
   firstName: string;
@@ -16,6 +17,8 @@ export interface MemberDraft {
   birthDate?: IsoDate | null;
   /** false = adult member (parent, guardian, other adult), true = child. */
   isChild: boolean;
+  /** Relation within the family ("matka", "syn"…): parents' ages at the children's births. */
+  relation?: string | null;
   placement?: {
     kind: 'home' | 'foster-care';
     since?: IsoDate | null;
@@ -60,7 +63,9 @@ export interface FamilyValidation {
  *  - without PESEL, a birth date is required; no birth date is in the future;
  *  - at least one member is an adult; a member marked adult who is under 18 cannot be the only
  *    adult (art. 10 § 1 KC);
- *  - a child in foster care should have the placement date, form and PCPR (warning).
+ *  - a child in foster care should have the placement date, form and PCPR (warning);
+ *  - plausible ages and names: a parent under 14 at a child's birth, two children with the same
+ *    name (warnings, records.ts).
  */
 export function validateFamilyMembers(members: ReadonlyArray<MemberDraft>, asOf: IsoDate): FamilyValidation {
   assertIsoDate(asOf, 'asOf');
@@ -150,6 +155,11 @@ export function validateFamilyMembers(members: ReadonlyArray<MemberDraft>, asOf:
       );
     }
   }
+  findings.push(
+    ...memberPlausibilityFindings(
+      members.map((m, i) => ({ firstName: m.firstName, lastName: m.lastName, isChild: m.isChild, relation: m.relation ?? null, birthDate: out[i]?.birthDate ?? null })),
+    ),
+  );
   return { findings, fields, members: out, valid: !findingsBlock(findings) };
 }
 
