@@ -18,7 +18,7 @@ import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../fsutil';
 import { KEYSTORE_FILE } from '../keystore';
 import { DB_FILE, openDatabase, schemaVersion, type SqliteHandle } from '../open';
-import { writeAudit } from '../repos/audit';
+import { recordAudit } from '../audit/writer';
 import type { BackupCounts } from './format';
 import { crashPoint, syncDirSync } from './io';
 import {
@@ -100,20 +100,12 @@ export async function prepareRestore(o: {
     try {
       if (!integrityOk(opened.sqlite)) throw new AppError('BACKUP_CORRUPT');
       version = schemaVersion(opened.sqlite);
-      writeAudit(opened.db, {
-        at: o.now.toISOString(),
-        userId: o.restoredByUserId,
-        userLogin: o.restoredBy,
-        action: 'backup.restored',
-        entityType: null,
-        entityId: null,
-        details: {
-          file: info.name,
-          bytes: info.bytes,
-          backupCreatedAt: info.createdAt,
-          schemaVersionInBackup: info.schemaVersion,
-          schemaVersionNow: version,
-        },
+      recordAudit(opened.db, o.now.toISOString(), { userId: o.restoredByUserId, userLogin: o.restoredBy }, 'backup.restored', null, {
+        file: info.name,
+        bytes: info.bytes,
+        backupCreatedAt: info.createdAt,
+        schemaVersionInBackup: info.schemaVersion,
+        schemaVersionNow: version,
       });
       opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

@@ -1,11 +1,12 @@
 /**
  * What a registry/case service needs from the core: the open database, the clock and the
- * caller. Services write their audit rows with `writeAudit` inside their own transactions, so a
+ * caller. Services write their audit rows with `audit` (the one writer, db/audit/writer.ts)
+ * inside their own transactions, so a
  * refused or failed change leaves neither data nor a misleading audit entry behind.
  */
 import type { AsystaCore, Actor } from '../core';
 import type { Db, SqliteHandle } from '../open';
-import { writeAudit } from '../repos/audit';
+import { recordAudit } from '../audit/writer';
 
 export interface ServiceCtx {
   db: Db;
@@ -37,15 +38,7 @@ export function audit(
   entity: { type: string; id: string } | null,
   details?: Record<string, unknown>,
 ): void {
-  writeAudit(ctx.db, {
-    at: nowIso(ctx),
-    userId: actor.user.id,
-    userLogin: actor.user.login,
-    action,
-    entityType: entity?.type ?? null,
-    entityId: entity?.id ?? null,
-    details: details ?? null,
-  });
+  recordAudit(ctx.db, nowIso(ctx), actor, action, entity, details);
 }
 
 /** Parse a JSON column (null when empty). */
