@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'settings.update': 'Zmiana ustawień',
   'family.open': 'Otwarcie karty rodziny',
   'family.open_forbidden': 'Odmowa otwarcia karty rodziny',
+  'family.duplicate_check': 'Sprawdzenie, czy osoba jest już w kartotece',
   'access.forbidden': 'Odmowa dostępu',
   'sensitive.reveal': 'Pokazanie ukrytej danej wrażliwej (PESEL, zdrowie, Niebieska Karta)',
   'sensitive.reveal_forbidden': 'Odmowa pokazania danej wrażliwej',

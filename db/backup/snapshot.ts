@@ -86,7 +86,7 @@ export function integrityOk(sqlite: SqliteHandle): boolean {
  * do not make a backup out of date.
  */
 export const CHANGE_FILTER_SQL = `action NOT LIKE 'auth.%' AND action NOT LIKE 'session.%' AND action NOT LIKE 'backup.%'
-  AND action NOT LIKE 'access.%' AND action NOT IN ('family.open', 'family.open_forbidden', 'recovery.confirmed')`;
+  AND action NOT LIKE 'access.%' AND action NOT IN ('family.open', 'family.open_forbidden', 'family.duplicate_check', 'recovery.confirmed')`;
 
 /** Newest change recorded in the audit log (ISO time) and how many changes came after `since`. */
 export function changesSince(sqlite: SqliteHandle, since: string | null): { lastChangeAt: string | null; changesAfter: number } {

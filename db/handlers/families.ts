@@ -11,5 +11,5 @@ export const familyHandlers: HandlersFor<typeof familyChannels> = {
   'families:get': (ctx, input) => openFamily(serviceCtx(ctx.core), actorOf(ctx), input.id),
   'families:create': (ctx, input) => createFamily(serviceCtx(ctx.core), actorOf(ctx), input),
   'families:update': (ctx, input) => updateFamily(serviceCtx(ctx.core), actorOf(ctx), input),
-  'families:checkDuplicates': (ctx, input) => checkDuplicates(serviceCtx(ctx.core), input),
+  'families:checkDuplicates': (ctx, input) => checkDuplicates(serviceCtx(ctx.core), actorOf(ctx), input),
 };

@@ -401,60 +401,110 @@ export function refreshFamilyIndex(sqlite: SqliteHandle, familyId: string): void
 
 // ---- Duplicates -----------------------------------------------------------------------------------
 
+/** A registry match, with whether the caller may see the family it was found in. */
+export type FoundDuplicate = DuplicateCandidate & { memberIndex: number; inScope: boolean };
+
+/**
+ * Registry members who may be the same people as `members` (same PESEL, or same first name,
+ * surname and birth date). With `scope` (the caller's family scope) each match says whether the
+ * caller may see its family; without it every match counts as visible (internal use).
+ */
 export function findDuplicates(
   sqlite: SqliteHandle,
   members: ReadonlyArray<{ firstName: string; lastName: string; pesel?: string | null; birthDate?: string | null }>,
   excludeFamilyId?: string,
-): Array<DuplicateCandidate & { memberIndex: number }> {
-  const out: Array<DuplicateCandidate & { memberIndex: number }> = [];
+  scope?: Scope,
+): FoundDuplicate[] {
+  const out: FoundDuplicate[] = [];
+  const visible = scope ? `CASE WHEN ${scope.sql} THEN 1 ELSE 0 END` : '1';
+  const columns = `m.family_id AS familyId, m.first_name AS firstName, m.last_name AS lastName, m.pesel, m.birth_date AS birthDate,
+            coalesce(f.case_number, f.address || ', ' || f.place) AS label, ${visible} AS visible`;
   const byPesel = sqlite.prepare(
-    `SELECT m.family_id AS familyId, m.first_name AS firstName, m.last_name AS lastName, m.pesel, m.birth_date AS birthDate,
-            coalesce(f.case_number, f.address || ', ' || f.place) AS label
-       FROM family_members m JOIN families f ON f.id = m.family_id WHERE m.pesel = ? AND m.family_id <> ?`,
+    `SELECT ${columns} FROM family_members m JOIN families f ON f.id = m.family_id WHERE m.pesel = @pesel AND m.family_id <> @exclude`,
   );
   const byName = sqlite.prepare(
-    `SELECT m.family_id AS familyId, m.first_name AS firstName, m.last_name AS lastName, m.pesel, m.birth_date AS birthDate,
-            coalesce(f.case_number, f.address || ', ' || f.place) AS label
-       FROM family_members m JOIN families f ON f.id = m.family_id
-      WHERE m.last_name_folded = ? AND m.birth_date = ? AND m.family_id <> ?`,
+    `SELECT ${columns} FROM family_members m JOIN families f ON f.id = m.family_id
+      WHERE m.last_name_folded = @lastName AND m.birth_date = @birthDate AND m.family_id <> @exclude`,
   );
-  type Hit = { familyId: string; firstName: string; lastName: string; pesel: string | null; birthDate: string; label: string };
-  const exclude = excludeFamilyId ?? '';
+  type Hit = { familyId: string; firstName: string; lastName: string; pesel: string | null; birthDate: string; label: string; visible: number };
+  const params = { ...(scope?.params ?? {}), exclude: excludeFamilyId ?? '' };
+  const candidate = (kind: 'pesel' | 'name-birth', h: Hit, memberIndex: number): FoundDuplicate => ({
+    kind,
+    familyId: h.familyId,
+    familyLabel: h.label,
+    memberName: `${h.firstName} ${h.lastName}`,
+    pesel: h.pesel,
+    birthDate: h.birthDate,
+    memberIndex,
+    inScope: h.visible === 1,
+  });
   members.forEach((m, i) => {
     const seen = new Set<string>();
     if (m.pesel) {
-      for (const h of byPesel.all(m.pesel, exclude) as Hit[]) {
+      for (const h of byPesel.all({ ...params, pesel: m.pesel }) as Hit[]) {
         seen.add(h.familyId);
-        out.push({
-          kind: 'pesel',
-          familyId: h.familyId,
-          familyLabel: h.label,
-          memberName: `${h.firstName} ${h.lastName}`,
-          pesel: h.pesel,
-          birthDate: h.birthDate,
-          memberIndex: i,
-        });
+        out.push(candidate('pesel', h, i));
       }
     }
     if (m.birthDate && m.lastName) {
       const first = foldPolish(m.firstName ?? '');
-      for (const h of byName.all(foldPolish(m.lastName), m.birthDate, exclude) as Hit[]) {
+      for (const h of byName.all({ ...params, lastName: foldPolish(m.lastName), birthDate: m.birthDate }) as Hit[]) {
         if (seen.has(h.familyId) || foldPolish(h.firstName) !== first) continue;
         // Two different valid PESELs are two different people.
         if (m.pesel && h.pesel && m.pesel !== h.pesel) continue;
-        out.push({
-          kind: 'name-birth',
-          familyId: h.familyId,
-          familyLabel: h.label,
-          memberName: `${h.firstName} ${h.lastName}`,
-          pesel: h.pesel,
-          birthDate: h.birthDate,
-          memberIndex: i,
-        });
+        out.push(candidate('name-birth', h, i));
       }
     }
   });
   return out;
+}
+
+/**
+ * What the caller may be told about the matches. A match in a family the caller may not see
+ * still blocks (same PESEL) or must be acknowledged (same name and birth date), but it carries
+ * no name, birth date, PESEL, address, case number or id: only that the person is already
+ * registered in the office and that the head can say more. One such match per member and kind.
+ */
+export function shownDuplicates(dups: ReadonlyArray<FoundDuplicate>): Array<DuplicateCandidate & { memberIndex: number }> {
+  const out: Array<DuplicateCandidate & { memberIndex: number }> = [];
+  const hidden = new Set<string>();
+  for (const { inScope, ...d } of dups) {
+    if (inScope) {
+      out.push(d);
+      continue;
+    }
+    const key = `${d.memberIndex}:${d.kind}`;
+    if (hidden.has(key)) continue;
+    hidden.add(key);
+    out.push({ kind: d.kind, familyId: '', familyLabel: '', memberName: '', pesel: null, birthDate: '', memberIndex: d.memberIndex, outsideScope: true });
+  }
+  return out;
+}
+
+/**
+ * The audit trail of a duplicate lookup (ids only): one row per family a match was found in
+ * (so the family's own access log shows it), or one row without an entity when nothing matched.
+ */
+function auditDuplicateLookup(ctx: ServiceCtx, actor: Actor, dups: ReadonlyArray<FoundDuplicate>, members: number, during: 'check' | 'create' | 'update'): void {
+  const byFamily = new Map<string, { kinds: Set<string>; outsideScope: boolean }>();
+  for (const d of dups) {
+    const e = byFamily.get(d.familyId) ?? { kinds: new Set<string>(), outsideScope: !d.inScope };
+    e.kinds.add(d.kind);
+    byFamily.set(d.familyId, e);
+  }
+  if (byFamily.size === 0) {
+    audit(ctx, actor, 'family.duplicate_check', null, { during, members, matches: 0 });
+    return;
+  }
+  for (const [familyId, e] of byFamily) {
+    audit(ctx, actor, 'family.duplicate_check', { type: 'family', id: familyId }, {
+      during,
+      members,
+      matches: byFamily.size,
+      kinds: [...e.kinds].sort(),
+      outsideScope: e.outsideScope,
+    });
+  }
 }
 
 // ---- Create / update ------------------------------------------------------------------------------
@@ -478,6 +528,7 @@ type PreparedMember = {
 /** Validates members and duplicates; throws VALIDATION / DUPLICATE_* with fields and findings. */
 function prepareMembers(
   ctx: ServiceCtx,
+  actor: Actor,
   members: MemberInput[],
   opts: { excludeFamilyId?: string; acknowledgeDuplicates: boolean },
 ): { rows: PreparedMember[]; warnings: Finding[] } {
@@ -492,7 +543,10 @@ function prepareMembers(
   }
   // Duplicates (with derived birth dates, so a PESEL-only entry is compared by name too).
   const derived = members.map((m, i) => ({ ...m, birthDate: v.members[i]!.birthDate }));
-  const dups = findDuplicates(ctx.sqlite, derived, opts.excludeFamilyId);
+  const found = findDuplicates(ctx.sqlite, derived, opts.excludeFamilyId, familyScope(ctx.sqlite, actor, today));
+  // A refused save is a lookup too: record it (a save that goes through is audited as itself).
+  if (found.length) auditDuplicateLookup(ctx, actor, found, members.length, opts.excludeFamilyId ? 'update' : 'create');
+  const dups = shownDuplicates(found);
   const dupFindings = duplicateFindings(dups);
   const fieldsFor = (kind: 'pesel' | 'name-birth') => {
     const fields: Record<string, string> = {};
@@ -570,7 +624,7 @@ const INSERT_MEMBER = `INSERT INTO family_members (id, family_id, first_name, la
 
 export function createFamily(ctx: ServiceCtx, actor: Actor, input: FamilyCreateInput): { family: FamilyDetail; warnings: Finding[] } {
   refuseMaskedPesels(input.members, new Map());
-  const { rows, warnings } = prepareMembers(ctx, input.members, { acknowledgeDuplicates: input.acknowledgeDuplicates ?? false });
+  const { rows, warnings } = prepareMembers(ctx, actor, input.members, { acknowledgeDuplicates: input.acknowledgeDuplicates ?? false });
   const id = randomUUID();
   const at = nowIso(ctx);
   const { sqlite } = ctx;
@@ -589,7 +643,7 @@ export function createFamily(ctx: ServiceCtx, actor: Actor, input: FamilyCreateI
     audit(ctx, actor, 'family.create', { type: 'family', id }, {
       members: rows.length,
       children: rows.filter((m) => m.isChild).length,
-      acknowledgedDuplicates: warnings.filter((w) => w.code === 'FAMILY_DUPLICATE_NAME_BIRTH').length,
+      acknowledgedDuplicates: warnings.filter((w) => w.code === 'FAMILY_DUPLICATE_NAME_BIRTH' || w.code === 'FAMILY_DUPLICATE_NAME_BIRTH_ELSEWHERE').length,
     });
   })();
   return { family: maskFamilyDetail(familyCard(sqlite, id)!), warnings };
@@ -617,7 +671,7 @@ export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateI
         ? { ...input.niebieskaKarta, startedOn: before.niebieskaKarta.startedOn ?? null, gdpContact: before.niebieskaKarta.gdpContact ?? '' }
         : input.niebieskaKarta,
   };
-  const { rows, warnings } = prepareMembers(ctx, input.members, {
+  const { rows, warnings } = prepareMembers(ctx, actor, input.members, {
     excludeFamilyId: input.id,
     acknowledgeDuplicates: input.acknowledgeDuplicates ?? false,
   });
@@ -664,15 +718,19 @@ export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateI
 
 export function checkDuplicates(
   ctx: ServiceCtx,
+  actor: Actor,
   input: { members: Array<{ firstName: string; lastName: string; pesel?: string | null; birthDate?: string | null }>; excludeFamilyId?: string },
 ) {
+  const today = todayOf(ctx);
   // A PESEL-only entry is compared by name with the birth date the PESEL encodes.
   const v = validateFamilyMembers(
     input.members.map((m) => ({ ...m, isChild: true })),
-    todayOf(ctx),
+    today,
   );
   const members = input.members.map((m, i) => ({ ...m, birthDate: v.members[i]?.birthDate ?? m.birthDate ?? null }));
-  const dups = findDuplicates(ctx.sqlite, members, input.excludeFamilyId);
+  const found = findDuplicates(ctx.sqlite, members, input.excludeFamilyId, familyScope(ctx.sqlite, actor, today));
+  auditDuplicateLookup(ctx, actor, found, members.length, 'check');
+  const dups = shownDuplicates(found);
   return {
     // Another family's member: the PESEL stays masked (the caller typed their own number anyway).
     duplicates: dups.map((d) => ({ ...d, pesel: maskPesel(d.pesel) })),

@@ -278,6 +278,19 @@ export const LIFECYCLE_FINDINGS = {
     basis: LIFECYCLE_BASIS.duplicate,
     message: 'W kartotece jest już {name}, ur. {birthDate} (rodzina {family}) — sprawdź, czy to nie ta sama osoba.',
   },
+  // The same, found in a family the caller may not see: no name, address or id (privacy by default).
+  FAMILY_DUPLICATE_PESEL_ELSEWHERE: {
+    severity: 'blocker',
+    basis: LIFECYCLE_BASIS.duplicate,
+    message:
+      'Osoba o tym numerze PESEL jest już zarejestrowana w ośrodku, w kartotece, do której nie masz dostępu — nie zakładaj drugiej kartoteki, zapytaj kierownika ośrodka.',
+  },
+  FAMILY_DUPLICATE_NAME_BIRTH_ELSEWHERE: {
+    severity: 'warning',
+    basis: LIFECYCLE_BASIS.duplicate,
+    message:
+      'Osoba o tym imieniu, nazwisku i dacie urodzenia jest już zarejestrowana w ośrodku, w kartotece, do której nie masz dostępu — zapytaj kierownika ośrodka, czy to ta sama osoba.',
+  },
 
   // ---- Supporting family (art. 29–31) ----
   SUPPORTING_CONVICTION: {

@@ -171,13 +171,19 @@ export interface DuplicateCandidate {
   memberName: string;
   pesel?: string | null;
   birthDate: IsoDate;
+  /**
+   * The match is in a family the caller may not see: name, PESEL, birth date, family and id
+   * are left empty; the finding says only that the person is registered and whom to ask.
+   */
+  outsideScope?: boolean;
 }
 
 /** PESEL matches block; name + birth date matches warn (must be acknowledged). */
 export function duplicateFindings(cands: ReadonlyArray<DuplicateCandidate>): Finding[] {
-  return cands.map((c) =>
-    c.kind === 'pesel'
+  return cands.map((c) => {
+    if (c.outsideScope) return finding(c.kind === 'pesel' ? 'FAMILY_DUPLICATE_PESEL_ELSEWHERE' : 'FAMILY_DUPLICATE_NAME_BIRTH_ELSEWHERE');
+    return c.kind === 'pesel'
       ? finding('FAMILY_DUPLICATE_PESEL', { pesel: c.pesel ?? '', name: c.memberName, family: c.familyLabel })
-      : finding('FAMILY_DUPLICATE_NAME_BIRTH', { name: c.memberName, birthDate: c.birthDate, family: c.familyLabel }),
-  );
+      : finding('FAMILY_DUPLICATE_NAME_BIRTH', { name: c.memberName, birthDate: c.birthDate, family: c.familyLabel });
+  });
 }

@@ -260,6 +260,66 @@ describe('access scoping: social workers and the data protection officer', () =>
     expect((await auditRows('family.open_forbidden')).some((r) => r.userLogin === 'jlis' && r.entityId === other.f.id)).toBe(true);
   });
 
+  it('a duplicate in a family outside the social worker\'s scope still blocks, but names no one; every lookup is audited with ids only', async () => {
+    // Registered by the first social worker in Rejon I; the second has no area (scoping is on by default).
+    const input = family('Kowalska', { address: 'ul. Leśna 1' });
+    const other = (await team.ps.s.ok('families:create', input)).family;
+    const ps2 = team.ps2.s;
+    expect(await codeOf(ps2.call('families:get', { id: other.id }))).toBe('FORBIDDEN');
+    const anna = input.members[0]!;
+
+    // The same PESEL: a blocking finding, but no name, birth date, address, case number or id.
+    const byPesel = await ps2.ok('families:checkDuplicates', { members: [{ firstName: 'Ania', lastName: 'Nowak', pesel: anna.pesel! }] });
+    expect(byPesel.duplicates).toEqual([
+      { kind: 'pesel', familyId: '', familyLabel: '', memberName: '', pesel: null, birthDate: '', memberIndex: 0, outsideScope: true },
+    ]);
+    expect(byPesel.findings.map((x) => [x.code, x.severity])).toEqual([['FAMILY_DUPLICATE_PESEL_ELSEWHERE', 'blocker']]);
+    expect(byPesel.findings[0]!.message).toBe(
+      'Osoba o tym numerze PESEL jest już zarejestrowana w ośrodku, w kartotece, do której nie masz dostępu — nie zakładaj drugiej kartoteki, zapytaj kierownika ośrodka.',
+    );
+    // Name + birth date: a warning to acknowledge, just as anonymous.
+    const byName = await ps2.ok('families:checkDuplicates', { members: [{ firstName: 'Anna', lastName: 'Kowalska', birthDate: '1990-04-12' }] });
+    expect(byName.duplicates).toEqual([expect.objectContaining({ kind: 'name-birth', familyId: '', memberName: '', outsideScope: true })]);
+    expect(byName.findings.map((x) => [x.code, x.severity])).toEqual([['FAMILY_DUPLICATE_NAME_BIRTH_ELSEWHERE', 'warning']]);
+    const leaks = ['Kowalska', 'Leśna', '12.04.1990', '1990-04-12', other.id, anna.pesel!.slice(-4)];
+    for (const out of [byPesel, byName]) {
+      const text = JSON.stringify(out);
+      for (const leak of leaks) expect(text, leak).not.toContain(leak);
+    }
+
+    // Registering the person again is still refused, with the same anonymous answer.
+    const again = family('Nowak', { area: '' });
+    again.members[0]!.pesel = anna.pesel!;
+    const refused = failure(await ps2.call('families:create', again));
+    expect(refused.code).toBe('DUPLICATE_FAMILY');
+    expect(refused.message).toContain('jest już zarejestrowana w ośrodku');
+    for (const leak of leaks) expect(JSON.stringify(refused), leak).not.toContain(leak);
+    const similar = family('Kowalska', { area: '' });
+    similar.members = [{ firstName: 'Anna', lastName: 'Kowalska', birthDate: '1990-04-12', isChild: false, relation: 'matka' }];
+    const warned = failure(await ps2.call('families:create', similar));
+    expect(warned.code).toBe('DUPLICATE_WARNING');
+    expect(warned.findings?.map((x) => x.code)).toEqual(['FAMILY_DUPLICATE_NAME_BIRTH_ELSEWHERE']);
+    for (const leak of leaks) expect(JSON.stringify(warned), leak).not.toContain(leak);
+
+    // The social worker who registered the family, and the head, still see who it is.
+    const own = await team.ps.s.ok('families:checkDuplicates', { members: [{ firstName: 'Anna', lastName: 'Kowalska', pesel: anna.pesel! }] });
+    expect(own.duplicates).toEqual([expect.objectContaining({ kind: 'pesel', familyId: other.id, memberName: 'Anna Kowalska' })]);
+    expect(own.findings[0]!.code).toBe('FAMILY_DUPLICATE_PESEL');
+    expect((await admin.ok('families:checkDuplicates', { members: [{ firstName: 'A', lastName: 'B', pesel: anna.pesel! }] })).duplicates[0]!.familyId).toBe(other.id);
+
+    // Each lookup is in the audit log: who, which family (id), nothing personal.
+    const rows = (await auditRows('family.duplicate_check')).filter((r) => r.userLogin === 'jlis');
+    expect(rows.filter((r) => r.entityId === other.id).length).toBe(4); // two checks and two refused saves
+    const nothing = await ps2.ok('families:checkDuplicates', { members: [{ firstName: 'Jan', lastName: 'Zieliński', birthDate: '1970-01-01' }] });
+    expect(nothing.duplicates).toEqual([]);
+    const all = (await auditRows('family.duplicate_check')).filter((r) => r.userLogin === 'jlis');
+    expect(all.length).toBe(5);
+    expect(all.find((r) => r.entityId === null)).toBeDefined();
+    const logged = JSON.stringify(all);
+    for (const leak of [...leaks.slice(0, 4), 'Zieliński', '1970', anna.pesel!]) expect(logged, leak).not.toContain(leak);
+    expect(rows[0]).toMatchObject({ entityType: 'family', details: expect.objectContaining({ outsideScope: true }) });
+  });
+
   it('the data protection officer reads the audit log and the accounts, and no family or case content', async () => {
     const own = await assignedFamily('Wójcik', team.ar.id);
     const iod = await dpoSession();

@@ -135,6 +135,8 @@ export const duplicateSchema = z.object({
   birthDate: z.string(),
   /** Index of the member in the input that matched. */
   memberIndex: z.number().int(),
+  /** Found in a family the caller may not see: name, PESEL, birth date, family and id are empty. */
+  outsideScope: z.boolean().optional(),
 });
 
 export const familySortSchema = z.enum(['name', 'caseNumber', 'updated']);

@@ -398,7 +398,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
                   errors={errors.members?.[i]}
                   canRemove={members.fields.length > 1}
                   onRemove={() => members.remove(i)}
-                  duplicates={duplicates.filter((d) => d.memberIndex === i && d.familyId !== '')}
+                  duplicates={duplicates.filter((d) => d.memberIndex === i && (d.familyId !== '' || d.outsideScope))}
                   onRevealPesel={() => void revealMember(i)}
                 />
               ))}
@@ -421,7 +421,9 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
               <FindingsList findings={dupFindings} />
               {peselDup && (
                 <Text size="sm" c="red.8" mt="xs">
-                  Osoby o tym samym numerze PESEL nie można dopisać do drugiej rodziny. Sprawdź numer albo otwórz istniejącą kartotekę.
+                  {duplicates.some((d) => d.kind === 'pesel' && !d.outsideScope)
+                    ? 'Osoby o tym samym numerze PESEL nie można dopisać do drugiej rodziny. Sprawdź numer albo otwórz istniejącą kartotekę.'
+                    : 'Osoby o tym samym numerze PESEL nie można dopisać do drugiej rodziny. Sprawdź numer albo zapytaj kierownika ośrodka, w której kartotece jest ta osoba.'}
                 </Text>
               )}
               {nameDup && !peselDup && (
@@ -597,7 +599,13 @@ function MemberFields({
       </SimpleGrid>
       {duplicates.length > 0 && (
         <Text size="sm" c={duplicates.some((d) => d.kind === 'pesel') ? 'red.8' : 'yellow.9'} mt="xs" role="status">
-          {duplicates.map((d) => `${d.kind === 'pesel' ? 'Ten sam PESEL' : 'To samo imię, nazwisko i data urodzenia'}: ${d.memberName} — ${d.familyLabel}`).join('; ')}
+          {duplicates
+            .map((d) =>
+              d.outsideScope
+                ? `${d.kind === 'pesel' ? 'Ten sam PESEL' : 'To samo imię, nazwisko i data urodzenia'}: osoba jest już zarejestrowana w ośrodku (kartoteka, do której nie masz dostępu — zapytaj kierownika ośrodka)`
+                : `${d.kind === 'pesel' ? 'Ten sam PESEL' : 'To samo imię, nazwisko i data urodzenia'}: ${d.memberName} — ${d.familyLabel}`,
+            )
+            .join('; ')}
         </Text>
       )}
       {isChild && (
