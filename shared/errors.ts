@@ -40,6 +40,8 @@ export const ERROR_MESSAGES = {
   CASELOAD_LIMIT_REACHED: 'Asystent osiągnął limit rodzin (art. 15 ust. 4 ustawy o wspieraniu rodziny i systemie pieczy zastępczej).',
   DUPLICATE_FAMILY: 'Ta osoba jest już w kartotece innej rodziny (ten sam PESEL).',
   DUPLICATE_WARNING: 'W kartotece są osoby o tym samym imieniu, nazwisku i dacie urodzenia — sprawdź i potwierdź, że to inna rodzina.',
+  FILE_PASSWORD_REQUIRED: 'Plik jest chroniony hasłem. Wpisz hasło do pliku, aby go odczytać.',
+  FILE_WRONG_PASSWORD: 'Hasło do pliku jest nieprawidłowe. Sprawdź wielkość liter i spróbuj ponownie.',
   INTERNAL: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie; jeśli się powtórzy, zgłoś to administratorowi.',
 } as const;
 

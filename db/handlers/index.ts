@@ -12,6 +12,7 @@ import { reportHandlers } from './reports';
 import { privacyHandlers } from './privacy';
 import { retentionHandlers } from './retention';
 import { accessHandlers } from './access';
+import { importHandlers } from './import';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
@@ -25,4 +26,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...privacyHandlers,
   ...retentionHandlers,
   ...accessHandlers,
+  ...importHandlers,
 };

@@ -15,6 +15,7 @@ import { reportChannels } from './channels/reports';
 import { privacyChannels } from './channels/privacy';
 import { retentionChannels } from './channels/retention';
 import { accessChannels } from './channels/access';
+import { importChannels } from './channels/import';
 
 export type { Access, ChannelDef } from './channel';
 export * from './channels/foundation';
@@ -28,6 +29,7 @@ export * from './channels/reports';
 export * from './channels/privacy';
 export * from './channels/retention';
 export * from './channels/access';
+export * from './channels/import';
 
 export const contract = {
   ...foundationChannels,
@@ -41,6 +43,7 @@ export const contract = {
   ...privacyChannels,
   ...retentionChannels,
   ...accessChannels,
+  ...importChannels,
 } as const;
 
 
