@@ -72,6 +72,9 @@ export const assessmentFieldsSchema = z.object({
   recommendation: recommendationSchema,
   recommendationNote: optionalText('Uzasadnienie rekomendacji', 4000),
   nextAssessmentOn: optionalDate('Termin następnej oceny'),
+  /** Final assessment: the recommendations, with the plan of the monitoring after closure
+   *  (how long, in what form; art. 15 ust. 1 pkt 16). */
+  monitoringPlan: optionalText('Zalecenia i plan monitorowania', 4000),
 });
 export const assessmentCreateSchema = assessmentFieldsSchema.extend({ caseId: z.string(), kind: assessmentKindSchema });
 export const assessmentUpdateSchema = assessmentFieldsSchema.extend({ id: z.string(), version: z.number().int() });

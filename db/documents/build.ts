@@ -10,6 +10,7 @@ import { CLOSURE_REASONS, type ClosureReasonCode, type ReferralSource } from '..
 import type { IsoDate } from '../../shared/rules/types';
 import { isIsoDate } from '../../shared/rules/isoDate';
 import { parsePesel } from '../../shared/rules/pesel';
+import { assessmentPeriodOf } from '../../shared/rules/records';
 import {
   DOCUMENT_KINDS,
   assessmentDocument,
@@ -151,6 +152,10 @@ function requestJustification(c: CaseData): string {
     t(c.requestEventJustification) ??
     (c.row.careDifficultiesFound ? 'W toku wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.' : '')
   );
+}
+/** The assessment's period for the document (the rules decide the default: records.ts). */
+function periodOf(p: { from: string | null; to: string } | null): { from: IsoDate | null; to: IsoDate | null } | null {
+  return p ? { from: d(p.from), to: d(p.to) } : null;
 }
 function requestAttachments(c: CaseData): string[] {
   const a = details(c).request?.attachments;
@@ -462,7 +467,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         ...base(c, a.assessedOn),
         kind: a.kind,
         family: { name: fam, members },
-        period: a.kind === 'initial' ? null : { from: d(a.periodFrom ?? r.assignedOn), to: d(a.periodTo ?? a.assessedOn) },
+        period: periodOf(assessmentPeriodOf({ kind: a.kind, assessedOn: a.assessedOn, periodFrom: a.periodFrom, periodTo: a.periodTo, previousAssessedOn: prev?.assessedOn ?? null, assignedOn: r.assignedOn })),
         areas: ASSESSMENT_AREAS.map((ar) => {
           const e = a.areas[ar.code];
           return {
@@ -485,6 +490,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         recommendationNote: t(b.recommendationNote),
         closureReason: a.kind === 'final' && r.closureReason && CLOSURE_REASONS.some((x) => x.code === r.closureReason) ? (r.closureReason as ClosureReasonCode) : null,
         nextAssessmentDue: d(b.nextAssessmentOn as string | null),
+        monitoringPlan: a.kind === 'final' ? t(b.monitoringPlan) : null,
         history: c.assessments.slice(0, idx + 1).map((x) => ({
           label: KIND_LABEL[x.kind],
           date: x.assessedOn as IsoDate,

@@ -10,16 +10,21 @@ import { AppError } from '../../shared/errors';
 import type { Assessment } from '../../shared/ipc/contract';
 import {
   assessmentDistribution,
+  assessmentPeriodOf,
   assessmentTrend,
   CASE_STATES,
+  checkAssessmentRecord,
   compareAssessments,
   CONSENT_RECORDED_STATES,
   entryLock,
   finding,
   validateAssessment,
+  latestNextAssessmentOn,
+  planInForce,
   type AssessmentAreaEntry,
   type AssessmentDraft,
   type Finding,
+  type RecordPlanVersion,
 } from '../../shared/rules/index';
 import type { AssessmentCreateInput, AssessmentFields } from '../../shared/workSchemas';
 import type { Actor } from '../core';
@@ -138,12 +143,63 @@ export function prepareAssessment(ctx: ServiceCtx, actor: Actor, caseId: string,
   const c = requireCaseRead(ctx, actor, caseId);
   const rows = rowsOfCase(ctx.sqlite, caseId);
   const last = rows[rows.length - 1];
-  const findings = stateFindings(c, kind, rows, todayOf(ctx), null);
+  const today = todayOf(ctx);
+  const findings = stateFindings(c, kind, rows, today, null);
+  const plans = planVersionsOf(ctx.sqlite, caseId);
+  const plan = planInForce(plans, today);
+  const period = assessmentPeriodOf({ kind, assessedOn: today, previousAssessedOn: last?.assessedOn ?? null, assignedOn: c.assignedOn });
   return {
     previous: last ? { id: last.id, assessedOn: last.assessedOn, kind: last.kind, areas: JSON.parse(last.areas) as Record<string, AssessmentAreaEntry> } : null,
     distribution: kind === 'initial' ? null : distributionFor(ctx, c),
     findings,
+    // What the form needs to run the same consistency rules live (shared/rules/records.ts).
+    record: {
+      plans,
+      planInForce: plan ? { versionNo: plan.versionNo, drawnUpOn: plan.drawnUpOn, goals: [...plan.goals] } : null,
+      previousAssessedOn: last?.assessedOn ?? null,
+      assignedOn: c.assignedOn,
+      closedOn: c.closedOn,
+      periodFrom: period?.from ?? null,
+      nextAssessmentLatest: kind === 'periodic' ? latestNextAssessmentOn(today) : null,
+    },
   };
+}
+
+/** The case's plan versions with their goals (id and title), oldest first. */
+export function planVersionsOf(sqlite: SqliteHandle, caseId: string): Array<RecordPlanVersion & { goals: Array<{ id: string; title: string }> }> {
+  return (
+    sqlite.prepare('SELECT version_no AS versionNo, drawn_up_on AS drawnUpOn, content FROM work_plans WHERE case_id = ? ORDER BY version_no').all(caseId) as Array<{
+      versionNo: number;
+      drawnUpOn: string;
+      content: string;
+    }>
+  ).map((p) => ({
+    versionNo: p.versionNo,
+    drawnUpOn: p.drawnUpOn,
+    goals: (json<{ goals?: Array<{ id?: string; title?: string }> }>(p.content, {}).goals ?? []).map((g, i) => ({ id: g.id ?? `g${i + 1}`, title: g.title ?? '' })),
+  }));
+}
+
+/** The consistency rules of one assessment against the case file (goals of the plan in force,
+ *  next date, period, final assessment's recommendations; shared/rules/records.ts). */
+function recordFindings(sqlite: SqliteHandle, c: CaseRow, kind: 'initial' | 'periodic' | 'final', input: AssessmentFields, rows: Row[], selfId?: string): Finding[] {
+  const before = rows.filter((r) => r.id !== selfId && r.assessedOn <= input.assessedOn);
+  return checkAssessmentRecord({
+    assessment: {
+      kind,
+      assessedOn: input.assessedOn,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      goalAttainment: input.goalAttainment,
+      nextAssessmentOn: input.nextAssessmentOn,
+      recommendationNote: input.recommendationNote,
+      monitoringPlan: input.monitoringPlan,
+    },
+    plans: planVersionsOf(sqlite, c.id),
+    previousAssessedOn: before[before.length - 1]?.assessedOn ?? null,
+    assignedOn: c.assignedOn,
+    closedOn: c.closedOn,
+  });
 }
 
 function stateFindings(c: CaseRow, kind: 'initial' | 'periodic' | 'final', rows: Row[], today: string, assessedOn: string | null, selfId?: string): Finding[] {
@@ -169,8 +225,22 @@ function contentFindings(kind: 'initial' | 'periodic' | 'final', input: Assessme
   return out;
 }
 
+const FIELD_OF: Readonly<Record<string, string>> = {
+  ASSESSMENT_DATE_IN_FUTURE: 'assessedOn',
+  ASSESSMENT_PERIOD_INVALID: 'periodFrom',
+  ASSESSMENT_PERIOD_BEFORE_PREVIOUS: 'periodFrom',
+  ASSESSMENT_PERIOD_BEFORE_ASSIGNMENT: 'periodFrom',
+  ASSESSMENT_PERIOD_ENDS_AFTER_ASSESSMENT: 'periodTo',
+  ASSESSMENT_AFTER_CLOSURE: 'assessedOn',
+  ASSESSMENT_GOAL_NOT_ASSESSED: 'goalAttainment',
+  ASSESSMENT_NEXT_DATE_MISSING: 'nextAssessmentOn',
+  ASSESSMENT_NEXT_DATE_TOO_LATE: 'nextAssessmentOn',
+  ASSESSMENT_NEXT_DATE_NOT_AFTER: 'nextAssessmentOn',
+  FINAL_ASSESSMENT_MONITORING_PLAN_MISSING: 'monitoringPlan',
+  FINAL_ASSESSMENT_RECOMMENDATION_NOTE_MISSING: 'recommendationNote',
+};
 const fieldOf = (code: string) =>
-  code === 'ASSESSMENT_DATE_IN_FUTURE' ? 'assessedOn' : code === 'ASSESSMENT_PERIOD_INVALID' ? 'periodFrom' : code.startsWith('ASSESSMENT_') && code !== 'ASSESSMENT_WRONG_STATE' ? 'areas' : null;
+  FIELD_OF[code] ?? (code.startsWith('ASSESSMENT_') && code !== 'ASSESSMENT_WRONG_STATE' && !code.startsWith('ASSESSMENT_DISTRIBUTION') ? 'areas' : null);
 
 function splitBody(input: AssessmentFields): { body: Body; recommendation: string } {
   const { assessedOn: _a, periodFrom: _f, periodTo: _t, areas: _r, ...body } = input as AssessmentFields & { caseId?: string; kind?: string; id?: string; version?: number };
@@ -188,7 +258,7 @@ export function createAssessment(ctx: ServiceCtx, actor: Actor, input: Assessmen
   tx(ctx, actor, () => {
     const c = getCaseRow(sqlite, input.caseId)!;
     const rows = rowsOfCase(sqlite, c.id);
-    findings = [...stateFindings(c, input.kind, rows, today, input.assessedOn), ...contentFindings(input.kind, input)];
+    findings = [...stateFindings(c, input.kind, rows, today, input.assessedOn), ...contentFindings(input.kind, input), ...recordFindings(sqlite, c, input.kind, input, rows)];
     const distribution = input.kind === 'initial' ? null : distributionFor(ctx, c);
     if (distribution) findings.push(...distribution.findings);
     refuseIfBlocked(ctx, actor, 'assessment.create', { type: 'case', id: c0.id }, findings, fieldOf);
@@ -243,7 +313,11 @@ export function updateAssessment(ctx: ServiceCtx, actor: Actor, input: Assessmen
     refuseIfBlocked(ctx, actor, 'assessment.update', { type: 'assessment', id: r.id }, pre);
     if (r.version !== input.version) throw new AppError('STALE_EDIT');
     const rows = rowsOfCase(sqlite, c.id);
-    findings = [...stateFindings({ ...c, state: CONSENT_RECORDED_STATES[0]! }, r.kind, rows, today, input.assessedOn, r.id), ...contentFindings(r.kind, input)];
+    findings = [
+      ...stateFindings({ ...c, state: CONSENT_RECORDED_STATES[0]! }, r.kind, rows, today, input.assessedOn, r.id),
+      ...contentFindings(r.kind, input),
+      ...recordFindings(sqlite, c, r.kind, input, rows, r.id),
+    ];
     refuseIfBlocked(ctx, actor, 'assessment.update', { type: 'assessment', id: r.id }, findings, fieldOf);
     const { body, recommendation } = splitBody(input);
     const res = sqlite

@@ -179,6 +179,11 @@ test('assistant: initial assessment → plan (invalid action refused) → two vi
   await page.getByRole('button', { name: 'Nowa ocena okresowa' }).click();
   await expect(page.getByTestId(`previous-${ASSESSMENT_AREAS[1]!.code}`)).toContainText('Poprzednio: −2');
   await fillAssessmentGrid(page, (i) => (i === 1 ? 0 : i % 2 === 0 ? 0 : 1), 'okresowa');
+  // Art. 15 ust. 1 pkt 15: each goal of the plan in force is assessed; the next date is six months on.
+  await expect(page.getByTestId('assessment-live-findings')).toContainText('nie ocenia celu „Uporządkowanie budżetu domowego”');
+  await expect(page.getByLabel('Termin kolejnej oceny (nie później niż 6 miesięcy od oceny)')).toHaveValue(addMonthsClamped(today, 6));
+  await page.getByLabel('Cel 1: Uporządkowanie budżetu domowego').selectOption('partly');
+  await expect(page.getByTestId('assessment-live-findings')).toBeHidden();
   await page.getByRole('button', { name: 'Zapisz ocenę' }).click();
   await expect(page.getByText('Ocena zapisana')).toBeVisible();
   await expect(page.getByTestId('assessment-comparison')).toContainText('poprawa w');
@@ -192,6 +197,10 @@ test('assistant: initial assessment → plan (invalid action refused) → two vi
   await page.getByRole('button', { name: 'Zamknij' }).first().click();
   await page.getByRole('button', { name: 'Nowa ocena końcowa' }).click();
   await fillAssessmentGrid(page, () => 1, 'końcowa');
+  await page.getByLabel('Cel 1: Uporządkowanie budżetu domowego').selectOption('achieved');
+  await expect(page.getByTestId('assessment-live-findings')).toContainText('plan monitorowania');
+  await page.getByLabel('Uzasadnienie rekomendacji').fill('Rodzina samodzielnie prowadzi budżet; cele planu osiągnięte.');
+  await page.getByLabel('Zalecenia, w tym plan monitorowania rodziny po zakończeniu pracy (okres i forma)').fill('Monitoring przez 3 miesiące: telefon co dwa tygodnie, jedna wizyta w miesiącu.');
   await page.getByRole('button', { name: 'Zapisz ocenę' }).click();
   await expect(page.getByText('Ocena zapisana')).toBeVisible();
   await openCaseTab(page, 'Zakończenie');

@@ -64,7 +64,14 @@ async function closed(key: string, initialOn: string, on: string, reason: Channe
   const ar = c.assistantId === team.ar2.id ? team.ar2.s : team.ar.s;
   const base = { caseId, areas: areas(), strengths: 'Rodzina dba o dzieci.', familyView: 'Chce współpracować.' };
   await ar.ok('assessments:create', { ...base, kind: 'initial', assessedOn: initialOn, recommendation: 'continue' });
-  await ar.ok('assessments:create', { ...base, kind: 'final', assessedOn: on, recommendation: 'close' });
+  await ar.ok('assessments:create', {
+    ...base,
+    kind: 'final',
+    assessedOn: on,
+    recommendation: 'close',
+    recommendationNote: 'Praca z rodziną zakończona.',
+    monitoringPlan: 'Monitoring przez 3 miesiące: kontakt telefoniczny co dwa tygodnie.',
+  });
   return admin.ok('closure:close', { caseId, version: await version(caseId), on, reason, ...(c.source === 'court-order' ? { courtInformedOn: on } : {}) });
 }
 

@@ -258,7 +258,17 @@ describe('retention queue and anonymisation', () => {
     await moveClock('2015-06-30');
     // The visit is locked by now: a correction is a dated addendum.
     await ar.ok('entries:addendum', { targetType: 'entry', targetId: visit.entry.id, text: 'Dopisek: Bożydar chory na odrę' });
-    await ar.ok('assessments:create', { caseId: ca.id, kind: 'final', assessedOn: '2015-06-30', areas: areas(), strengths: 'Zdzisława pracuje', recommendation: 'close' });
+    await ar.ok('assessments:create', {
+      caseId: ca.id,
+      kind: 'final',
+      assessedOn: '2015-06-30',
+      areas: areas(),
+      strengths: 'Zdzisława pracuje',
+      recommendation: 'close',
+      recommendationNote: 'Zdzisława spłaciła dług w Pigży',
+      goalAttainment: [{ goalId: 'g1', goal: 'Spłata długu u Wrzosek-Ćwikła', status: 'achieved', evidence: 'Ugoda Przybyszewskiej z Wrzosek-Ćwikła' }],
+      monitoringPlan: 'Telefon do Zdzisławy co dwa tygodnie przez 3 miesiące',
+    });
     let cur = await ar.ok('cases:get', { id: ca.id });
     await ar.ok('closure:close', { caseId: ca.id, version: cur.version, on: '2015-06-30', reason: 'CEL', note: 'Przybyszewscy poradzą sobie' });
     await moveClock('2015-09-30');

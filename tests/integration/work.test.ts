@@ -35,6 +35,9 @@ const assessment = (caseId: string, kind: 'initial' | 'periodic' | 'final', asse
   strengths: 'Matka dba o regularne posiłki.',
   familyView: 'Rodzina chce uporządkować finanse.',
   recommendation: 'continue',
+  ...(kind === 'final'
+    ? { recommendationNote: 'Rodzina funkcjonuje samodzielnie.', monitoringPlan: 'Monitoring przez 3 miesiące: telefon co dwa tygodnie, jedna wizyta w miesiącu.' }
+    : {}),
   ...over,
 });
 
@@ -158,8 +161,33 @@ describe('assessments and the work plan', () => {
     const audit = await admin.ok('audit:list', { action: 'plan.revise' });
     expect(audit.items[0]?.details).toMatchObject({ versionNo: 2 });
 
-    // Periodic assessment: previous rating beside each area, comparison, trend.
-    const periodic = await ar.ok('assessments:create', assessment(c.id, 'periodic', '2026-11-24', { areas: areas({ FINANCES: { rating: 1, justification: 'Spłaty na bieżąco.' } }) }));
+    // Periodic assessment (art. 15 ust. 1 pkt 15): it assesses each goal of the plan in force
+    // (version 2) and names the next assessment, at most six months ahead.
+    const lacking = await ar.call('assessments:create', assessment(c.id, 'periodic', '2026-11-24'));
+    expect(failure(lacking).code).toBe('RULE_BLOCKED');
+    expect(failure(lacking).findings?.filter((f) => f.severity === 'blocker').map((f) => f.code)).toEqual([
+      'ASSESSMENT_GOAL_NOT_ASSESSED',
+      'ASSESSMENT_GOAL_NOT_ASSESSED',
+      'ASSESSMENT_NEXT_DATE_MISSING',
+    ]);
+    expect(failure(lacking).message).toContain('„Uporządkowanie budżetu domowego” planu pracy obowiązującego w tym dniu (wersja 2 z 24.11.2026)');
+    expect(failure(lacking).fields).toMatchObject({ goalAttainment: expect.any(String), nextAssessmentOn: expect.stringContaining('najpóźniej 24.05.2027') });
+    const tooLate = await ar.call('assessments:create', assessment(c.id, 'periodic', '2026-11-24', { nextAssessmentOn: '2027-05-25' }));
+    expect(failure(tooLate).findings?.map((f) => f.code)).toContain('ASSESSMENT_NEXT_DATE_TOO_LATE');
+    expect(await ar.ok('assessments:list', { caseId: c.id })).toHaveLength(1);
+    const goals = [
+      { goalId: 'g1', goal: 'Uporządkowanie budżetu domowego', status: 'partly' as const, evidence: 'Porozumienie ze spółdzielnią podpisane.' },
+      { goalId: 'g2', goal: 'Regularne uczęszczanie Zuzanny do szkoły', status: 'achieved' as const, evidence: 'Frekwencja 95%.' },
+    ];
+    const prepared = await ar.ok('assessments:prepare', { caseId: c.id, kind: 'periodic' });
+    expect(prepared.record.planInForce?.goals.map((g) => g.id)).toEqual(['g1', 'g2']);
+    expect(prepared.record.periodFrom).toBe('2026-11-22');
+    const periodic = await ar.ok(
+      'assessments:create',
+      assessment(c.id, 'periodic', '2026-11-24', { areas: areas({ FINANCES: { rating: 1, justification: 'Spłaty na bieżąco.' } }), goalAttainment: goals, nextAssessmentOn: '2027-05-24' }),
+    );
+    expect(periodic.assessment.goalAttainment).toHaveLength(2);
+    expect(periodic.assessment.nextAssessmentOn).toBe('2027-05-24');
     expect(periodic.assessment.previous?.kind).toBe('initial');
     expect(periodic.assessment.comparison?.improved).toBeGreaterThan(0);
     expect(periodic.assessment.distribution?.recipients.map((r) => r.role)).toEqual(['head', 'social-worker']);

@@ -47,6 +47,13 @@ export const addendumOutSchema = z.object({ id: z.string(), text: z.string(), au
 
 // ---- Assessments ----------------------------------------------------------------------------------
 
+/** A plan version with its goals (what an assessment must assess). */
+export const planGoalsVersionSchema = z.object({
+  versionNo: z.number().int(),
+  drawnUpOn: z.string(),
+  goals: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+
 export const distributionSchema = z.object({
   recipients: z.array(z.object({ role: z.enum(['head', 'social-worker', 'krpz']), name: z.string(), address: z.string(), child: z.string().optional() })),
   findings: z.array(findingSchema),
@@ -259,6 +266,18 @@ export const workChannels = {
       previous: assessmentSchema.shape.previous,
       distribution: distributionSchema.nullable(),
       findings: z.array(findingSchema),
+      /** The case file the consistency rules need (shared/rules/records.ts), for the live check. */
+      record: z.object({
+        plans: z.array(planGoalsVersionSchema),
+        planInForce: planGoalsVersionSchema.nullable(),
+        previousAssessedOn: z.string().nullable(),
+        assignedOn: z.string().nullable(),
+        closedOn: z.string().nullable(),
+        /** Default start of the period: the previous assessment (periodic) or the assignment (final). */
+        periodFrom: z.string().nullable(),
+        /** Periodic: the latest next-assessment date from today (six months). */
+        nextAssessmentLatest: z.string().nullable(),
+      }),
     }),
   }),
   'assessments:create': channel({

@@ -8,7 +8,16 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { ASSESSMENT_AREAS, ASSESSMENT_AREA_DETAILS, RATING_LABELS, validateAssessment, type Rating } from '../../../../shared/rules';
+import {
+  ASSESSMENT_AREAS,
+  ASSESSMENT_AREA_DETAILS,
+  checkAssessmentRecord,
+  latestNextAssessmentOn,
+  planInForce,
+  RATING_LABELS,
+  validateAssessment,
+  type Rating,
+} from '../../../../shared/rules';
 import { RECOMMENDATIONS } from '../../../../shared/workSchemas';
 import { call } from '../../api';
 import {
@@ -47,7 +56,18 @@ interface FormState {
   cooperation: string;
   recommendation: string;
   recommendationNote: string;
+  /** Goal id -> '' (not chosen) | achieved | partly | not-achieved, with the evidence. */
+  goals: Record<string, { status: string; evidence: string }>;
+  nextAssessmentOn: string;
+  monitoringPlan: string;
 }
+
+const GOAL_STATUSES = [
+  { value: '', label: '— wybierz —' },
+  { value: 'achieved', label: 'osiągnięty' },
+  { value: 'partly', label: 'osiągnięty częściowo' },
+  { value: 'not-achieved', label: 'nieosiągnięty' },
+];
 
 const RATING_OPTIONS = ([-3, -2, -1, 0, 1, 2] as const).map((r) => ({ value: String(r), label: ratingText(r) }));
 const CHOICES = [...RATING_OPTIONS, { value: 'na', label: 'nie oceniono' }];
@@ -67,6 +87,9 @@ function emptyState(children: FormState['children'], kind: Kind): FormState {
     cooperation: '',
     recommendation: kind === 'final' ? 'close' : 'continue',
     recommendationNote: '',
+    goals: {},
+    nextAssessmentOn: '',
+    monitoringPlan: '',
   };
 }
 
@@ -101,7 +124,17 @@ export function AssessmentForm({
   useEffect(() => {
     let alive = true;
     void call('assessments:prepare', { caseId, kind })
-      .then((p) => alive && setPrepared(p))
+      .then((p) => {
+        if (!alive) return;
+        setPrepared(p);
+        // Defaults from the case file: the period from the previous assessment (periodic) or the
+        // assignment (final); the next assessment six months ahead (art. 15 ust. 1 pkt 15).
+        setState((s) => ({
+          ...s,
+          periodFrom: s.periodFrom || p.record.periodFrom || '',
+          nextAssessmentOn: s.nextAssessmentOn || (kind === 'periodic' ? (p.record.nextAssessmentLatest ?? '') : ''),
+        }));
+      })
       .catch((e) => alive && setRefusal(refusalOf(e)));
     void call('families:get', { id: familyId })
       .then((f) => {
@@ -115,7 +148,36 @@ export function AssessmentForm({
     };
   }, [caseId, familyId, kind]);
 
-  const live = useMemo(() => (isIso(state.assessedOn) ? validateAssessment({ kind, assessedOn: state.assessedOn, areas: toAreas(state) as never }) : []), [state, kind]);
+  const record = prepared?.record ?? null;
+  const plan = record && isIso(state.assessedOn) ? planInForce(record.plans, state.assessedOn) : null;
+  const goalAttainment = (plan?.goals ?? [])
+    .filter((g) => state.goals[g.id]?.status)
+    .map((g) => ({ goalId: g.id, goal: g.title, status: state.goals[g.id]!.status as 'achieved' | 'partly' | 'not-achieved', evidence: state.goals[g.id]!.evidence }));
+  const live = useMemo(() => {
+    if (!isIso(state.assessedOn)) return [];
+    const content = validateAssessment({ kind, assessedOn: state.assessedOn, areas: toAreas(state) as never });
+    const consistency = record
+      ? checkAssessmentRecord({
+          assessment: {
+            kind,
+            assessedOn: state.assessedOn,
+            periodFrom: state.periodFrom || null,
+            periodTo: state.periodTo || null,
+            goalAttainment,
+            nextAssessmentOn: state.nextAssessmentOn || null,
+            recommendationNote: state.recommendationNote,
+            monitoringPlan: state.monitoringPlan,
+          },
+          plans: record.plans,
+          previousAssessedOn: record.previousAssessedOn,
+          assignedOn: record.assignedOn,
+          closedOn: record.closedOn,
+        })
+      : [];
+    return [...content, ...consistency];
+    // goalAttainment is derived from state and record.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state, kind, record]);
 
   const setArea = (code: string, patch: Partial<AreaState>) => {
     setRefusal(null);
@@ -144,6 +206,9 @@ export function AssessmentForm({
         cooperation: state.cooperation,
         recommendation: state.recommendation as never,
         recommendationNote: state.recommendationNote,
+        goalAttainment,
+        nextAssessmentOn: kind === 'periodic' ? state.nextAssessmentOn || null : null,
+        monitoringPlan: kind === 'final' ? state.monitoringPlan : '',
       } as never);
       await draft.clear();
       onSaved(r);
@@ -160,7 +225,7 @@ export function AssessmentForm({
   return (
     <Paper withBorder p="lg" data-testid="assessment-form">
       <Stack gap="md">
-        <DraftFormHeader title={`${KIND_TITLES[kind]} — nowa`} draft={draft} onRestore={setState} />
+        <DraftFormHeader title={`${KIND_TITLES[kind]} — nowa`} draft={draft} onRestore={(d) => setState((s) => ({ ...emptyState(s.children, kind), ...d }))} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="date" label="Data oceny" withAsterisk value={state.assessedOn} onChange={(e) => set('assessedOn', e.currentTarget.value)} />
           <TextInput type="date" label="Okres oceny od" value={state.periodFrom} onChange={(e) => set('periodFrom', e.currentTarget.value)} />
@@ -254,6 +319,56 @@ export function AssessmentForm({
           <Textarea label="Opinia rodziny (jak rodzina widzi swoją sytuację)" autosize minRows={2} value={state.familyView} onChange={(e) => set('familyView', e.currentTarget.value)} />
           <Textarea label="Współpraca rodziny z asystentem" autosize minRows={2} value={state.cooperation} onChange={(e) => set('cooperation', e.currentTarget.value)} />
         </SimpleGrid>
+        {kind !== 'initial' && (
+          <Stack gap="xs" data-testid="goal-attainment">
+            <Text fw={600}>
+              Realizacja celów planu pracy
+              {plan ? ` (plan w wersji ${plan.versionNo} z ${plan.drawnUpOn.split('-').reverse().join('.')})` : ''}
+            </Text>
+            {plan && plan.goals.length > 0 ? (
+              plan.goals.map((g, i) => {
+                const st = state.goals[g.id] ?? { status: '', evidence: '' };
+                const setGoal = (patch: Partial<{ status: string; evidence: string }>) => set('goals', { ...state.goals, [g.id]: { ...st, ...patch } });
+                return (
+                  <SimpleGrid key={g.id} cols={{ base: 1, sm: 2 }}>
+                    <NativeSelect
+                      label={`Cel ${i + 1}: ${g.title}`}
+                      withAsterisk
+                      data={GOAL_STATUSES}
+                      value={st.status}
+                      onChange={(e) => setGoal({ status: e.currentTarget.value })}
+                    />
+                    <Textarea label={`Uzasadnienie — cel ${i + 1}`} autosize minRows={1} value={st.evidence} onChange={(e) => setGoal({ evidence: e.currentTarget.value })} />
+                  </SimpleGrid>
+                );
+              })
+            ) : (
+              <Text size="sm" c="dimmed">
+                W dniu oceny nie obowiązywał plan pracy — nie ma celów do oceny.
+              </Text>
+            )}
+          </Stack>
+        )}
+        {kind === 'periodic' && (
+          <TextInput
+            type="date"
+            label="Termin kolejnej oceny (nie później niż 6 miesięcy od oceny)"
+            withAsterisk
+            value={state.nextAssessmentOn}
+            max={isIso(state.assessedOn) ? latestNextAssessmentOn(state.assessedOn) : undefined}
+            onChange={(e) => set('nextAssessmentOn', e.currentTarget.value)}
+          />
+        )}
+        {kind === 'final' && (
+          <Textarea
+            label="Zalecenia, w tym plan monitorowania rodziny po zakończeniu pracy (okres i forma)"
+            withAsterisk
+            autosize
+            minRows={2}
+            value={state.monitoringPlan}
+            onChange={(e) => set('monitoringPlan', e.currentTarget.value)}
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label="Rekomendacja"
@@ -262,7 +377,7 @@ export function AssessmentForm({
             value={state.recommendation}
             onChange={(e) => set('recommendation', e.currentTarget.value)}
           />
-          <Textarea label="Uzasadnienie rekomendacji" autosize minRows={1} value={state.recommendationNote} onChange={(e) => set('recommendationNote', e.currentTarget.value)} />
+          <Textarea label="Uzasadnienie rekomendacji" withAsterisk={kind === 'final'} autosize minRows={1} value={state.recommendationNote} onChange={(e) => set('recommendationNote', e.currentTarget.value)} />
         </SimpleGrid>
 
         {distribution && (
@@ -290,7 +405,7 @@ export function AssessmentForm({
         <RefusalAlert refusal={refusal} title="Ocena nie została zapisana" testId="assessment-refusal" />
         {refusal === null && live.length === 0 && (
           <Alert color="green" variant="light" role="status">
-            Wszystkie obszary są ocenione albo mają powód braku oceny.
+            Wszystkie obszary są ocenione albo mają powód braku oceny{kind === 'initial' ? '' : ', a cele planu — ocenione'}.
           </Alert>
         )}
         <Group>
