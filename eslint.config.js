@@ -10,6 +10,16 @@ const nodeBuiltins = [
   'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+// Packaged, the source tree is not there (the code is in app.asar): nothing the app reads at run
+// time may be found relative to a source file. The host passes CoreResources (db/resources.ts).
+const noCodeRelativeFiles = [
+  {
+    selector: "MetaProperty[meta.name='import'][property.name='meta']",
+    message: 'No files relative to the code (import.meta.url): take the path from the host (CoreResources).',
+  },
+  { selector: "Identifier[name='__dirname']", message: 'No files relative to the code: take the path from the host (CoreResources).' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'db/migrations/**'] },
   js.configs.recommended,
@@ -40,6 +50,7 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-syntax': ['error', ...noCodeRelativeFiles],
     },
   },
   {
@@ -52,6 +63,26 @@ export default tseslint.config(
             name,
             message: 'db/ is the Electron-free core: it takes paths and OS capabilities as parameters.',
           })),
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**'], message: 'db/ must not depend on the shell or the UI.' },
+            {
+              group: ['**/build/dev-resources'],
+              message: 'The core takes its resources from the host (CoreResources); only the CLIs in db/cli use the source tree.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...noCodeRelativeFiles],
+    },
+  },
+  {
+    // The command-line tools run from the source tree: they are hosts and pass devResources().
+    files: ['db/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store', 'react', 'react-dom'].map((name) => ({ name, message: 'db/ is the Electron-free core.' })),
           patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'db/ must not depend on the shell or the UI.' }],
         },
       ],

@@ -27,6 +27,9 @@ import { CoreKernel, type Actor, type CoreOptions, type Session } from './core/k
 import { Office } from './core/office';
 import { Sessions } from './core/sessions';
 import type { Db, SqliteHandle } from './open';
+import { loadPrintFonts } from './print/fonts';
+import type { CoreResources } from './resources';
+import type { PrintFonts } from '../shared/print/layout';
 import type { AuditFilter } from './repos/audit';
 
 export type { Actor, CoreOptions, Session } from './core/kernel';
@@ -39,6 +42,7 @@ export class AsystaCore {
   private readonly accounts: Accounts;
   private readonly office: Office;
   private readonly backups: Backups;
+  private printFontsCache: PrintFonts | null = null;
 
   constructor(opts: CoreOptions) {
     this.k = new CoreKernel(opts);
@@ -74,6 +78,17 @@ export class AsystaCore {
 
   get isOpen(): boolean {
     return this.k.isOpen;
+  }
+
+  /** The host's run-time files (migrations, print fonts). */
+  get resources(): CoreResources {
+    return this.k.resources;
+  }
+
+  /** The print font as data: URLs for printable HTML (read from resources.fontsFolder once). */
+  printFonts(): PrintFonts {
+    this.printFontsCache ??= loadPrintFonts(this.k.resources.fontsFolder);
+    return this.printFontsCache;
   }
 
   /** The core's clock (milliseconds since the epoch; injectable in tests), for services. */

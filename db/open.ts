@@ -7,7 +7,6 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors';
 import { chainLegacyRows } from './audit/chain';
 import { DATA_KEY_BYTES } from './crypto';
@@ -20,17 +19,17 @@ export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export const DB_FILE = 'asysta.db';
 
-/** Migrations shipped next to this module in development; the packaged app passes its own path. */
-export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
-
-export interface OpenOptions {
-  migrationsFolder?: string;
+interface OpenCommon {
   /** Path to a better_sqlite3.node built for the running runtime (Electron development). */
-  nativeBinding?: string;
-  /** Open without applying migrations (tests that build an older schema). */
-  skipMigrations?: boolean;
+  nativeBinding?: string | undefined;
   readonly?: boolean;
 }
+
+/**
+ * Either the migrations folder (CoreResources.migrationsFolder, from the host) or an explicit
+ * `skipMigrations` (read-only checks of a snapshot, tests that build an older schema).
+ */
+export type OpenOptions = OpenCommon & ({ migrationsFolder: string; skipMigrations?: false } | { skipMigrations: true; migrationsFolder?: undefined });
 
 export interface OpenedDb {
   sqlite: SqliteHandle;
@@ -52,7 +51,7 @@ export function applyKey(sqlite: SqliteHandle, dataKey: Buffer): void {
   sqlite.pragma(`key="x'${dataKey.toString('hex')}'"`);
 }
 
-export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions = {}): OpenedDb {
+export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions): OpenedDb {
   const sqlite = new Database(path, {
     nativeBinding: opts.nativeBinding,
     readonly: opts.readonly ?? false,
@@ -78,7 +77,7 @@ export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions = 
     sqlite.pragma('busy_timeout = 5000');
     const db = drizzle(sqlite, { schema });
     if (!opts.skipMigrations && !opts.readonly) {
-      runMigrations(sqlite, db, opts.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
+      runMigrations(sqlite, db, opts.migrationsFolder);
       // Audit entries written before the hash chain (migration 0005) are chained once, in id
       // order, in one transaction (db/audit/chain.ts).
       if (hasAuditChain(sqlite)) chainLegacyRows(db);

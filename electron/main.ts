@@ -20,7 +20,9 @@ import {
 } from 'electron';
 import { AsystaCore } from '../db/core';
 import { createDispatcher, type Dispatcher } from '../db/dispatcher';
+import { missingResources, packagedResources, type CoreResources } from '../db/resources';
 import type { WorkstationSettings } from '../db/settings';
+import { devResources } from '../build/dev-resources';
 import { ERROR_MESSAGES, type Result } from '../shared/errors';
 import { IPC_INVOKE } from '../shared/ipc/api';
 import { createErrorLog, type ErrorLog } from './log';
@@ -141,9 +143,12 @@ function dataDir(): string {
   return dataDirOverride ?? join(app.getPath('userData'), 'dane');
 }
 
-/** Packaged: resources/migrations (electron-builder extraResources). Development: db/migrations. */
-function migrationsFolder(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
+/**
+ * The core's run-time files. Packaged: resources/migrations and resources/fonts beside app.asar
+ * (electron-builder.yml extraResources). Development: the source tree's folders.
+ */
+function coreResources(): CoreResources {
+  return app.isPackaged ? packagedResources(process.resourcesPath) : devResources(app.getAppPath());
 }
 
 /**
@@ -159,10 +164,11 @@ function nativeBinding(): string | undefined {
 // ---- start -------------------------------------------------------------------------------------
 
 async function start(): Promise<void> {
-  const migrations = migrationsFolder();
-  if (!existsSync(join(migrations, 'meta', '_journal.json'))) {
-    log.error('startup', Object.assign(new Error(), { code: 'MIGRATIONS_MISSING' }));
-    fatal('Brak plików migracji bazy danych. Zainstaluj Asystę ponownie.');
+  const resources = coreResources();
+  const missing = missingResources(resources);
+  if (missing.length > 0) {
+    log.error('startup', Object.assign(new Error(`missing: ${missing.join(', ')}`), { code: 'RESOURCES_MISSING' }));
+    fatal(`Brak plików programu (migracje bazy danych lub czcionka wydruków):\n${missing.slice(0, 5).join('\n')}\nZainstaluj Asystę ponownie.`);
     return;
   }
   const binding = nativeBinding();
@@ -177,7 +183,7 @@ async function start(): Promise<void> {
     core = new AsystaCore({
       dataDir: dataDir(),
       settings,
-      migrationsFolder: migrations,
+      resources,
       nativeBinding: binding,
       appVersion: app.getVersion(),
     });

@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devResources } from '../build/dev-resources';
 import { AsystaCore, type CoreOptions } from '../db/core';
 import { TEST_SCRYPT } from '../db/crypto';
 import { createDispatcher, type Dispatcher } from '../db/dispatcher';
@@ -60,6 +61,7 @@ export function testApp(dataDir: string, opts: Partial<CoreOptions> = {}): TestA
     settings: new MemorySettingsStore(),
     kdf: TEST_SCRYPT,
     now: () => clock.now,
+    resources: devResources(),
     ...opts,
   });
   const dispatcher = createDispatcher(core, {

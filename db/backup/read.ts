@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import { DEFAULT_SCRYPT, normaliseRecoveryKey } from '../crypto';
 import { writeFileAtomic } from '../fsutil';
 import { Keystore, KEYSTORE_FILE } from '../keystore';
-import { DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase } from '../open';
+import { journalEntries, openDatabase } from '../open';
 import { decryptFile } from './envelope';
 import {
   decodeHeader,
@@ -185,7 +185,8 @@ export async function extractBackup(
   return { header, manifest, dbPath, keysPath: join(workDir, KEYSTORE_FILE), fileBytes: parsed.fileBytes };
 }
 
-export function knownSchemaVersion(migrationsFolder = DEFAULT_MIGRATIONS_FOLDER): number {
+/** How many migrations this app version has (CoreResources.migrationsFolder). */
+export function knownSchemaVersion(migrationsFolder: string): number {
   return journalEntries(migrationsFolder).length;
 }
 
@@ -219,7 +220,7 @@ export function checkExtracted(x: Extracted, dataKey: Buffer, nativeBinding?: st
   }
 }
 
-export function backupInfo(path: string, x: Extracted, migrationsFolder?: string): BackupInfo {
+export function backupInfo(path: string, x: Extracted, migrationsFolder: string): BackupInfo {
   return {
     file: path,
     name: basename(path),
@@ -242,7 +243,7 @@ export function backupInfo(path: string, x: Extracted, migrationsFolder?: string
 export async function verifyBackup(
   path: string,
   secret: BackupSecret,
-  opts: { workBase?: string; migrationsFolder?: string; nativeBinding?: string; signal?: AbortSignal; onProgress?: (p: BackupProgress) => void } = {},
+  opts: { migrationsFolder: string; workBase?: string; nativeBinding?: string; signal?: AbortSignal; onProgress?: (p: BackupProgress) => void },
 ): Promise<BackupInfo> {
   const parsed = await readBackupHeader(path);
   const work = newWorkDir(opts.workBase);

@@ -70,7 +70,8 @@ export async function prepareRestore(o: {
   restoredBy: string | null;
   restoredByUserId: string | null;
   now: Date;
-  migrationsFolder?: string;
+  /** CoreResources.migrationsFolder: what this app version knows (older backups migrate forward). */
+  migrationsFolder: string;
   nativeBinding?: string;
   signal?: AbortSignal;
   onProgress?: (p: BackupProgress) => void;

@@ -7,6 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devResources } from '../../build/dev-resources';
 import { AsystaCore } from '../core';
 import { JsonFileSettingsStore } from '../settings';
 import { BACKUP_EXTENSION } from '../backup';
@@ -28,7 +29,7 @@ async function main() {
   if (values.login && values['recovery-key']) usage('podaj --login albo --recovery-key, nie oba / use either --login or --recovery-key');
   const dataDir = resolve(values['data-dir']);
   const out = resolve(values.out);
-  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')) });
+  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')), resources: devResources() });
   if (!core.isSetUp()) throw new Error(`${dataDir}: to nie jest folder danych Asysty / not an Asysta data folder`);
   const login = values.login ?? 'admin';
   const secret = await readSecret({ login, recoveryKey: values['recovery-key'], stdin: values['secret-stdin'] });

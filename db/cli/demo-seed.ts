@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { passwordSchema } from '../../shared/schemas';
+import { devResources } from '../../build/dev-resources';
 import { seedDemo } from '../demo/seed';
 import { JsonFileSettingsStore } from '../settings';
 
@@ -40,6 +41,7 @@ async function main() {
     password,
     families,
     settings: new JsonFileSettingsStore(join(dir, 'settings.json')),
+    resources: devResources(),
   });
   console.log(JSON.stringify(summary));
 }

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devResources } from '../../build/dev-resources';
 import { AsystaCore } from '../core';
 import { availableDocuments, fileNameOf } from '../documents/build';
 import { readCaseData } from '../documents/data';
@@ -35,9 +36,9 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(values['data-dir']);
   const out = resolve(values.out);
-  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')) });
+  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')), resources: devResources() });
   if (!core.isSetUp()) throw new Error(`${dataDir}: to nie jest folder danych Asysty / not an Asysta data folder`);
-  const engine = new ChromiumPdfEngine();
+  const engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
   try {
     const { actor, sqlite } = await core.openForTool(values.login ?? 'admin', values.password);
     const ctx = serviceCtx(core);

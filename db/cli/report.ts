@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { devResources } from '../../build/dev-resources';
 import { AsystaCore } from '../core';
 import { ChromiumPdfEngine } from '../print/pdf';
 import { serviceCtx } from '../services/context';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   if (format !== 'json' && !values.out) usage(`${USAGE}\n--out jest wymagane dla ${format} / --out is required for ${format}`);
 
   const dataDir = resolve(values['data-dir']);
-  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')) });
+  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')), resources: devResources() });
   let engine: ChromiumPdfEngine | null = null;
   try {
     if (!core.isSetUp()) throw new AppError('NOT_SET_UP', `${dataDir}: to nie jest folder danych Asysty / not an Asysta data folder`);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
       writeFileSync(resolve(values.out!), Buffer.from(x.base64, 'base64'));
       console.error(`Zapisano / written: ${resolve(values.out!)}`);
     } else {
-      engine = new ChromiumPdfEngine();
+      engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
       const h = reportHtmlFor(ctx, actor, input, engine.fonts);
       const pdf = await engine.render(h.html);
       writeFileSync(resolve(values.out!), pdf.pdf);

@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devResources } from '../../build/dev-resources';
 import { AsystaCore } from '../core';
 import { JsonFileSettingsStore } from '../settings';
 import { fail, readSecret, usage } from './backup-common';
@@ -26,7 +27,7 @@ async function main() {
   }
   const dataDir = resolve(values['data-dir']);
   const secret = await readSecret({ login: values.login ?? 'admin', recoveryKey: values['recovery-key'], stdin: values['secret-stdin'] });
-  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')) });
+  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')), resources: devResources() });
   try {
     const r = await core.restoreBackup(null, { file: resolve(values.file), secret, confirm: values.yes });
     if (r.status === 'needsConfirmation') {

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devResources } from '../../build/dev-resources';
 import { verifyBackup } from '../backup';
 import { fail, readSecret, usage } from './backup-common';
 
@@ -19,7 +20,7 @@ async function main() {
   });
   if (!values.file) usage('npm run verify-backup -- --file PLIK [--login LOGIN | --recovery-key] [--secret-stdin]');
   const secret = await readSecret({ login: values.login ?? 'admin', recoveryKey: values['recovery-key'], stdin: values['secret-stdin'] });
-  const info = await verifyBackup(resolve(values.file), secret);
+  const info = await verifyBackup(resolve(values.file), secret, { migrationsFolder: devResources().migrationsFolder });
   console.log(JSON.stringify({ ok: true, ...info }));
 }
 

@@ -16,6 +16,7 @@ import { appendLineDurable } from '../fsutil';
 import { Keystore } from '../keystore';
 import { acquireDataDirLock, type DataDirLock } from '../lockfile';
 import { DB_FILE, openDatabase, type Db, type DbOrTx, type SqliteHandle } from '../open';
+import type { CoreResources } from '../resources';
 import { appMeta } from '../schema';
 import type { SettingsStore } from '../settings';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from '../throttle';
@@ -27,7 +28,8 @@ export interface CoreOptions {
   throttle?: ThrottlePolicy;
   /** Milliseconds since the epoch; injectable for tests of idle lock and throttling. */
   now?: () => number;
-  migrationsFolder?: string;
+  /** Run-time files (migrations, print fonts) from the host: never found relative to the code. */
+  resources: CoreResources;
   nativeBinding?: string;
   /** Written into backups (the Electron shell passes app.getVersion()). */
   appVersion?: string;
@@ -63,7 +65,8 @@ export class CoreKernel {
   readonly settings: SettingsStore;
   readonly kdf: ScryptParams;
   readonly now: () => number;
-  readonly migrationsFolder?: string;
+  readonly resources: CoreResources;
+  readonly migrationsFolder: string;
   readonly nativeBinding?: string;
   readonly appVersion: string;
   readonly throttle: LoginThrottle;
@@ -80,7 +83,8 @@ export class CoreKernel {
     this.settings = opts.settings;
     this.kdf = opts.kdf ?? DEFAULT_SCRYPT;
     this.now = opts.now ?? Date.now;
-    this.migrationsFolder = opts.migrationsFolder;
+    this.resources = opts.resources;
+    this.migrationsFolder = opts.resources.migrationsFolder;
     this.nativeBinding = opts.nativeBinding;
     this.appVersion = opts.appVersion ?? process.env.npm_package_version ?? '0.0.0-dev';
     this.throttle = new LoginThrottle(this.dataDir, opts.throttle ?? DEFAULT_THROTTLE);

@@ -5,6 +5,7 @@
 import type { Account } from '../../shared/ipc/contract';
 import { AsystaCore } from '../core';
 import type { ScryptParams } from '../crypto';
+import type { CoreResources } from '../resources';
 import { insertFamilies } from '../repos/families';
 import type { SettingsStore } from '../settings';
 import { seedDemoCases, finishDemoFamilies, type DemoCaseSummary } from './cases';
@@ -16,6 +17,8 @@ export interface SeedOptions {
   password: string;
   families: number;
   settings: SettingsStore;
+  /** The host's run-time files (build/dev-resources.ts in the source tree). */
+  resources: CoreResources;
   kdf?: ScryptParams;
   seed?: number;
 }
@@ -53,7 +56,7 @@ const STAFF = [
 ];
 
 export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
-  const core = new AsystaCore({ dataDir: opts.dataDir, settings: opts.settings, kdf: opts.kdf });
+  const core = new AsystaCore({ dataDir: opts.dataDir, settings: opts.settings, resources: opts.resources, kdf: opts.kdf });
   try {
     const { recoveryKey } = await core.setup({
       office: DEMO_OFFICE,

@@ -13,20 +13,12 @@ import { packHtml } from '../../shared/print/pack';
 import { DEFAULT_TEXTS, isTextKey, placeholdersOf, TEXT_LABELS, unknownPlaceholders, withOverrides, type TextKey, type TextTemplates } from '../../shared/print/texts';
 import type { LetterParams, PrintableKind } from '../../shared/ipc/channels/documents';
 import type { Actor } from '../core';
-import { loadPrintFonts } from '../print/fonts';
 import { activeShareOf } from '../services/access';
 import { audit, nowIso, todayOf, type ServiceCtx } from '../services/context';
 import { requireCaseEdit, requireCaseRead } from '../services/workCommon';
 import { availableDocuments, buildDocument, buildPack, DocumentUnavailable, ENTRY_KINDS, fileNameOf, qualifierOf } from './build';
 import { readCaseData, type CaseData } from './data';
 import type { SqliteHandle } from '../open';
-
-let fontsCache: PrintFonts | null = null;
-/** The print font as data: URLs (read once). */
-export function embeddedFonts(): PrintFonts {
-  fontsCache ??= loadPrintFonts();
-  return fontsCache;
-}
 
 /** The office's texts: DEFAULT_TEXTS with the overrides stored in `document_texts`. */
 export function officeTexts(ctx: ServiceCtx): TextTemplates {
@@ -162,7 +154,7 @@ export function documentPart(ctx: ServiceCtx, actor: Actor, input: DocumentReque
   return { part, title: DOCUMENT_KINDS[input.kind], fileName, caseNumber: c.row.caseNumber };
 }
 
-export function documentHtml(ctx: ServiceCtx, actor: Actor, input: DocumentRequest, fonts: PrintFonts = embeddedFonts()) {
+export function documentHtml(ctx: ServiceCtx, actor: Actor, input: DocumentRequest, fonts: PrintFonts) {
   const { part, title, fileName } = documentPart(ctx, actor, input);
   const html = renderHtml(part, { fonts, documentTitle: title });
   // Only whether a letter's text was typed in, never the text itself.
@@ -184,7 +176,7 @@ export function packRequest(ctx: ServiceCtx, actor: Actor, input: { caseId: stri
   return { request, title: 'Teczka rodziny', fileName: fileNameOf(c.row.caseNumber, 'pack', input.from || input.to ? [input.from, input.to].filter(Boolean).join('_') : null) };
 }
 
-export function documentPackHtml(ctx: ServiceCtx, actor: Actor, input: { caseId: string; from?: string | undefined; to?: string | undefined }, fonts: PrintFonts = embeddedFonts()) {
+export function documentPackHtml(ctx: ServiceCtx, actor: Actor, input: { caseId: string; from?: string | undefined; to?: string | undefined }, fonts: PrintFonts) {
   const { request, title, fileName } = packRequest(ctx, actor, input);
   const html = packHtml(request, { fonts, documentTitle: title });
   audit(ctx, actor, 'document.preview', { type: 'case', id: input.caseId }, { kind: 'pack', documents: request.parts.length, from: input.from ?? null, to: input.to ?? null });

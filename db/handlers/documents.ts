@@ -5,8 +5,8 @@ import { actorOf, type HandlersFor } from './types';
 
 export const documentHandlers: HandlersFor<typeof documentChannels> = {
   'documents:list': (ctx, i) => listDocuments(serviceCtx(ctx.core), actorOf(ctx), i.caseId),
-  'documents:html': (ctx, i) => documentHtml(serviceCtx(ctx.core), actorOf(ctx), i),
-  'documents:pack': (ctx, i) => documentPackHtml(serviceCtx(ctx.core), actorOf(ctx), i),
+  'documents:html': (ctx, i) => documentHtml(serviceCtx(ctx.core), actorOf(ctx), i, ctx.core.printFonts()),
+  'documents:pack': (ctx, i) => documentPackHtml(serviceCtx(ctx.core), actorOf(ctx), i, ctx.core.printFonts()),
   'documents:exported': (ctx, i) => recordExport(serviceCtx(ctx.core), actorOf(ctx), i),
   'documents:textsGet': (ctx) => listOfficeTexts(serviceCtx(ctx.core), actorOf(ctx)),
   'documents:textsSet': (ctx, i) => setOfficeText(serviceCtx(ctx.core), actorOf(ctx), i),

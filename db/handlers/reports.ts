@@ -9,7 +9,7 @@ export const reportHandlers: HandlersFor<typeof reportChannels> = {
   'reports:annual': (ctx, i) => annualReport(serviceCtx(ctx.core), actorOf(ctx), i),
   'reports:settingsGet': (ctx) => getReportSettings(serviceCtx(ctx.core), actorOf(ctx)),
   'reports:settingsSet': (ctx, i) => setReportSettings(serviceCtx(ctx.core), actorOf(ctx), i),
-  'reports:html': (ctx, i) => reportHtmlFor(serviceCtx(ctx.core), actorOf(ctx), i),
+  'reports:html': (ctx, i) => reportHtmlFor(serviceCtx(ctx.core), actorOf(ctx), i, ctx.core.printFonts()),
   'reports:export': (ctx, i) => exportReport(serviceCtx(ctx.core), actorOf(ctx), i),
   'reports:exported': (ctx, i) => recordReportExport(serviceCtx(ctx.core), actorOf(ctx), i),
 };

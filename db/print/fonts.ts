@@ -4,6 +4,9 @@
  * alphabet (ą ć ę ł ń ó ś ź ż Ą Ć Ę Ł Ń Ó Ś Ź Ż). Chromium embeds the used glyph subset in the
  * PDF, so the output is the same on any Windows PC whatever fonts it has.
  *
+ * The folder comes from the host (CoreResources.fontsFolder): build/fonts in the source tree,
+ * resources/fonts in the packaged app. Never found relative to this file.
+ *
  * Two ways to hand the font to a template (PrintFonts are URLs):
  * - data: URLs (`loadPrintFonts`), for any renderer (Electron's hidden window, the preview);
  * - URLs on a never-resolvable host that the Chromium engine answers from memory
@@ -12,7 +15,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PrintFonts } from '../../shared/print/layout';
 
 export type FontFace = keyof PrintFonts;
@@ -26,14 +28,10 @@ export const FONT_FILES: Readonly<Record<FontFace, string>> = {
 
 export const FONT_FACES = Object.keys(FONT_FILES) as FontFace[];
 
-/** build/fonts in the source tree; the packaged app passes its resources folder instead. */
-export function defaultFontDir(): string {
-  return fileURLToPath(new URL('../../build/fonts/', import.meta.url));
-}
-
 const fileCache = new Map<string, Readonly<Record<FontFace, Buffer>>>();
 
-export function readFontFiles(dir: string = defaultFontDir()): Readonly<Record<FontFace, Buffer>> {
+/** The four faces from `dir` (CoreResources.fontsFolder), read once per folder. */
+export function readFontFiles(dir: string): Readonly<Record<FontFace, Buffer>> {
   const hit = fileCache.get(dir);
   if (hit) return hit;
   const files = Object.fromEntries(FONT_FACES.map((f) => [f, readFileSync(join(dir, FONT_FILES[f]))])) as Record<FontFace, Buffer>;
@@ -42,7 +40,7 @@ export function readFontFiles(dir: string = defaultFontDir()): Readonly<Record<F
 }
 
 /** The four faces as data: URLs. */
-export function loadPrintFonts(dir: string = defaultFontDir()): PrintFonts {
+export function loadPrintFonts(dir: string): PrintFonts {
   const files = readFontFiles(dir);
   const url = (f: FontFace) => `data:font/ttf;base64,${files[f].toString('base64')}`;
   return { regular: url('regular'), bold: url('bold'), italic: url('italic'), boldItalic: url('boldItalic') };

@@ -23,7 +23,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintFonts } from '../../shared/print/layout';
-import { defaultFontDir, FONT_FACES, readFontFiles, type FontFace } from './fonts';
+import { FONT_FACES, readFontFiles, type FontFace } from './fonts';
 
 export interface PdfRenderOptions {
   /**
@@ -73,8 +73,9 @@ export class ChromiumPdfEngine implements PdfEngine {
   readonly fonts: PrintFonts;
   private readonly fontFiles: Readonly<Record<FontFace, Buffer>>;
 
-  constructor(private readonly opts: { executablePath?: string; launchTimeoutMs?: number; fontDir?: string } = {}) {
-    this.fontFiles = readFontFiles(opts.fontDir ?? defaultFontDir());
+  /** `fontsFolder`: CoreResources.fontsFolder of the host. */
+  constructor(private readonly opts: { fontsFolder: string; executablePath?: string; launchTimeoutMs?: number }) {
+    this.fontFiles = readFontFiles(opts.fontsFolder);
     const url = (f: FontFace) => `https://${FONT_HOST}/${f}.ttf`;
     this.fonts = { regular: url('regular'), bold: url('bold'), italic: url('italic'), boldItalic: url('boldItalic') };
   }

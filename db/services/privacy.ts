@@ -15,7 +15,6 @@ import { categoryLabel, RETENTION_SETTINGS_KEY, retentionRulesSchema } from '../
 import { verifyAuditChain, type ChainAnchor, type ChainVerification } from '../audit/chain';
 import type { Actor } from '../core';
 import { readOffice } from '../documents/data';
-import { embeddedFonts } from '../documents/service';
 import { auditRowsForPrint, listAudit, type AuditFilter } from '../repos/audit';
 import {
   assessments,
@@ -126,7 +125,7 @@ function filterLines(ctx: ServiceCtx, f: AuditFilterInput, names: Map<string, { 
 }
 
 /** The printable extract of the filtered log (chronological), with the chain verification. */
-export function auditExtract(ctx: ServiceCtx, actor: Actor, f: AuditFilterInput, fonts: PrintFonts = embeddedFonts(), anchors: ReadonlyArray<ChainAnchor> = []) {
+export function auditExtract(ctx: ServiceCtx, actor: Actor, f: AuditFilterInput, fonts: PrintFonts, anchors: ReadonlyArray<ChainAnchor> = []) {
   requireAuditor(ctx, actor, 'audit.forbidden');
   const names = userNames(ctx);
   const { items, total } = auditRowsForPrint(ctx.db, ctx.sqlite, repoFilter(ctx, f), EXTRACT_LIMIT);
@@ -294,7 +293,7 @@ export function subjectAccessData(ctx: ServiceCtx, actor: Actor, memberId: strin
 }
 
 /** The art. 15 answer: printable HTML and the same data as UTF-8 JSON. Head only; logged. */
-export function subjectExport(ctx: ServiceCtx, actor: Actor, input: { memberId: string }, fonts: PrintFonts = embeddedFonts()) {
+export function subjectExport(ctx: ServiceCtx, actor: Actor, input: { memberId: string }, fonts: PrintFonts) {
   requireRole(ctx, actor, ['admin'], 'rodo.subject_export_forbidden', 'Informację z art. 15 RODO przygotowuje kierownik ośrodka.');
   const data = subjectAccessData(ctx, actor, input.memberId);
   const date = todayOf(ctx);

@@ -41,7 +41,6 @@ import {
 import { CASE_STATES, CASE_TRACKS, isCaseState } from '../../shared/rules/lifecycle';
 import type { Actor } from '../core';
 import { readOffice } from '../documents/data';
-import { embeddedFonts } from '../documents/service';
 import type { SqliteHandle } from '../open';
 import { buildCsv } from '../reports/csv';
 import { reportHtml } from '../reports/print';
@@ -630,7 +629,7 @@ export function reportHtmlFor(
   ctx: ServiceCtx,
   actor: Actor,
   input: { report: ReportKind; period: string; figureId?: string | undefined; confirmPersonal?: boolean | undefined },
-  fonts: PrintFonts | null = embeddedFonts(),
+  fonts: PrintFonts | null,
 ) {
   requireHead(ctx, actor, 'html');
   const doc = documentOf(ctx, actor, input);

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { auditHash, verifyAuditChain, ZERO_HASH } from '../../db/audit/chain';
 import { openDatabase } from '../../db/open';
 import { writeAudit } from '../../db/repos/audit';
+import { devResources } from '../../build/dev-resources';
 
 const ACTIONS = ['family.open', 'entry.create', 'document.preview', 'case.open', 'assessment.update', 'auth.login'] as const;
 
@@ -22,7 +23,7 @@ export async function benchAudit(entries = Number(process.env.BENCH_AUDIT_ENTRIE
   const dir = mkdtempSync(join(tmpdir(), 'asysta-bench-audit-'));
   try {
     const path = join(dir, 'audit.db');
-    const { sqlite, db } = openDatabase(path, randomBytes(32));
+    const { sqlite, db } = openDatabase(path, randomBytes(32), { migrationsFolder: devResources().migrationsFolder });
     const users = Array.from({ length: 8 }, () => ({ id: randomUUID(), login: `user${Math.floor(Math.random() * 1000)}` }));
     const ids = Array.from({ length: 2000 }, () => randomUUID());
     const t0 = performance.now();

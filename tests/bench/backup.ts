@@ -17,6 +17,7 @@ import { verifyBackup } from '../../db/backup';
 import { AsystaCore } from '../../db/core';
 import { seedDemo } from '../../db/demo/seed';
 import { MemorySettingsStore } from '../../db/settings';
+import { devResources } from '../../build/dev-resources';
 
 const PASSWORD = 'BenchHaslo2026';
 const MiB = 1024 * 1024;
@@ -72,8 +73,8 @@ export async function benchBackup(sizes: number[] = (process.env.BENCH_BACKUP_FA
     );
     for (const families of sizes) {
       const dataDir = join(root, `data-${families}`);
-      const summary = await seedDemo({ dataDir, password: PASSWORD, families, settings: new MemorySettingsStore() });
-      const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore() });
+      const summary = await seedDemo({ dataDir, password: PASSWORD, families, settings: new MemorySettingsStore(), resources: devResources() });
+      const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore(), resources: devResources() });
       try {
         const { actor, sqlite } = await core.openForTool('admin', PASSWORD);
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -104,7 +105,7 @@ export async function benchBackup(sizes: number[] = (process.env.BENCH_BACKUP_FA
         if (global.gc) global.gc();
         // Verify as the CLI does it, with the recovery key (includes one scrypt derivation).
         const vBase = process.memoryUsage.rss() / MiB;
-        const v = await peakRss(() => verifyBackup(file, { recoveryKey: summary.recoveryKey }));
+        const v = await peakRss(() => verifyBackup(file, { recoveryKey: summary.recoveryKey }, { migrationsFolder: devResources().migrationsFolder }));
         if (v.value.counts.families !== families) throw new Error('verify counted a different number of families');
         const ratio = b.ms / (copyMs + encMs);
         console.log(

@@ -10,13 +10,14 @@ import { renderDocumentPdf, renderPackPdf } from '../../db/print/render';
 import { assessmentDocument, workPlanDocument } from '../../shared/print/documents/index';
 import { allDocuments, assessmentView, BASE, FAMILY_NAME, workPlanView } from '../fixtures/documents';
 import { fmt, median } from './stats';
+import { devResources } from '../../build/dev-resources';
 
 export async function benchDocuments(runs = 5): Promise<void> {
   if (!existsSync(chromiumPath())) {
     console.log(`documents: skipped (no Chromium at ${chromiumPath()})`);
     return;
   }
-  const engine = new ChromiumPdfEngine();
+  const engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
   try {
     const assessment = assessmentDocument(assessmentView('periodic', true));
     // A teczka of about 50 pages: every document type, plus long plans and assessments.

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { AsystaCore, type Actor } from '../../db/core';
 import { finishDemoFamilies, seedDemoCases } from '../../db/demo/cases';
 import { generateFamilies } from '../../db/demo/generate';
-import { DEFAULT_MIGRATIONS_FOLDER, type SqliteHandle } from '../../db/open';
+import { type SqliteHandle } from '../../db/open';
 import { insertFamilies } from '../../db/repos/families';
 import { decisionScreen } from '../../db/services/cases';
 import type { ServiceCtx } from '../../db/services/context';
@@ -19,6 +19,7 @@ import * as schema from '../../db/schema';
 import { familyCard, listFamilies, openFamily } from '../../db/services/registry';
 import { MemorySettingsStore } from '../../db/settings';
 import { fmt, median, p95, time } from './stats';
+import { devResources } from '../../build/dev-resources';
 
 const TARGET_MS = 20;
 
@@ -28,7 +29,7 @@ function openPlain(path: string): SqliteHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('temp_store = MEMORY');
-  migrate(drizzle(sqlite, { schema }), { migrationsFolder: DEFAULT_MIGRATIONS_FOLDER });
+  migrate(drizzle(sqlite, { schema }), { migrationsFolder: devResources().migrationsFolder });
   return sqlite;
 }
 
@@ -65,7 +66,7 @@ function measure(fn: () => unknown, runs = 60): { median: number; p95: number } 
 }
 
 export async function benchRegistry(opts: { dataDir: string; password: string; workDir: string; families: number }): Promise<boolean> {
-  const core = new AsystaCore({ dataDir: opts.dataDir, settings: new MemorySettingsStore() });
+  const core = new AsystaCore({ dataDir: opts.dataDir, settings: new MemorySettingsStore(), resources: devResources() });
   const { actor, sqlite: enc } = await core.openForTool('admin', opts.password);
   const plain = buildPlain(enc, join(opts.workDir, 'plain-registry.db'), opts.families, 'admin');
   const assistantOf = (db: SqliteHandle): Actor => {

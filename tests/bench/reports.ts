@@ -15,6 +15,7 @@ import type { ServiceCtx } from '../../db/services/context';
 import { annualView, exportReport, halfYearView } from '../../db/services/reports';
 import { MemorySettingsStore } from '../../db/settings';
 import { fmt, median, p95, time } from './stats';
+import { devResources } from '../../build/dev-resources';
 
 function measure(fn: () => unknown, runs = 40): { median: number; p95: number } {
   const xs: number[] = [];
@@ -27,8 +28,8 @@ export async function benchReports(families = Number(process.env.BENCH_FAMILIES 
   const dir = mkdtempSync(join(tmpdir(), 'asysta-bench-reports-'));
   const password = 'BenchHaslo2026';
   try {
-    await seedDemo({ dataDir: dir, password, families, settings: new MemorySettingsStore(), kdf: TEST_SCRYPT });
-    const core = new AsystaCore({ dataDir: dir, settings: new MemorySettingsStore(), kdf: TEST_SCRYPT });
+    await seedDemo({ dataDir: dir, password, families, settings: new MemorySettingsStore(), resources: devResources(), kdf: TEST_SCRYPT });
+    const core = new AsystaCore({ dataDir: dir, settings: new MemorySettingsStore(), resources: devResources(), kdf: TEST_SCRYPT });
     const { actor, db, sqlite } = await core.openForTool('admin', password);
     const ctx: ServiceCtx = { db, sqlite, now: () => Date.now() };
     const year = new Date().getFullYear();

@@ -14,7 +14,7 @@ import { DEFAULT_SCRYPT, deriveKey } from '../../db/crypto';
 import { Keystore } from '../../db/keystore';
 import { generateFamilies } from '../../db/demo/generate';
 import { seedDemo } from '../../db/demo/seed';
-import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../../db/open';
+import { openDatabase } from '../../db/open';
 import { insertFamilies } from '../../db/repos/families';
 import { listFamilies } from '../../db/services/registry';
 import { MemorySettingsStore } from '../../db/settings';
@@ -25,6 +25,7 @@ import { benchDocuments } from './documents';
 import { benchAudit } from './audit';
 import { benchReports } from './reports';
 import { fmt, median, p95, time, timeAsync } from './stats';
+import { devResources } from '../../build/dev-resources';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
 const PASSWORD = 'BenchHaslo2026';
@@ -35,7 +36,7 @@ function openPlain(path: string) {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('temp_store = MEMORY');
-  migrate(drizzle(sqlite), { migrationsFolder: DEFAULT_MIGRATIONS_FOLDER });
+  migrate(drizzle(sqlite), { migrationsFolder: devResources().migrationsFolder });
   return sqlite;
 }
 
@@ -51,7 +52,7 @@ async function main() {
     console.log(`Asysta bench — ${FAMILIES} families, Node ${process.version}, scrypt N=2^${Math.log2(DEFAULT_SCRYPT.N)} r=${DEFAULT_SCRYPT.r}`);
     const dataDir = join(dir, 'enc');
     const [seedMs, summary] = await timeAsync(() =>
-      seedDemo({ dataDir, password: PASSWORD, families: FAMILIES, settings: new MemorySettingsStore() }),
+      seedDemo({ dataDir, password: PASSWORD, families: FAMILIES, settings: new MemorySettingsStore(), resources: devResources() }),
     );
     console.log(`seeded ${summary.families} families / ${summary.members} members in ${fmt(seedMs)} (incl. ${summary.users.length} KDF wraps)`);
 
@@ -72,7 +73,7 @@ async function main() {
     // Open + unlock: password -> unwrap -> SQLCipher open -> migrations check -> first query.
     const openEnc: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore() });
+      const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore(), resources: devResources() });
       const [ms] = await timeAsync(async () => {
         const { sqlite } = await core.openForTool('admin', PASSWORD);
         sqlite.prepare('SELECT count(*) FROM families').get();
@@ -98,7 +99,7 @@ async function main() {
       for (let i = 0; i < 5; i++) {
         e.push(
           time(() => {
-            const o = openDatabase(join(dataDir, 'asysta.db'), key);
+            const o = openDatabase(join(dataDir, 'asysta.db'), key, { migrationsFolder: devResources().migrationsFolder });
             o.sqlite.prepare('SELECT count(*) FROM families').get();
             o.sqlite.close();
           })[0],
@@ -108,7 +109,7 @@ async function main() {
       key.fill(0);
     }
 
-    const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore() });
+    const core = new AsystaCore({ dataDir, settings: new MemorySettingsStore(), resources: devResources() });
     const { sqlite: enc, actor } = await core.openForTool('admin', PASSWORD);
     const pl = openPlain(plainPath);
 

@@ -17,6 +17,7 @@ import { allDeadlines, myDeadlines } from '../../db/services/deadlines';
 import { MemorySettingsStore } from '../../db/settings';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
 import { fmt, median, p95, time } from './stats';
+import { devResources } from '../../build/dev-resources';
 
 function measure(fn: () => unknown, runs = 60): { median: number; p95: number } {
   const xs: number[] = [];
@@ -29,8 +30,8 @@ export async function benchWork(families = Number(process.env.BENCH_FAMILIES ?? 
   const dir = mkdtempSync(join(tmpdir(), 'asysta-bench-work-'));
   const password = 'BenchHaslo2026';
   try {
-    const summary = await seedDemo({ dataDir: dir, password, families, settings: new MemorySettingsStore(), kdf: TEST_SCRYPT });
-    const core = new AsystaCore({ dataDir: dir, settings: new MemorySettingsStore(), kdf: TEST_SCRYPT });
+    const summary = await seedDemo({ dataDir: dir, password, families, settings: new MemorySettingsStore(), resources: devResources(), kdf: TEST_SCRYPT });
+    const core = new AsystaCore({ dataDir: dir, settings: new MemorySettingsStore(), resources: devResources(), kdf: TEST_SCRYPT });
     const { actor, db, sqlite } = await core.openForTool('admin', password);
     const ctx: ServiceCtx = { db, sqlite, now: () => Date.now() };
     const assistant = sqlite.prepare(`SELECT id, login, full_name AS fullName, role FROM users WHERE role = 'assistant' ORDER BY login LIMIT 1`).get() as Actor['user'];

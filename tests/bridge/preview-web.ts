@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { devResources } from '../../build/dev-resources';
 import { JsonFileSettingsStore } from '../../db/settings';
 import { startPreviewServer } from './server';
 
@@ -36,6 +37,7 @@ async function main() {
     rendererDir,
     port: Number(values.port),
     settings: new JsonFileSettingsStore(join(dir, 'settings.json')),
+    resources: devResources(projectRoot),
   });
   console.log(`Asysta (podgląd w przeglądarce): ${server.url}`);
   console.log('Tylko na tym komputerze (127.0.0.1). Ctrl+C kończy.');

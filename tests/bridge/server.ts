@@ -254,7 +254,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           return send(res, 400, 'Bad request');
         }
         if (typeof parsed.html !== 'string' || parsed.html.length === 0 || parsed.html.length > MAX_PDF_HTML) return send(res, 400, 'Bad request');
-        pdfEngine ??= new ChromiumPdfEngine();
+        pdfEngine ??= new ChromiumPdfEngine({ fontsFolder: coreOpts.resources.fontsFolder });
         const { pdf, pages } = await pdfEngine.render(parsed.html);
         const fileName = previewPdfName(parsed.fileName);
         if (pdfDir) {

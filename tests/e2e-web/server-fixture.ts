@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
+import { devResources } from '../../build/dev-resources';
 import { seedDemo, type SeedSummary } from '../../db/demo/seed';
 import { MemorySettingsStore } from '../../db/settings';
 import { startPreviewServer, type PreviewServer } from '../bridge/server';
@@ -27,8 +28,9 @@ export async function startApp(
   const { seed, ...coreOpts } = opts;
   const dataDir = mkdtempSync(join(tmpdir(), 'asysta-e2e-Łódź-'));
   const settings = coreOpts.settings ?? new MemorySettingsStore();
-  const seeded = seed ? await seedDemo({ dataDir, settings, families: seed.families, password: seed.password, seed: seed.seed, kdf: coreOpts.kdf }) : null;
-  const server = await startPreviewServer({ dataDir, rendererDir, ...coreOpts, settings });
+  const resources = coreOpts.resources ?? devResources();
+  const seeded = seed ? await seedDemo({ dataDir, settings, resources, families: seed.families, password: seed.password, seed: seed.seed, kdf: coreOpts.kdf }) : null;
+  const server = await startPreviewServer({ dataDir, rendererDir, ...coreOpts, settings, resources });
   return {
     ...server,
     dataDir,

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase, schemaVersion } from '../../db/open';
+import { journalEntries, openDatabase, schemaVersion } from '../../db/open';
 import { contract } from '../../shared/ipc/contract';
 import { removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 let dir: string;
 beforeEach(() => {
@@ -44,7 +45,7 @@ describe('audit log', () => {
 
 describe('migrations', () => {
   it('journal timestamps strictly increase (an older timestamp would be skipped forever)', () => {
-    const entries = journalEntries(DEFAULT_MIGRATIONS_FOLDER);
+    const entries = journalEntries(devResources().migrationsFolder);
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.when).toBeGreaterThan(entries[i - 1]!.when);
   });
 
@@ -52,10 +53,10 @@ describe('migrations', () => {
     // Build the previous version: the same migrations folder without the newest migration.
     const prev = join(dir, 'migrations-prev');
     mkdirSync(join(prev, 'meta'), { recursive: true });
-    const entries = journalEntries(DEFAULT_MIGRATIONS_FOLDER);
+    const entries = journalEntries(devResources().migrationsFolder);
     const older = entries.slice(0, -1);
-    for (const e of older) cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
-    const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
+    for (const e of older) cpSync(join(devResources().migrationsFolder, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
+    const journal = JSON.parse(readFileSync(join(devResources().migrationsFolder, 'meta', '_journal.json'), 'utf8'));
     writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
 
     const key = randomBytes(32);
@@ -67,7 +68,7 @@ describe('migrations', () => {
       .run();
     v1.sqlite.close();
 
-    const v2 = openDatabase(path, key);
+    const v2 = openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder });
     expect(schemaVersion(v2.sqlite)).toBe(entries.length);
     expect(v2.sqlite.prepare('SELECT full_name AS n FROM users').get()).toEqual({ n: 'Ola Źdźbło' });
     // The newest migration's tables exist and work with the old rows.
@@ -83,9 +84,9 @@ describe('migrations', () => {
   it('a database from a newer app version is refused with a clear message', () => {
     const key = randomBytes(32);
     const path = join(dir, 'asysta.db');
-    const db = openDatabase(path, key);
+    const db = openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder });
     db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() * 2);
     db.sqlite.close();
-    expect(() => openDatabase(path, key)).toThrowError(expect.objectContaining({ code: 'DB_FROM_FUTURE' }));
+    expect(() => openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder })).toThrowError(expect.objectContaining({ code: 'DB_FROM_FUTURE' }));
   });
 });

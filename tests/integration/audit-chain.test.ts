@@ -11,12 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHash, verifyAuditChain, ZERO_HASH } from '../../db/audit/chain';
 import { TEST_SCRYPT } from '../../db/crypto';
 import { Keystore } from '../../db/keystore';
-import { DB_FILE, DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase, type OpenedDb } from '../../db/open';
+import { DB_FILE, journalEntries, openDatabase, type OpenedDb } from '../../db/open';
 import { writeAudit } from '../../db/repos/audit';
 import { MemorySettingsStore } from '../../db/settings';
 import { chainVerdict } from '../../shared/print/auditExtract';
 import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
 import { family } from './registryFixtures';
+import { devResources } from '../../build/dev-resources';
 
 let dir: string;
 let app: TestApp | null;
@@ -236,11 +237,11 @@ describe('entries from before the hash chain', () => {
     // Schema before migration 0005.
     const prev = join(dir, 'migrations-0004');
     mkdirSync(join(prev, 'meta'), { recursive: true });
-    const entries = journalEntries(DEFAULT_MIGRATIONS_FOLDER);
+    const entries = journalEntries(devResources().migrationsFolder);
     const upto = entries.findIndex((e) => e.tag.startsWith('0005'));
     expect(upto).toBeGreaterThan(0);
-    for (const e of entries.slice(0, upto)) cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
-    const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
+    for (const e of entries.slice(0, upto)) cpSync(join(devResources().migrationsFolder, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
+    const journal = JSON.parse(readFileSync(join(devResources().migrationsFolder, 'meta', '_journal.json'), 'utf8'));
     writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upto) }));
 
     const key = randomBytes(32);
@@ -252,7 +253,7 @@ describe('entries from before the hash chain', () => {
     ins.run('2026-01-03T09:00:00.000Z', 'u1', 'admin', 'family.open', 'family', 'f1', '{"via":"list"}');
     old.sqlite.close();
 
-    raw = openDatabase(path, key);
+    raw = openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder });
     const chained = rows(raw);
     expect(chained).toHaveLength(3);
     expect(chained[0]!.prev_hash).toBe(ZERO_HASH);
@@ -263,7 +264,7 @@ describe('entries from before the hash chain', () => {
     expect(() => raw!.sqlite.prepare('UPDATE audit_log SET hash = NULL, prev_hash = NULL WHERE id = 1').run()).toThrow(/append-only/);
     raw.sqlite.close();
     // Opening again changes nothing.
-    raw = openDatabase(path, key);
+    raw = openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder });
     expect(rows(raw).map((r) => r.hash)).toEqual(chained.map((r) => r.hash));
   });
 });

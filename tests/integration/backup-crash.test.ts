@@ -7,6 +7,7 @@ import { verifyBackup } from '../../db/backup';
 import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
 import { ADMIN, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = { login: 'admin', password: ADMIN.password };
@@ -78,7 +79,7 @@ describe('the app is killed (SIGKILL) during a backup', () => {
       expect(state, point).toMatchObject({ integrity: [{ integrity_check: 'ok' }], families: 300, leftovers: [] });
       for (const name of readdirSync(usb).filter((n) => n.endsWith('.asysta-backup'))) {
         // Whatever carries the real name is complete and verifies.
-        expect((await verifyBackup(join(usb, name), SECRET)).counts.families, `${point} ${name}`).toBe(300);
+        expect((await verifyBackup(join(usb, name), SECRET, { migrationsFolder: devResources().migrationsFolder })).counts.families, `${point} ${name}`).toBe(300);
       }
     }
     // The interrupted partials are cleaned up by the next successful backup.

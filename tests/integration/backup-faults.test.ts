@@ -8,6 +8,7 @@ import { verifyBackup } from '../../db/backup';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
 import { failingFs } from './backup-fixtures';
+import { devResources } from '../../build/dev-resources';
 
 let dir: string;
 let apps: TestApp[];
@@ -65,7 +66,7 @@ describe('the stick is pulled or full while the backup is written', () => {
       expect(err).toMatchObject({ code, message: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES] });
       expect(readdirSync(usb)).toEqual([earlier.name]);
       expect(liveState(a)).toEqual(before);
-      expect((await verifyBackup(earlier.file, SECRET)).counts.families).toBe(200);
+      expect((await verifyBackup(earlier.file, SECRET, { migrationsFolder: devResources().migrationsFolder })).counts.families).toBe(200);
       // The failure is in the audit log; the status still shows the earlier backup.
       expect((await admin.ok('audit:list', { action: 'backup.failed' })).items[0]?.details).toMatchObject({ code });
       expect((await admin.ok('backup:status', {})).lastVerifiedBackupAt).toBe(earlier.createdAt);
@@ -139,14 +140,14 @@ describe('a damaged, truncated or wrongly unlocked backup is refused, saying whi
     ];
     for (const [name, bytes, code, msg] of cases) {
       const p = variant(`${name.replace(/\W+/g, '-')}.asysta-backup`, bytes);
-      const err = await verifyBackup(p, { recoveryKey }).catch((e: unknown) => e);
+      const err = await verifyBackup(p, { recoveryKey }, { migrationsFolder: devResources().migrationsFolder }).catch((e: unknown) => e);
       expect(err, name).toMatchObject({ code });
       expect((err as Error).message, name).toMatch(msg);
     }
     const p = variant('ok.asysta-backup', good);
-    await expect(verifyBackup(p, { login: 'admin', password: 'ZleHaslo2026' })).rejects.toMatchObject({ code: 'BACKUP_WRONG_SECRET', message: expect.stringMatching(/hasło/) });
-    await expect(verifyBackup(p, { login: 'nieznany', password: ADMIN.password })).rejects.toMatchObject({ code: 'BACKUP_WRONG_SECRET' });
-    await expect(verifyBackup(p, { recoveryKey: 'A'.repeat(52) })).rejects.toMatchObject({ code: 'BACKUP_WRONG_SECRET', message: expect.stringMatching(/Klucz odzyskiwania/) });
+    await expect(verifyBackup(p, { login: 'admin', password: 'ZleHaslo2026' }, { migrationsFolder: devResources().migrationsFolder })).rejects.toMatchObject({ code: 'BACKUP_WRONG_SECRET', message: expect.stringMatching(/hasło/) });
+    await expect(verifyBackup(p, { login: 'nieznany', password: ADMIN.password }, { migrationsFolder: devResources().migrationsFolder })).rejects.toMatchObject({ code: 'BACKUP_WRONG_SECRET' });
+    await expect(verifyBackup(p, { recoveryKey: 'A'.repeat(52) }, { migrationsFolder: devResources().migrationsFolder })).rejects.toMatchObject({ code: 'BACKUP_WRONG_SECRET', message: expect.stringMatching(/Klucz odzyskiwania/) });
   });
 
   it('one flipped byte anywhere in the file is never accepted', async () => {
@@ -156,7 +157,7 @@ describe('a damaged, truncated or wrongly unlocked backup is refused, saying whi
     positions.push(good.length - 17, good.length - 16, good.length - 1);
     for (const at of positions) {
       const p = variant('flip.asysta-backup', flip(good, at));
-      const err = await verifyBackup(p, SECRET).catch((e: unknown) => e);
+      const err = await verifyBackup(p, SECRET, { migrationsFolder: devResources().migrationsFolder }).catch((e: unknown) => e);
       expect((err as { code?: string }).code, `byte ${at}`).toMatch(/^BACKUP_(CORRUPT|TRUNCATED|FROM_FUTURE)$/);
     }
   });

@@ -7,10 +7,11 @@ import type { Actor } from '../../db/core';
 import { createBackup, verifyBackup } from '../../db/backup';
 import { newDataKey, newSealKeyPair, TEST_SCRYPT } from '../../db/crypto';
 import { Keystore } from '../../db/keystore';
-import { DEFAULT_MIGRATIONS_FOLDER, journalEntries, openDatabase, schemaVersion } from '../../db/open';
+import { journalEntries, openDatabase, schemaVersion } from '../../db/open';
 import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
 import { ADMIN, failure, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = { login: 'admin', password: ADMIN.password };
@@ -24,9 +25,9 @@ afterEach(() => removeDir(dir));
 function previousMigrations(): string {
   const prev = join(dir, 'migrations-prev');
   mkdirSync(join(prev, 'meta'), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
-  const older = journalEntries(DEFAULT_MIGRATIONS_FOLDER).slice(0, -1);
-  for (const e of older) cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
+  const journal = JSON.parse(readFileSync(join(devResources().migrationsFolder, 'meta', '_journal.json'), 'utf8'));
+  const older = journalEntries(devResources().migrationsFolder).slice(0, -1);
+  for (const e of older) cpSync(join(devResources().migrationsFolder, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
   writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
   return prev;
 }
@@ -44,7 +45,7 @@ describe('schema versions', () => {
     const old = openDatabase(join(oldDir, 'asysta.db'), dataKey, { migrationsFolder: prev });
     old.sqlite.prepare(`INSERT INTO office (id, name, address, postal_code, place, gmina, head_name, updated_at) VALUES (1, ?, 'ul. Polna 1', '87-122', 'Grębocin', 'Lubicz', 'Ola Źdźbło', 'x')`).run(OFFICE.name);
     old.sqlite.prepare(`INSERT INTO users (id, login, full_name, role, active, created_at, updated_at) VALUES ('u-admin', 'admin', 'Ola Źdźbło', 'admin', 1, 'x', 'x')`).run();
-    const known = journalEntries(DEFAULT_MIGRATIONS_FOLDER).length;
+    const known = journalEntries(devResources().migrationsFolder).length;
     expect(schemaVersion(old.sqlite)).toBe(known - 1);
     const usb = join(dir, 'USB');
     mkdirSync(usb);
@@ -85,7 +86,7 @@ describe('schema versions', () => {
     mkdirSync(usb);
     const made = await admin.ok('backup:create', { folder: usb });
     a.core.shutdown();
-    expect((await verifyBackup(made.file, SECRET)).restorable).toBe(false);
+    expect((await verifyBackup(made.file, SECRET, { migrationsFolder: devResources().migrationsFolder })).restorable).toBe(false);
     const b = testApp(join(dir, 'new'));
     const r = await b.session().call('backup:restore', { file: made.file, secret: SECRET });
     expect(failure(r)).toMatchObject({ code: 'BACKUP_FROM_FUTURE', message: expect.stringMatching(/nowszej wersji/) });
@@ -170,8 +171,8 @@ describe('command-line tools for support staff', () => {
     const made = JSON.parse(b.stdout.trim()) as { ok: boolean; file: string; name: string; counts: { families: number } };
     expect(made).toMatchObject({ ok: true, counts: { families: 12 } });
     expect(readdirSync(usb)).toEqual([made.name]);
-    expect(await verifyBackup(made.file, { recoveryKey })).toMatchObject({ counts: { families: 12 }, createdBy: 'klucz-odzyskiwania', restorable: true });
-    expect((await verifyBackup(made.file, SECRET)).counts.families).toBe(12);
+    expect(await verifyBackup(made.file, { recoveryKey }, { migrationsFolder: devResources().migrationsFolder })).toMatchObject({ counts: { families: 12 }, createdBy: 'klucz-odzyskiwania', restorable: true });
+    expect((await verifyBackup(made.file, SECRET, { migrationsFolder: devResources().migrationsFolder })).counts.families).toBe(12);
 
     const c = testApp(join(dir, 'data'));
     const s = c.session();

@@ -6,6 +6,7 @@ import { generateFamilies } from '../../db/demo/generate';
 import { verifyBackup } from '../../db/backup';
 import { failingFs, setClock } from './backup-fixtures';
 import { ADMIN, failure, OFFICE, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 let dir: string;
 let apps: TestApp[];
@@ -163,6 +164,6 @@ describe('backup to a USB folder and restore on a new PC', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'BACKUP_CANCELLED' });
     expect(readdirSync(usb)).toEqual(before);
-    expect(await verifyBackup(join(usb, before[0]!), { login: 'admin', password: ADMIN.password })).toMatchObject({ restorable: true });
+    expect(await verifyBackup(join(usb, before[0]!), { login: 'admin', password: ADMIN.password }, { migrationsFolder: devResources().migrationsFolder })).toMatchObject({ restorable: true });
   });
 });

@@ -9,6 +9,7 @@ import { TEST_SCRYPT } from '../../db/crypto';
 import { seedDemo } from '../../db/demo/seed';
 import { JsonFileSettingsStore } from '../../db/settings';
 import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 const PASSWORD = 'Haslo-Testowe-123!';
 let dir: string;
@@ -16,7 +17,7 @@ let app: TestApp;
 
 beforeAll(async () => {
   dir = tempDir('asysta-demo-tracks-');
-  await seedDemo({ dataDir: dir, password: PASSWORD, families: 12, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), kdf: TEST_SCRYPT, seed: 3 });
+  await seedDemo({ dataDir: dir, password: PASSWORD, families: 12, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), resources: devResources(), kdf: TEST_SCRYPT, seed: 3 });
   app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), now: () => Date.now() });
 }, 120_000);
 

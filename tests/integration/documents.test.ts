@@ -16,6 +16,7 @@ import { richestCaseOf } from '../../db/documents/service';
 import { PRINTABLE_KINDS } from '../../shared/ipc/channels/documents';
 import { DEFAULT_TEXTS } from '../../shared/print/texts';
 import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 const hasTool = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const missing = [...(existsSync(chromiumPath()) ? [] : ['chromium']), ...['pdftotext', 'pdftoppm'].filter((t) => !hasTool(t))];
@@ -34,9 +35,9 @@ let caseId: string;
 beforeAll(async () => {
   dir = tempDir('asysta-docs-');
   work = tempDir('asysta-docs-out-');
-  await seedDemo({ dataDir: dir, password: PASSWORD, families: 30, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), kdf: TEST_SCRYPT, seed: 7 });
+  await seedDemo({ dataDir: dir, password: PASSWORD, families: 30, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), resources: devResources(), kdf: TEST_SCRYPT, seed: 7 });
   app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), now: () => Date.now() });
-  engine = new ChromiumPdfEngine();
+  engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
 }, 120_000);
 
 afterAll(async () => {

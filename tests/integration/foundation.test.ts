@@ -3,6 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ADMIN, failure, OFFICE, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { devResources } from '../../build/dev-resources';
 
 let dir: string;
 let app: TestApp;
@@ -76,7 +77,7 @@ describe('the database file is unreadable without the key', () => {
     expect(() => raw.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
     raw.close();
     const { openDatabase } = await import('../../db/open');
-    expect(() => openDatabase(join(dir, 'asysta.db'), Buffer.alloc(32, 7))).toThrowError(
+    expect(() => openDatabase(join(dir, 'asysta.db'), Buffer.alloc(32, 7), { migrationsFolder: devResources().migrationsFolder })).toThrowError(
       expect.objectContaining({ code: 'WRONG_PASSWORD' }),
     );
   });

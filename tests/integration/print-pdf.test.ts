@@ -23,6 +23,7 @@ import {
   minimalDocuments,
   workPlanView,
 } from '../fixtures/documents';
+import { devResources } from '../../build/dev-resources';
 
 const hasTool = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const missing = [
@@ -73,7 +74,7 @@ function badTokens(text: string): string[] {
 describe.skipIf(missing.length > 0)('print: PDF in Chromium, read back with poppler', () => {
   let engine: ChromiumPdfEngine;
   beforeAll(() => {
-    engine = new ChromiumPdfEngine();
+    engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
     rmSync(ARTIFACTS, { recursive: true, force: true });
   });
   afterAll(async () => {

@@ -17,6 +17,7 @@ import { ANONYMISED, scrubJson } from '../../shared/retention/scrub';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
 import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 import { family, PASSWORD, staff } from './registryFixtures';
+import { devResources } from '../../build/dev-resources';
 
 const root = resolve(__dirname, '../..');
 let dir: string;
@@ -345,7 +346,7 @@ describe('drill-down, access and exports', () => {
     const pdfLog = app.core.requireDb().sqlite.prepare(`SELECT details FROM audit_log WHERE action = 'report.export_pdf'`).get() as { details: string };
     expect(JSON.parse(pdfLog.details)).toMatchObject({ report: 'drilldown', figureId: 'ended_total', personal: true, pages: 1 });
     if (existsSync(chromiumPath())) {
-      const engine = new ChromiumPdfEngine();
+      const engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
       try {
         const pdf = await engine.render((await admin.ok('reports:html', { report: 'annual', period: '2026' })).html);
         expect(pdf.pages).toBeGreaterThanOrEqual(1);
