@@ -4,6 +4,7 @@
  * inside their own transactions, so a
  * refused or failed change leaves neither data nor a misleading audit entry behind.
  */
+import { warsawDate } from '../../shared/dates';
 import type { AsystaCore, Actor } from '../core';
 import type { Db, SqliteHandle } from '../open';
 import { recordAudit } from '../audit/writer';
@@ -20,11 +21,9 @@ export function serviceCtx(core: AsystaCore): ServiceCtx {
   return { db, sqlite, now: () => core.clock() };
 }
 
-const warsawDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's date in Europe/Warsaw ('YYYY-MM-DD'). */
 export function todayOf(ctx: ServiceCtx): string {
-  return warsawDate.format(new Date(ctx.now()));
+  return warsawDate(ctx.now())!;
 }
 
 export function nowIso(ctx: ServiceCtx): string {

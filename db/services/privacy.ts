@@ -7,7 +7,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { AuditFilterInput, ChainVerificationResult } from '../../shared/ipc/channels/privacy';
-import { auditExtractDocument, formatAuditTime } from '../../shared/print/auditExtract';
+import { auditExtractDocument } from '../../shared/print/auditExtract';
+import { formatDateTime } from '../../shared/dates';
 import { formatDate } from '../../shared/print/format';
 import { renderHtml, type PrintFonts } from '../../shared/print/layout';
 import { actionLabelOf, DEFAULT_RETENTION, subjectAccessDocument, subjectAccessInformation, type SubjectAccessData } from '../../shared/print/subjectAccess';
@@ -108,7 +109,7 @@ function userNames(ctx: ServiceCtx): Map<string, { login: string; fullName: stri
 /** The filter in words for the printout. */
 function filterLines(ctx: ServiceCtx, f: AuditFilterInput, names: Map<string, { login: string; fullName: string }>): Array<readonly [string, string]> {
   const out: Array<readonly [string, string]> = [];
-  const day = (s: string) => (s.length === 10 ? `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)}` : formatAuditTime(s, false));
+  const day = (s: string) => formatDateTime(s);
   if (f.from) out.push(['Od dnia', day(f.from)]);
   if (f.to) out.push(['Do dnia', day(f.to)]);
   if (f.userId) {

@@ -3,6 +3,7 @@
  * duplicate detection, and who may see which family (assistants: their cases; social workers:
  * their area when the office enables area scoping; the head: all).
  */
+import { warsawDate } from '../../shared/dates';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FamilyDetail, FamilyListItem } from '../../shared/ipc/contract';
@@ -31,7 +32,6 @@ export interface Scope {
   params: Record<string, unknown>;
 }
 
-const warsawDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
 const SCOPE_ENDING_SQL = `(${SCOPE_ENDING_STATES.map((s) => `'${s}'`).join(',')})`;
 
 /** Families an assistant works with now: a case assigned to them that is not closed/archived (monitoring counts). */
@@ -47,7 +47,7 @@ const ACTIVE_SHARES_SQL =
  * those of their area; the data protection officer none (audit log and retention queue only).
  * `today` is the Europe/Warsaw date the shares are checked against (the service clock).
  */
-export function familyScope(sqlite: SqliteHandle, actor: Actor, today: string = warsawDay.format(new Date())): Scope {
+export function familyScope(sqlite: SqliteHandle, actor: Actor, today: string = warsawDate(new Date())!): Scope {
   const role = actor.user.role;
   if (role === 'admin') return { sql: '1', params: {} };
   if (role === 'assistant') {
@@ -156,7 +156,7 @@ export function listFamilies(
   sqlite: SqliteHandle,
   actor: Actor,
   q: FamilyListQuery,
-  today: string = warsawDay.format(new Date()),
+  today: string = warsawDate(new Date())!,
 ): { items: FamilyListItem[]; total: number } {
   const scope = familyScope(sqlite, actor, today);
   const where: string[] = [scope.sql];

@@ -6,6 +6,7 @@
  * report settings in office_settings; and the exports (HTML for PDF, XLSX, CSV), each audited.
  * Head (admin) only — the channels say so and every function checks it again.
  */
+import { warsawDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { AnnualReportView, Drilldown, HalfYearReport, ReportFigure, ReportKind, ReportSettings } from '../../shared/ipc/channels/reports';
 import {
@@ -155,9 +156,8 @@ export function setReportSettings(
 
 // ---- Facts --------------------------------------------------------------------------------------
 
-const warsawDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
 const dateOfEvent = (decidedOn: string | null, on: string | null, at: string) =>
-  decidedOn && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn) ? decidedOn : on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : warsawDate.format(new Date(at));
+  decidedOn && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn) ? decidedOn : on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : (warsawDate(at) ?? at);
 
 /** Every case as plain facts (ids, dates, states, codes, flags) with its waiting-list episodes
  *  and archive date from the case history. */

@@ -2,6 +2,7 @@
  * Shared pieces of the work services (issue 4): who may read or edit a case's work documents,
  * refusals from rule findings, the Warsaw date of a timestamp, addenda, work settings.
  */
+import { warsawDate } from '../../shared/dates';
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { Finding } from '../../shared/rules/index';
@@ -97,10 +98,9 @@ export function tx<T>(ctx: ServiceCtx, actor: Actor, fn: () => T): T {
   }
 }
 
-const warsaw = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
 /** Europe/Warsaw calendar date of an ISO timestamp. */
 export function warsawDateOf(iso: string): string {
-  return warsaw.format(new Date(iso));
+  return warsawDate(iso) ?? iso;
 }
 
 export function json<T>(s: string | null | undefined, fallback: T): T {

@@ -1,18 +1,14 @@
-import { format, isValid, parseISO } from 'date-fns';
-import { pl } from 'date-fns/locale';
+/**
+ * Dates on screen come from the app's one formatter (shared/dates.ts): "07.12.2026",
+ * "07.12.2026, 14:05" (Europe/Warsaw).
+ */
+import { formatDateTime as formatInstant } from '../../shared/dates';
 
-/** "7.03.2025, 14:05" */
+export { formatDate } from '../../shared/dates';
+
+/** "07.03.2025, 14:05" (or with seconds). */
 export function formatDateTime(iso: string | Date, withSeconds = false): string {
-  const d = typeof iso === 'string' ? parseISO(iso) : iso;
-  if (!isValid(d)) return typeof iso === 'string' ? iso : '';
-  return format(d, withSeconds ? 'd.MM.yyyy, HH:mm:ss' : 'd.MM.yyyy, HH:mm', { locale: pl });
-}
-
-/** "7.03.2025" (for birth dates given as YYYY-MM-DD). */
-export function formatDate(iso: string): string {
-  const d = parseISO(iso);
-  if (!isValid(d)) return iso;
-  return format(d, 'd.MM.yyyy', { locale: pl });
+  return formatInstant(iso, { seconds: withSeconds, fallback: typeof iso === 'string' ? iso : '' });
 }
 
 /** Polish plural: plural(5, 'rodzina', 'rodziny', 'rodzin') -> 'rodzin'. */

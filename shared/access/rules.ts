@@ -4,6 +4,7 @@
  * fields (PESEL, health data, Niebieska Karta details) are masked in list and card outputs.
  * The main process enforces them (db/services/registry.ts, db/services/access.ts).
  */
+import { formatDate } from '../dates';
 import { z } from 'zod';
 import { addDays, daysBetween, isIsoDate } from '../rules/isoDate';
 import { CASE_STATES, type CaseState } from '../rules/lifecycle';
@@ -61,15 +62,10 @@ export const SHARE_STATUS_LABELS: Record<ShareStatus, string> = {
   revoked: 'odwołane',
 };
 
-/** "12.01.2027" (dd.mm.yyyy). */
-export function polishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
 
 /** The mark on a family seen through a share: "zastępstwo do 12.01.2027". */
 export function substitutionLabel(untilOn: string): string {
-  return `zastępstwo do ${polishDate(untilOn)}`;
+  return `zastępstwo do ${formatDate(untilOn)}`;
 }
 
 const shareDate = (label: string) =>
@@ -99,7 +95,7 @@ export const shareGrantSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['untilOn'],
-        message: `Zastępstwo do: najwyżej ${MAX_SHARE_DAYS} dni (do ${polishDate(addDays(v.fromOn, MAX_SHARE_DAYS - 1))}). Dłuższa nieobecność — zmień asystenta w sprawie.`,
+        message: `Zastępstwo do: najwyżej ${MAX_SHARE_DAYS} dni (do ${formatDate(addDays(v.fromOn, MAX_SHARE_DAYS - 1))}). Dłuższa nieobecność — zmień asystenta w sprawie.`,
       });
     }
   });

@@ -5,30 +5,11 @@
  * ids and codes only, so the extract holds no personal data beyond staff logins.
  */
 import { auditActionLabel, entityLabel } from '../auditLabels';
+import { formatDateTime } from '../dates';
 import type { OfficeProfile } from '../schemas';
 import { countOf, formatDate } from './format';
 import { html, raw, type SafeHtml } from './html';
 import { fields, section, table, type DocumentPart } from './layout';
-
-const WARSAW = new Intl.DateTimeFormat('pl-PL', {
-  timeZone: 'Europe/Warsaw',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "22.11.2026 10:05:07" in Europe/Warsaw (the audit log stores UTC). */
-export function formatAuditTime(iso: string | null | undefined, withSeconds = true): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(WARSAW.formatToParts(d).map((x) => [x.type, x.value])) as Record<string, string>;
-  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}${withSeconds ? `:${p.second}` : ''}`;
-}
 
 const ENTRIES = { one: 'wpis', few: 'wpisy', many: 'wpisów' };
 
@@ -50,7 +31,7 @@ const REASONS: Record<'hash' | 'prev' | 'gap' | 'anchor', string> = {
 export function chainVerdict(v: ChainResultView): string {
   if (v.ok) return `Dziennik jest spójny: sprawdzono ${countOf(v.checked, ENTRIES)}.`;
   const b = v.firstBroken!;
-  return `Naruszona spójność: pierwszy błędny wpis nr ${b.id}${b.at ? ` z ${formatAuditTime(b.at, false)}` : ''} — ${REASONS[b.reason]}.`;
+  return `Naruszona spójność: pierwszy błędny wpis nr ${b.id}${b.at ? ` z ${formatDateTime(b.at)}` : ''} — ${REASONS[b.reason]}.`;
 }
 
 export interface AuditExtractEntry {
@@ -92,7 +73,7 @@ export function detailsText(d: Record<string, unknown> | null): string {
 export function auditExtractDocument(v: AuditExtractView): DocumentPart {
   const truncated = v.total > v.entries.length;
   const body: SafeHtml = html`
-${section('Zakres wyciągu', fields([...(v.filter.length ? v.filter : [['Kryteria', 'cały dziennik zdarzeń'] as const]), ['Liczba wpisów spełniających kryteria', String(v.total)], ['Wygenerowano', `${formatAuditTime(v.generatedAt)} (${v.generatedBy})`]]))}
+${section('Zakres wyciągu', fields([...(v.filter.length ? v.filter : [['Kryteria', 'cały dziennik zdarzeń'] as const]), ['Liczba wpisów spełniających kryteria', String(v.total)], ['Wygenerowano', `${formatDateTime(v.generatedAt, { seconds: true })} (${v.generatedBy})`]]))}
 ${section(
   'Spójność dziennika (łańcuch skrótów SHA-256)',
   html`<p><b>${chainVerdict(v.verification)}</b></p>
@@ -113,7 +94,7 @@ ${table(
   ],
   v.entries.map((e) => [
     String(e.id),
-    formatAuditTime(e.at),
+    formatDateTime(e.at, { seconds: true }),
     e.userLogin ? (e.userName ? `${e.userName} (${e.userLogin})` : e.userLogin) : 'system',
     auditActionLabel(e.action),
     entityLabel(e.entityType, e.entityId),

@@ -3,7 +3,7 @@
  * prints an em dash (`DASH`) or a dotted line to fill in by hand (`BLANK`), never "undefined",
  * "null", "NaN" or an ISO date. Results are plain text; templates escape them (html.ts).
  */
-import { isIsoDate } from '../rules/isoDate';
+import { dateParts, formatDate as formatDateShort, formatDateInText, formatDateLong as formatDateLongShared, MONTHS_NOMINATIVE } from '../dates';
 import type { IsoDate } from '../rules/types';
 
 /** Printed for a missing optional value. */
@@ -31,37 +31,23 @@ export function isPresent(value: Missing): value is string {
 
 // ---------------------------------------------------------------- dates
 
-export const MONTHS_NOMINATIVE = [
-  'styczeń', 'luty', 'marzec', 'kwiecień', 'maj', 'czerwiec',
-  'lipiec', 'sierpień', 'wrzesień', 'październik', 'listopad', 'grudzień',
-] as const;
+export { MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../dates';
 
-export const MONTHS_GENITIVE = [
-  'stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca',
-  'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia',
-] as const;
-
-function ymd(date: unknown): { y: number; m: number; d: number } | null {
-  if (typeof date !== 'string' || !isIsoDate(date)) return null;
-  return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
-}
-
-/** "22.11.2026 r." (or "22.11.2026" with `suffix: false`, for table cells). */
+/**
+ * "22.11.2026 r." (or "22.11.2026" with `suffix: false`, for table cells): the app's one date
+ * formatter (shared/dates.ts) with the "r." of running text and the documents' fallback.
+ */
 export function formatDate(
   date: IsoDate | null | undefined,
   opts: { suffix?: boolean; fallback?: string } = {},
 ): string {
-  const p = ymd(date);
-  if (!p) return opts.fallback ?? DASH;
-  const s = `${String(p.d).padStart(2, '0')}.${String(p.m).padStart(2, '0')}.${p.y}`;
-  return opts.suffix === false ? s : `${s} r.`;
+  const fallback = opts.fallback ?? DASH;
+  return opts.suffix === false ? formatDateShort(date, fallback) : formatDateInText(date, fallback);
 }
 
 /** "22 listopada 2026 r." */
 export function formatDateLong(date: IsoDate | null | undefined, fallback: string = DASH): string {
-  const p = ymd(date);
-  if (!p) return fallback;
-  return `${p.d} ${MONTHS_GENITIVE[p.m - 1]} ${p.y} r.`;
+  return formatDateLongShared(date, fallback);
 }
 
 /** "Grębocin, dnia 22.11.2026 r."; a missing date leaves a line to fill in by hand. */
@@ -78,7 +64,7 @@ export function formatMonthYear(year: number | null | undefined, month: number |
 /** "od 01.05.2026 r. do 31.10.2026 r."; open ends print a line to fill in or "nadal". */
 export function formatPeriod(from: IsoDate | null | undefined, to: IsoDate | null | undefined): string {
   const f = formatDate(from, { fallback: BLANK });
-  const t = ymd(to) ? formatDate(to) : 'nadal';
+  const t = dateParts(to) ? formatDate(to) : 'nadal';
   return `od ${f} do ${t}`;
 }
 

@@ -10,7 +10,7 @@ import { auditActionLabel, entityLabel } from '../auditLabels';
 import { CASE_SOURCES, CASE_STATES, CASE_TRACKS, EARLY_CLOSURE_REASONS } from '../rules/lifecycle';
 import { ENTRY_KINDS } from '../rules/work';
 import type { OfficeProfile } from '../schemas';
-import { formatAuditTime } from './auditExtract';
+import { formatDateTime } from '../dates';
 import { formatDate, isPresent, text } from './format';
 import { html, paragraphs, type SafeHtml } from './html';
 import { fields, list, section, table, type DocumentPart } from './layout';
@@ -174,7 +174,7 @@ ${section('9. Rodzina i gospodarstwo domowe', html`${fields([
     ['Nadzór kuratora', f.courtSupervision && (f.courtSupervision as Row).active ? 'tak' : 'nie'],
     ['Procedura „Niebieskie Karty”', yesNo(f.nkActive)],
     ['Uwagi', text(s(f.notes))],
-    ['Wpis do kartoteki', formatAuditTime(s(f.createdAt), false)],
+    ['Wpis do kartoteki', formatDateTime(s(f.createdAt))],
   ])}
 <h3>Pozostali członkowie gospodarstwa domowego</h3>
 ${table(
@@ -199,7 +199,7 @@ ${fields([
   ])}
 ${table(
     [{ header: 'Data', width: 18 }, { header: 'Zmiana etapu' }, { header: 'Kto', width: 25 }],
-    c.history.map((e) => [formatAuditTime(s(e.at), false), CASE_STATES[e.toState as keyof typeof CASE_STATES]?.label ?? text(s(e.toState)), text(s(e.userName) ?? s(e.userLogin))]),
+    c.history.map((e) => [formatDateTime(s(e.at)), CASE_STATES[e.toState as keyof typeof CASE_STATES]?.label ?? text(s(e.toState)), text(s(e.userName) ?? s(e.userLogin))]),
     { small: true, empty: 'brak historii' },
   )}`))}
 ${section('11. Wizyty, kontakty i notatki', table(
@@ -209,7 +209,7 @@ ${section('11. Wizyty, kontakty i notatki', table(
   ))}
 ${v.addenda.length ? section('Uzupełnienia wpisów', table(
     [{ header: 'Data', width: 14 }, { header: 'Autor', width: 20 }, { header: 'Treść' }],
-    v.addenda.map((a) => [formatAuditTime(s(a.createdAt), false), text(s(a.authorName)), contentOf(a.text)]),
+    v.addenda.map((a) => [formatDateTime(s(a.createdAt)), text(s(a.authorName)), contentOf(a.text)]),
     { small: true },
   )) : ''}
 ${section('12. Oceny sytuacji rodziny', table(
@@ -248,7 +248,7 @@ ${v.supportingFamiliesForFamily.length || v.supportingFamiliesAsMember.length ? 
 ${section('18. Dostęp do danych i ich zmiany (dziennik zdarzeń)', html`<p class="small">Wykaz odczytów, wydruków i zmian danych rodziny przez pracowników ośrodka (odbiorców danych), z datą i godziną.</p>
 ${table(
     [{ header: 'Data i godzina', width: 18 }, { header: 'Pracownik', width: 25 }, { header: 'Czynność', width: 35 }, { header: 'Dotyczy' }],
-    v.accessLog.map((e) => [formatAuditTime(e.at), e.userName ? `${e.userName} (${e.userLogin ?? ''})` : text(e.userLogin, 'system'), e.actionLabel, entityLabel(e.entityType, e.entityId)]),
+    v.accessLog.map((e) => [formatDateTime(e.at, { seconds: true }), e.userName ? `${e.userName} (${e.userLogin ?? ''})` : text(e.userLogin, 'system'), e.actionLabel, entityLabel(e.entityType, e.entityId)]),
     { small: true, empty: 'brak wpisów' },
   )}`)}
 ${v.shares.length ? section('Czasowy dostęp zastępujących pracowników', table(
@@ -256,7 +256,7 @@ ${v.shares.length ? section('Czasowy dostęp zastępujących pracowników', tabl
     v.shares.map((x) => [d(x.fromOn), d(x.untilOn), text(s(x.userName) ?? s(x.userId))]),
     { small: true },
   )) : ''}
-<p class="small muted">Informację przygotował(a): ${v.generatedBy.fullName} (${v.generatedBy.login}), ${formatAuditTime(v.generatedAt, false)}.${isPresent(v.controller.headName) ? ` Kierownik ośrodka: ${v.controller.headName}.` : ''}</p>`;
+<p class="small muted">Informację przygotował(a): ${v.generatedBy.fullName} (${v.generatedBy.login}), ${formatDateTime(v.generatedAt)}.${isPresent(v.controller.headName) ? ` Kierownik ośrodka: ${v.controller.headName}.` : ''}</p>`;
   return {
     kind: 'rodo-subject-access',
     title: 'Informacja o przetwarzanych danych osobowych (art. 15 RODO)',

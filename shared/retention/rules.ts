@@ -9,6 +9,7 @@
  * monitoring ended 2016-03-31, B10 -> starts 2017-01-01, ends 2026-12-31, the file may be
  * processed from 2027-01-01. Nothing here touches a database.
  */
+import { formatDate } from '../dates';
 import { z } from 'zod';
 import type { Finding, IsoDate } from '../rules/types';
 import { isIsoDate } from '../rules/isoDate';
@@ -135,10 +136,6 @@ export const CLOSED_STATES: ReadonlyArray<string> = ['ZAMKNIETA', 'ARCHIWUM'];
 
 const year = (d: IsoDate) => Number(d.slice(0, 4));
 const pad4 = (n: number) => String(n).padStart(4, '0');
-/** dd.mm.rrrr for messages. */
-export function plDate(d: IsoDate): string {
-  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-}
 
 function f(code: string, severity: Finding['severity'], message: string, basis: string): Finding {
   return { code, severity, message, basis };
@@ -180,7 +177,7 @@ export function retentionOf(c: RetentionCaseFacts, rules: RetentionRules, asOf: 
           'RETENTION_MONITORING',
           'info',
           c.monitoringEndsOn
-            ? `Trwa monitoring po zakończeniu pracy (planowo do ${plDate(c.monitoringEndsOn)}); okres przechowywania zacznie biec od 1 stycznia roku następnego po jego zakończeniu.`
+            ? `Trwa monitoring po zakończeniu pracy (planowo do ${formatDate(c.monitoringEndsOn)}); okres przechowywania zacznie biec od 1 stycznia roku następnego po jego zakończeniu.`
             : 'Trwa monitoring po zakończeniu pracy; okres przechowywania zacznie biec od 1 stycznia roku następnego po jego zakończeniu.',
           RETENTION_BASIS.office,
         ),
@@ -214,7 +211,7 @@ export function retentionOf(c: RetentionCaseFacts, rules: RetentionRules, asOf: 
   const evaluated = types.map((t) => ({ t, rule: rules.rules[t], p: periodOf(end, rules.rules[t]) }));
   const archival = evaluated.find((e) => e.rule.category === 'A');
   const startsOn = evaluated[0]!.p.startsOn;
-  const from = basis === 'monitoring-end' ? `zakończenia monitoringu (${plDate(end)})` : `zamknięcia sprawy (${plDate(end)})`;
+  const from = basis === 'monitoring-end' ? `zakończenia monitoringu (${formatDate(end)})` : `zamknięcia sprawy (${formatDate(end)})`;
   if (archival) {
     return {
       status: 'archival',
@@ -256,7 +253,7 @@ export function retentionOf(c: RetentionCaseFacts, rules: RetentionRules, asOf: 
   const counted = f(
     'RETENTION_COUNTED_FROM',
     'info',
-    `Okres przechowywania (${label}) liczy się od 1 stycznia roku następnego po dacie ${from}: od ${plDate(startsOn)} do ${plDate(endsOn)}.`,
+    `Okres przechowywania (${label}) liczy się od 1 stycznia roku następnego po dacie ${from}: od ${formatDate(startsOn)} do ${formatDate(endsOn)}.`,
     RETENTION_BASIS.office,
   );
   if (asOf < eligibleFrom) {
@@ -269,7 +266,7 @@ export function retentionOf(c: RetentionCaseFacts, rules: RetentionRules, asOf: 
         f(
           'RETENTION_RUNNING',
           'info',
-          `Okres przechowywania trwa do ${plDate(endsOn)}. Do tego dnia dane muszą być przechowywane — prawo do usunięcia danych nie ma zastosowania.`,
+          `Okres przechowywania trwa do ${formatDate(endsOn)}. Do tego dnia dane muszą być przechowywane — prawo do usunięcia danych nie ma zastosowania.`,
           `${RETENTION_BASIS.gdprErasure}; ${RETENTION_BASIS.office}`,
         ),
       ],
@@ -303,7 +300,7 @@ export function retentionOf(c: RetentionCaseFacts, rules: RetentionRules, asOf: 
       f(
         'RETENTION_ENDED',
         'warning',
-        `Okres przechowywania upłynął ${plDate(endsOn)}. Dokumentację niearchiwalną brakuje się za zgodą dyrektora właściwego archiwum państwowego; dane identyfikujące w programie można zanonimizować.`,
+        `Okres przechowywania upłynął ${formatDate(endsOn)}. Dokumentację niearchiwalną brakuje się za zgodą dyrektora właściwego archiwum państwowego; dane identyfikujące w programie można zanonimizować.`,
         RETENTION_BASIS.disposal,
       ),
     ],

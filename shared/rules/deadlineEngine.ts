@@ -17,6 +17,7 @@
  * Status on `today`: 'overdue' when the due date has passed (the due day itself is still in
  * time), 'due-soon' within `warningWindowDays` days, otherwise 'upcoming'.
  */
+import { formatDate } from '../dates';
 import type { IsoDate } from './types';
 import { addMonthsClamped, isWorkingDay } from './calendar';
 import { addDays, assertIsoDate, daysBetween, fromDayNumber, parseIsoDate, toDayNumber } from './isoDate';
@@ -320,22 +321,6 @@ export function dayTermDeadlineFast(eventOn: IsoDate, days: number): IsoDate {
   return fromDayNumber(dn);
 }
 
-const MONTHS_PL = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
-
-const polishDateMemo = new Map<IsoDate, string>();
-
-/** '2026-09-16' -> '16 września 2026 r.' */
-export function formatPolishDate(date: IsoDate): string {
-  let text = polishDateMemo.get(date);
-  if (text === undefined) {
-    const { year, month, day } = parseIsoDate(date);
-    text = `${day} ${MONTHS_PL[month - 1]} ${year} r.`;
-    if (polishDateMemo.size >= WORKING_DAY_MEMO_LIMIT) polishDateMemo.clear();
-    polishDateMemo.set(date, text);
-  }
-  return text;
-}
-
 function dueSentence(daysLeft: number): string {
   if (daysLeft < 0) {
     const n = -daysLeft;
@@ -397,7 +382,7 @@ function emit(
     dueDate,
     status,
     daysLeft,
-    title: `${subject}${whom}: do ${formatPolishDate(dueDate)} — ${dueSentence(daysLeft)}`,
+    title: `${subject}${whom}: do ${formatDate(dueDate)} — ${dueSentence(daysLeft)}`,
     basis: info.basis,
     source: info.source,
     severity: deadlineSeverity(status, info.source),
@@ -457,7 +442,7 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
   if (general && applies('RWS_DUE', phase) && learnedOn !== undefined && rwsDoneOn === undefined) {
     const urgent = c.urgent === true;
     emit(e, 'RWS_DUE', addWorkingDaysFast(learnedOn, urgent ? INTERVIEW_URGENT_WORKING_DAYS : INTERVIEW_WORKING_DAYS), c, {
-      detail: `${urgent ? '2 dni robocze (sprawa pilna)' : '14 dni roboczych'} od powzięcia informacji ${formatPolishDate(learnedOn)}`,
+      detail: `${urgent ? '2 dni robocze (sprawa pilna)' : '14 dni roboczych'} od powzięcia informacji ${formatDate(learnedOn)}`,
     });
   }
 
@@ -465,12 +450,12 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
   if (!general && requestReceivedOn !== undefined) {
     if (applies('ZZ_ASSIGNMENT_DUE', phase) && assignedOn === undefined) {
       emit(e, 'ZZ_ASSIGNMENT_DUE', addDays(requestReceivedOn, s.zaZyciemAssignmentDays), c, {
-        detail: `wniosek wpłynął ${formatPolishDate(requestReceivedOn)}`,
+        detail: `wniosek wpłynął ${formatDate(requestReceivedOn)}`,
       });
     }
     if (applies('ZZ_APPLICANT_INFO_DUE', phase) && applicantInformedOn === undefined) {
       emit(e, 'ZZ_APPLICANT_INFO_DUE', addDays(requestReceivedOn, s.zaZyciemApplicantInfoDays), c, {
-        detail: `wniosek wpłynął ${formatPolishDate(requestReceivedOn)}`,
+        detail: `wniosek wpłynął ${formatDate(requestReceivedOn)}`,
       });
     }
   }
@@ -482,14 +467,14 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
     if (days !== null && !done) {
       emit(e, 'FIRST_CONTACT_DUE', addDays(assignedOn, days), c, {
         what: general ? undefined : 'kontakt i zgoda rodziny',
-        detail: `asystent przydzielony ${formatPolishDate(assignedOn)}`,
+        detail: `asystent przydzielony ${formatDate(assignedOn)}`,
       });
     }
   }
 
   // D7: initial assessment and work plan (general support; OPS settings, counted from consent).
   if (general && consentOn !== undefined) {
-    const detail = `zgoda rodziny ${formatPolishDate(consentOn)}`;
+    const detail = `zgoda rodziny ${formatDate(consentOn)}`;
     if (applies('INITIAL_ASSESSMENT_DUE', phase) && initialAssessmentOn === undefined && lastAssessmentOn === undefined) {
       emit(e, 'INITIAL_ASSESSMENT_DUE', addDays(consentOn, s.initialAssessmentDaysAfterConsent), c, { detail });
     }
@@ -506,8 +491,8 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
     emit(e, 'PERIODIC_ASSESSMENT_DUE', due, c, {
       detail:
         last === undefined
-          ? `6 miesięcy od ${start === assignedOn ? 'przydzielenia asystenta' : 'zgody rodziny'} ${formatPolishDate(start)}`
-          : `6 miesięcy od ostatniej oceny ${formatPolishDate(last)}`,
+          ? `6 miesięcy od ${start === assignedOn ? 'przydzielenia asystenta' : 'zgody rodziny'} ${formatDate(start)}`
+          : `6 miesięcy od ostatniej oceny ${formatDate(last)}`,
     });
   }
 
@@ -518,7 +503,7 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
       const due = addDays(reference, s.maxDaysBetweenVisits);
       if (toDayNumber(due) - e.todayNumber <= s.visitGapReminderDays) {
         emit(e, 'VISIT_GAP', due, c, {
-          detail: `${lastVisitOn !== undefined ? 'ostatnia wizyta' : 'brak wizyt; liczone od'} ${formatPolishDate(reference)}; limit ${s.maxDaysBetweenVisits} dni między wizytami`,
+          detail: `${lastVisitOn !== undefined ? 'ostatnia wizyta' : 'brak wizyt; liczone od'} ${formatDate(reference)}; limit ${s.maxDaysBetweenVisits} dni między wizytami`,
         });
       }
     }
@@ -543,15 +528,15 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
         due = dayTermDeadlineFast(deliveredOn ?? requestedOn, r.termDays);
         note =
           deliveredOn !== undefined
-            ? `${r.termDays} dni od doręczenia ${formatPolishDate(deliveredOn)}`
-            : `${r.termDays} dni liczone od daty pisma ${formatPolishDate(requestedOn)} — uzupełnij datę doręczenia`;
+            ? `${r.termDays} dni od doręczenia ${formatDate(deliveredOn)}`
+            : `${r.termDays} dni liczone od daty pisma ${formatDate(requestedOn)} — uzupełnij datę doręczenia`;
       } else {
         continue; // no term known: nothing to count
       }
       emit(e, 'COURT_OPINION_DUE', due, c, {
         ref: r.id,
         what: `${r.court}, sygn. ${r.caseRef}`,
-        detail: `pismo z ${formatPolishDate(requestedOn)}; ${note}`,
+        detail: `pismo z ${formatDate(requestedOn)}; ${note}`,
       });
     }
   }
@@ -577,8 +562,8 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
           ...(careTakenOn !== undefined ? { careTakenOn } : {}),
         });
         detail = guardian
-          ? `12 miesięcy od objęcia opieką ${formatPolishDate(careTakenOn!)}, nie później niż do 18. urodzin`
-          : `12 miesięcy od urodzenia ${formatPolishDate(birthDate)}`;
+          ? `12 miesięcy od objęcia opieką ${formatDate(careTakenOn!)}, nie później niż do 18. urodzin`
+          : `12 miesięcy od urodzenia ${formatDate(birthDate)}`;
       }
       emit(e, 'ONE_OFF_BENEFIT_DEADLINE', due, c, { ref: child.name, what: child.name, detail });
     }
@@ -589,7 +574,7 @@ function caseDeadlines(e: Emitter, c: CaseDeadlineFacts): void {
     const end = monitoringEndsOn ?? (closedOn !== undefined ? addMonthsClamped(closedOn, s.monitoringMonths) : undefined);
     if (end !== undefined) {
       emit(e, 'MONITORING_END', end, c, {
-        detail: closedOn !== undefined ? `zakończenie pracy ${formatPolishDate(closedOn)}` : undefined,
+        detail: closedOn !== undefined ? `zakończenie pracy ${formatDate(closedOn)}` : undefined,
       });
     }
   }

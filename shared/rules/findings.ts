@@ -3,6 +3,7 @@
  * Polish message template. Placeholders `{name}` are filled from the params passed to
  * `finding()`. Codes are stable: the UI and the audit log key on them.
  */
+import { formatDate } from '../dates';
 import type { Finding, FindingSeverity } from './types';
 import { BASIS } from './basis';
 import { LIFECYCLE_FINDINGS } from './lifecycleFindings';
@@ -421,11 +422,10 @@ export function finding(code: FindingCode, params: Record<string, string | numbe
   return { code, severity: def.severity, message, basis: def.basis };
 }
 
-/** Messages are Polish: a calendar date parameter prints as 24.11.2026, never as an ISO date. */
+/** Messages are Polish: a calendar date parameter prints as 24.11.2026 (shared/dates.ts), never as an ISO date. */
 function polishParam(v: string | number): string {
   const s = String(v);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : s;
+  return formatDate(s, s);
 }
 
 /** True if any finding is a blocker (the action must not proceed). */

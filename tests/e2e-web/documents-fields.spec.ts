@@ -8,7 +8,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { appForFile, type RunningApp } from './server-fixture';
-import { login, logout, openCaseById as openCase } from './ui-helpers';
+import { addDays } from '../../shared/rules/isoDate';
+import { login, logout, openCaseById as openCase, plDate, warsawToday } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 
@@ -17,11 +18,8 @@ test.use({ actionTimeout: 30_000 });
 let app: RunningApp;
 appForFile((a) => (app = a), { seed: { families: 12, password: PASSWORD } });
 
-/** "22.11.2026" for today in Europe/Warsaw (the app's "today"). */
-function todayPl(): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date()).split('-');
-  return `${d}.${m}.${y}`;
-}
+/** "22.11.2026" for today in Europe/Warsaw (the app's "today"), by the app's formatter. */
+const todayPl = (): string => plDate(warsawToday());
 
 test('the assistant records a visit with "odmowa podpisu" and the visit card says "podpisu odmówiono"', async ({ page }) => {
   test.setTimeout(180_000);
@@ -117,8 +115,7 @@ test('the head types the subject and scope of a letter to an institution and see
   await expect(form.getByText('Dotyczy: pole jest wymagane.')).toBeVisible();
   await form.getByLabel('Dotyczy (czego?)').fill('frekwencji szkolnej małoletniej uczennicy klasy 5a');
   await form.getByLabel('Zakres informacji, o które prosisz').fill('liczby nieobecności w bieżącym semestrze');
-  const replyBy = new Date(Date.now() + 21 * 86_400_000);
-  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(replyBy);
+  const iso = addDays(warsawToday(), 21);
   await form.getByLabel('Termin odpowiedzi').fill(iso);
   await form.screenshot({ path: test.info().outputPath('letter-form.png') });
   await form.getByRole('button', { name: 'Pokaż pismo' }).click();
@@ -158,7 +155,7 @@ test('the head records the contract terms of a supporting family and the contrac
   await dialog.getByRole('button', { name: 'Zapisz' }).click();
   await expect(dialog.getByText('Zakres pomocy: wybierz co najmniej jeden obszar (art. 29 ust. 2).').first()).toBeVisible();
   await dialog.getByRole('checkbox', { name: 'prowadzenie gospodarstwa domowego' }).check();
-  const until = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(Date.now() + 200 * 86_400_000));
+  const until = addDays(warsawToday(), 200);
   await dialog.getByLabel('Umowa obowiązuje do dnia').fill(until);
   await dialog.getByLabel('Dzień miesiąca na rozliczenie kosztów').fill('7');
   await dialog.getByLabel('Okres wypowiedzenia').selectOption({ label: '3 miesiące' });

@@ -94,7 +94,7 @@ test('social worker refers a family → head assigns with the caseload shown →
   await expect(page.getByRole('table', { name: 'Członkowie rodziny' })).not.toContainText(childPesel);
   await page.getByRole('button', { name: 'Pokaż PESEL: Antoni Wójcik' }).click();
   await expect(page.getByRole('cell', { name: childPesel })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '3.05.2016' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '03.05.2016' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('family-card.png'), fullPage: true });
 
   // ---- Referral: intake with the RWŚ due date computed live (14 working days, 2 when urgent).

@@ -13,7 +13,7 @@ import { isEncryptedXlsx, readXlsx } from '../../db/reports/xlsx';
 import { computeHalfYearReport } from '../../db/services/reports';
 import { lastFinishedHalfYear } from '../../shared/reports/period';
 import { startApp } from './server-fixture';
-import { login } from './ui-helpers';
+import { login, warsawToday } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
 const FILE_PASSWORD = 'Haslo-Do-Pliku-2026';
@@ -40,7 +40,7 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
 
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = warsawToday();
   const period = lastFinishedHalfYear(today);
   const { result } = computeHalfYearReport(app.core.requireDb().sqlite, period);
   const supported = result.figures.find((f) => f.id === 'families_supported')!;

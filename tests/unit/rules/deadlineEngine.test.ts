@@ -260,7 +260,7 @@ describe('D11 — opinion for the court (art. 15 ust. 1 pkt 17): the court’s t
     expect(item.source).toBe('court');
     expect(item.ref).toBe('R1');
     expect(item.title).toContain('III Nsm 123/26');
-    expect(item.detail).toContain('5 maja 2026 r.');
+    expect(item.detail).toContain('05.05.2026');
   });
   it('a term ending on 11 November 2026 (Independence Day) moves to Thursday 12 November', () => {
     expect(only(run({ courtOpinionRequests: [{ ...request, deliveredOn: '2026-10-28', termDays: 14 }] }, '2026-10-28'), 'COURT_OPINION_DUE').dueDate).toBe('2026-11-12');
@@ -452,8 +452,8 @@ describe('the morning screen list: which phases produce what, order, labels and 
   it('items carry the display fields of their case and a Polish title with the date', () => {
     const [first] = computeDeadlines(cases, today, {}, { includeOfficeItems: false });
     expect(first).toMatchObject({ caseId: 'A', familyLabel: 'Kowalscy', assistantId: 'as1', key: 'PERIODIC_ASSESSMENT_DUE:A' });
-    expect(first!.title).toBe('Okresowa ocena sytuacji rodziny (Kowalscy): do 16 września 2026 r. — po terminie o 1 dzień');
-    expect(first!.detail).toBe('6 miesięcy od przydzielenia asystenta 16 marca 2026 r.');
+    expect(first!.title).toBe('Okresowa ocena sytuacji rodziny (Kowalscy): do 16.09.2026 — po terminie o 1 dzień');
+    expect(first!.detail).toBe('6 miesięcy od przydzielenia asystenta 16.03.2026');
   });
   it('every kind has a Polish label and a basis; the practice ones say so', () => {
     for (const info of Object.values(DEADLINE_KINDS)) {

@@ -151,16 +151,14 @@ describe('assessments: distribution (T49) and trend', () => {
     expect(codes(r.findings)).toEqual(['ASSESSMENT_DISTRIBUTION_KRPZ_ADDRESS_MISSING']);
     expect(r.findings[0]!.severity).toBe('warning');
   });
-  it('trend: every area across assessments, oldest first, null where not rated; 20 assessments quickly', () => {
+  it('trend: every area across assessments, oldest first, null where not rated (20 assessments; speed is measured by npm run bench)', () => {
     const list = Array.from({ length: 20 }, (_, i) => ({
       id: `a${i}`,
       kind: (i === 0 ? 'initial' : 'periodic') as 'initial' | 'periodic',
       assessedOn: `20${String(10 + Math.floor(i / 2)).padStart(2, '0')}-${i % 2 ? '09' : '03'}-01`,
       areas: Object.fromEntries(ASSESSMENT_AREAS.map((a, k) => [a.code, k === 0 && i === 3 ? { notAssessedReason: 'nieobecność' } : { rating: (((i + k) % 6) - 3) as -3, justification: 'x' }])),
     }));
-    const t0 = performance.now();
     const t = assessmentTrend([...list].reverse());
-    expect(performance.now() - t0).toBeLessThan(20);
     expect(t.assessments[0]!.id).toBe('a0');
     expect(t.areas).toHaveLength(ASSESSMENT_AREAS.length);
     expect(t.areas[0]!.ratings[3]).toBeNull();

@@ -9,7 +9,8 @@ import { Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { MAX_SHARE_DAYS, polishDate, SHARE_STATUS_LABELS, shareGrantSchema } from '../../../../shared/access/rules';
+import { MAX_SHARE_DAYS, SHARE_STATUS_LABELS, shareGrantSchema } from '../../../../shared/access/rules';
+import { formatDate } from '../../format';
 import type { Account, FamilyShare } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { applyApiError } from '../../forms';
@@ -55,7 +56,7 @@ export function SharesPanel({ familyId, assistantId }: { familyId: string; assis
     setDone(null);
     try {
       const s = await call('shares:grant', v);
-      setDone(`Udostępniono rodzinę: ${s.userName}, od ${polishDate(s.fromOn)} do ${polishDate(s.untilOn)}.`);
+      setDone(`Udostępniono rodzinę: ${s.userName}, od ${formatDate(s.fromOn)} do ${formatDate(s.untilOn)}.`);
       form.reset({ familyId, userId: '', fromOn: todayIso(), untilOn: '', reason: '' });
       await load();
     } catch (err) {
@@ -141,7 +142,7 @@ export function SharesPanel({ familyId, assistantId }: { familyId: string; assis
                 <Table.Tr key={s.id}>
                   <Table.Td>{s.userName}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {polishDate(s.fromOn)} – {polishDate(s.untilOn)}
+                    {formatDate(s.fromOn)} – {formatDate(s.untilOn)}
                   </Table.Td>
                   <Table.Td>{s.reason}</Table.Td>
                   <Table.Td>

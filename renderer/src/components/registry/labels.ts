@@ -1,4 +1,5 @@
 /** Short Polish labels of the registry screens (the long ones come from shared/rules). */
+import { warsawDate } from '../../../../shared/dates';
 import {
   CASE_SOURCES,
   CASE_STATES,
@@ -32,10 +33,10 @@ export const GENERAL_SOURCES = (Object.keys(CASE_SOURCES) as CaseSource[])
 
 /** Today's date in Europe/Warsaw as YYYY-MM-DD (what the main process calls "today"). */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return warsawDate(new Date())!;
 }
 
-/** "7.03.2025" or "—". */
+/** "07.03.2025" or "—". */
 export function dateOrDash(iso: string | null | undefined): string {
   return iso ? formatDate(iso) : '—';
 }

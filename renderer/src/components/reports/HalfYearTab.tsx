@@ -3,6 +3,7 @@
  * rzeczowo-finansowe for a half-year, each with its definition, each (where it counts families or
  * assistants) a button that opens the list behind it; exports to PDF, XLSX and CSV.
  */
+import { warsawDate } from '../../../../shared/dates';
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { HalfYearReport } from '../../../../shared/ipc/contract';
@@ -13,7 +14,7 @@ import { ExportButtons } from './ExportButtons';
 import { dmy } from './exports';
 
 function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return warsawDate(new Date())!;
 }
 
 export function HalfYearTab() {

@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, Group, Loader, Paper, Stack, Table, Text, Text
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
-import { plural } from '../../format';
-import { plDate, SUMMARY_LABELS, TRACK_LABELS } from './labels';
+import { formatDate, plural } from '../../format';
+import { SUMMARY_LABELS, TRACK_LABELS } from './labels';
 
 type Prepared = ChannelOutput<'retention:prepare'>;
 type RunResult = ChannelOutput<'retention:run'>;
@@ -77,13 +77,13 @@ export function AnonymisationRun({ onDone }: { onDone: () => void }) {
         )}
         {prepared && n === 0 && (
           <Alert color="blue" role="status">
-            Nie ma spraw, których okres przechowywania upłynął (stan na {plDate(prepared.asOf)}).
+            Nie ma spraw, których okres przechowywania upłynął (stan na {formatDate(prepared.asOf)}).
           </Alert>
         )}
         {prepared && n > 0 && (
           <Stack gap="sm" data-testid="retention-prepared">
             <Text fw={600}>
-              Lista z dnia {plDate(prepared.asOf)}: {n} {plural(n, 'sprawa', 'sprawy', 'spraw')}, {prepared.families}{' '}
+              Lista z dnia {formatDate(prepared.asOf)}: {n} {plural(n, 'sprawa', 'sprawy', 'spraw')}, {prepared.families}{' '}
               {plural(prepared.families, 'rodzina', 'rodziny', 'rodzin')}.
             </Text>
             <Table striped>
@@ -101,7 +101,7 @@ export function AnonymisationRun({ onDone }: { onDone: () => void }) {
                     <Table.Td>{c.caseNumber}</Table.Td>
                     <Table.Td>{TRACK_LABELS[c.track]}</Table.Td>
                     <Table.Td>{c.category}</Table.Td>
-                    <Table.Td>{plDate(c.endsOn)}</Table.Td>
+                    <Table.Td>{formatDate(c.endsOn)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { plural } from '../../format';
-import { BASIS_LABELS, plDate, STATUS_LABELS, TRACK_LABELS, type QueueItem } from './labels';
+import { BASIS_LABELS, STATUS_LABELS, TRACK_LABELS, type QueueItem } from './labels';
+import { formatDate } from '../../format';
 
 type Queue = ChannelOutput<'retention:queue'>;
 
@@ -54,7 +55,7 @@ export function RetentionQueue({ refreshKey }: { refreshKey: number }) {
         {queue && (
           <>
             <Text size="sm" data-testid="retention-counts">
-              Stan na {plDate(queue.asOf)}: spraw zakończonych {queue.counts.closed}, w tym po upływie okresu przechowywania {queue.counts.due} (
+              Stan na {formatDate(queue.asOf)}: spraw zakończonych {queue.counts.closed}, w tym po upływie okresu przechowywania {queue.counts.due} (
               {queue.counts.dueFamilies} {plural(queue.counts.dueFamilies, 'rodzina gotowa', 'rodziny gotowe', 'rodzin gotowych')} do anonimizacji);
               zanonimizowanych spraw: {queue.counts.anonymised}.
             </Text>
@@ -85,7 +86,7 @@ export function RetentionQueue({ refreshKey }: { refreshKey: number }) {
             {queue.reports.length > 0 && (
               <Text size="sm" c="dimmed">
                 Złożone sprawozdania:{' '}
-                {queue.reports.map((r) => `${r.period} (${r.category}, przechowywane do ${plDate(r.endsOn)})`).join('; ')}.
+                {queue.reports.map((r) => `${r.period} (${r.category}, przechowywane do ${formatDate(r.endsOn)})`).join('; ')}.
               </Text>
             )}
           </>
@@ -107,7 +108,7 @@ function QueueRow({ item }: { item: QueueItem }) {
       <Table.Td>{TRACK_LABELS[item.track]}</Table.Td>
       <Table.Td>{item.stateLabel}</Table.Td>
       <Table.Td>
-        {plDate(item.endOfWorkOn)}
+        {formatDate(item.endOfWorkOn)}
         {item.basis && (
           <Text size="xs" c="dimmed">
             {BASIS_LABELS[item.basis]}
@@ -122,12 +123,12 @@ function QueueRow({ item }: { item: QueueItem }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{item.startsOn ? `${plDate(item.startsOn)} – ${item.endsOn ? plDate(item.endsOn) : 'wieczyście'}` : '—'}</Table.Td>
+      <Table.Td>{item.startsOn ? `${formatDate(item.startsOn)} – ${item.endsOn ? formatDate(item.endsOn) : 'wieczyście'}` : '—'}</Table.Td>
       <Table.Td>
         <Stack gap={2}>
           {item.anonymisedOn ? (
             <Badge color="gray" variant="light">
-              Zanonimizowano {plDate(item.anonymisedOn)}
+              Zanonimizowano {formatDate(item.anonymisedOn)}
             </Badge>
           ) : (
             <Badge color={held ? 'yellow' : st.color} variant="light">

@@ -17,11 +17,6 @@ export const STATUS_LABELS: Record<QueueItem['status'], { label: string; color: 
 
 export const BASIS_LABELS = { 'monitoring-end': 'koniec monitoringu', closure: 'zamknięcie sprawy' } as const;
 
-/** dd.mm.rrrr from YYYY-MM-DD (no time zone involved). */
-export function plDate(d: string | null | undefined): string {
-  if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return '—';
-  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-}
 
 export const SUMMARY_LABELS: Array<[keyof RetentionRun['summary'], string]> = [
   ['families', 'Rodziny'],

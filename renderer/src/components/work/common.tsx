@@ -2,6 +2,7 @@
  * Shared bits of the "praca z rodziną" screens (issue 4): Polish labels, dates, the refusal
  * alert with the rule findings, and the autosaved draft of a long form (drafts:*).
  */
+import { warsawDate } from '../../../../shared/dates';
 import { Alert, Button, Group, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call, errorMessage } from '../../api';
@@ -12,7 +13,7 @@ export { FindingsList, type FindingView };
 
 /** Today's date in Europe/Warsaw as YYYY-MM-DD. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return warsawDate(new Date())!;
 }
 
 export function isIso(s: string | null | undefined): s is string {
