@@ -180,6 +180,16 @@ function settingsOf(sqlite: SqliteHandle) {
   };
 }
 
+const warsawDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The office's set-up day in Warsaw: the first account (the head's, created by the setup wizard). */
+export function officeSetUpOn(sqlite: SqliteHandle): string | undefined {
+  const row = sqlite.prepare('SELECT min(created_at) AS at FROM users').get() as { at: string | null } | undefined;
+  if (!row?.at) return undefined;
+  const d = new Date(row.at);
+  return Number.isNaN(d.getTime()) ? undefined : warsawDay.format(d);
+}
+
 export function filedPeriods(sqlite: SqliteHandle): string[] {
   return (sqlite.prepare('SELECT period FROM statistics_filed ORDER BY period').all() as Array<{ period: string }>).map((r) => r.period);
 }
@@ -212,6 +222,7 @@ export function myDeadlines(ctx: ServiceCtx, actor: Actor) {
   const items = computeDeadlines(facts, today, settingsOf(ctx.sqlite), {
     includeOfficeItems: actor.user.role === 'admin',
     statisticsFiledPeriods: filedPeriods(ctx.sqlite),
+    officeSetUpOn: officeSetUpOn(ctx.sqlite),
   });
   return group(today, items);
 }
@@ -221,7 +232,11 @@ export function allDeadlines(ctx: ServiceCtx, actor: Actor, input: { assistantId
   const today = todayOf(ctx);
   const { sqlite } = ctx;
   const facts = input.assistantId ? deadlineFacts(sqlite, 'c.assistant_id = @a', { a: input.assistantId }, today) : deadlineFacts(sqlite, '1', {}, today);
-  const items = computeDeadlines(facts, today, settingsOf(sqlite), { includeOfficeItems: !input.assistantId, statisticsFiledPeriods: filedPeriods(sqlite) });
+  const items = computeDeadlines(facts, today, settingsOf(sqlite), {
+    includeOfficeItems: !input.assistantId,
+    statisticsFiledPeriods: filedPeriods(sqlite),
+    officeSetUpOn: officeSetUpOn(sqlite),
+  });
   const monitoringCounts = getCaseSettings(sqlite).monitoringCounts;
   const staff = sqlite
     .prepare(`SELECT id, full_name AS fullName, personal_limit AS personalLimit FROM users WHERE role = 'assistant' AND active = 1 ORDER BY full_name`)

@@ -185,6 +185,10 @@ export interface DeadlineContext {
   statisticsFiledPeriods?: ReadonlyArray<string>;
   /** Include office-wide items (statistics). Default true. */
   includeOfficeItems?: boolean;
+  /** The day the office was set up in Asysta. No office-wide item falls due before it: a report
+   *  due before the office existed here was the paper office's business, not a false alarm on the
+   *  first screen (issue 14). Case items are unaffected: they follow from dates the office entered. */
+  officeSetUpOn?: IsoDate;
 }
 
 // ---- Output ---------------------------------------------------------------------------------
@@ -597,13 +601,14 @@ export function statisticsDeadlines(
   today: IsoDate,
   settings: Partial<OfficeDeadlineSettings> = {},
   statisticsFiledPeriods: ReadonlyArray<string> = [],
+  officeSetUpOn?: IsoDate,
 ): DeadlineItem[] {
   const e = newEmitter(today, settings);
-  statisticsInto(e, new Set(statisticsFiledPeriods));
+  statisticsInto(e, new Set(statisticsFiledPeriods), officeSetUpOn);
   return e.out;
 }
 
-function statisticsInto(e: Emitter, filed: ReadonlySet<string>): void {
+function statisticsInto(e: Emitter, filed: ReadonlySet<string>, officeSetUpOn?: IsoDate): void {
   const { year } = parseIsoDate(e.today);
   // Periods in due-date order around today: H2 of Y-1 (31 Jan Y), H1 of Y (31 Jul Y), H2 of Y (31 Jan Y+1).
   const periods = [`${year - 1}-H2`, `${year}-H1`, `${year}-H2`];
@@ -615,6 +620,7 @@ function statisticsInto(e: Emitter, filed: ReadonlySet<string>): void {
   }
   if (lastPassed === undefined) lastPassed = `${year - 1}-H1`; // today is 1–31 January (31 Jan is not passed)
   const emitPeriod = (p: string) => {
+    if (officeSetUpOn !== undefined && statisticsDueDate(p) < assertIsoDate(officeSetUpOn, 'officeSetUpOn')) return;
     const half = p.endsWith('H1') ? 'I' : 'II';
     const y = p.slice(0, 4);
     emit(e, half === 'I' ? 'STATISTICS_H1_DUE' : 'STATISTICS_H2_DUE', statisticsDueDate(p), undefined, {
@@ -655,7 +661,7 @@ export function computeDeadlines(
 ): DeadlineItem[] {
   const e = newEmitter(today, settings);
   for (const c of cases) caseDeadlines(e, c);
-  if (context.includeOfficeItems !== false) statisticsInto(e, new Set(context.statisticsFiledPeriods ?? []));
+  if (context.includeOfficeItems !== false) statisticsInto(e, new Set(context.statisticsFiledPeriods ?? []), context.officeSetUpOn);
   // Sort on one precomputed string: the status rank and the date are fixed-width, so this is
   // the order of compareDeadlineItems at a fraction of the comparator cost.
   const decorated = e.out.map((item) => ({ sortKey: `${STATUS_ORDER[item.status]}${item.dueDate}${item.key}`, item }));

@@ -423,6 +423,23 @@ describe('D15 — half-year statistical report to the wojewoda (rozporządzenie 
       ['2026-H2', 'due-soon'],
     ]);
   });
+  it('issue 14: no report due before the office was set up — a new office is not greeted by an overdue H1', () => {
+    // Set up on 2026-09-10: H1 2026 (due 2026-07-31) belongs to the paper office, not to Asysta.
+    expect(statisticsDeadlines('2026-09-10', {}, [], '2026-09-10')).toEqual([]);
+    expect(computeDeadlines([], '2026-09-10', {}, { officeSetUpOn: '2026-09-10' })).toEqual([]);
+    // Without the set-up date the same day chases H1 as overdue.
+    expect(statisticsDeadlines('2026-09-10').map((i) => [i.ref, i.status])).toEqual([['2026-H1', 'overdue']]);
+    // The next report (H2 2026, due 2027-01-31) is chased as usual, and overdue after its day.
+    expect(statisticsDeadlines('2027-01-24', {}, [], '2026-09-10').map((i) => i.ref)).toEqual(['2026-H2']);
+    expect(statisticsDeadlines('2027-02-01', {}, [], '2026-09-10').map((i) => [i.ref, i.status])).toEqual([['2026-H2', 'overdue']]);
+    // Set up on the due day itself: the report is still due that day.
+    expect(statisticsDeadlines('2026-07-31', {}, [], '2026-07-31').map((i) => i.ref)).toEqual(['2026-H1']);
+  });
+  it('issue 14: the set-up date leaves case deadlines alone (they follow from dates the office entered)', () => {
+    const c = { caseId: 'C', track: 'general' as const, phase: 'intake' as const, learnedOn: '2026-08-03' };
+    const items = computeDeadlines([c], '2026-09-10', {}, { officeSetUpOn: '2026-09-10' });
+    expect(items.map((i) => [i.kind, i.status])).toEqual([['RWS_DUE', 'overdue']]);
+  });
   it('computeDeadlines includes them unless told not to, with the filed periods from the context', () => {
     expect(kinds(computeDeadlines([], '2026-07-24'))).toEqual(['STATISTICS_H2_DUE', 'STATISTICS_H1_DUE']);
     expect(kinds(computeDeadlines([], '2026-07-24', {}, { statisticsFiledPeriods: ['2025-H2'] }))).toEqual(['STATISTICS_H1_DUE']);
