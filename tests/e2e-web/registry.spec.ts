@@ -99,7 +99,7 @@ test('social worker refers a family → head assigns with the caseload shown →
 
   // ---- Referral: intake with the RWŚ due date computed live (14 working days, 2 when urgent).
   await page.getByRole('link', { name: 'Nowe zgłoszenie' }).click();
-  await page.getByLabel(/^S1 — /).check();
+  await page.getByLabel('Ośrodek powziął informację o rodzinie').check();
   await page.getByLabel('Data powzięcia informacji').fill(today);
   const due = page.getByTestId('rws-due-preview');
   await expect(due).toContainText(pl(interviewDueDate({ learnedOn: today, urgent: false })));
@@ -146,7 +146,7 @@ test('social worker refers a family → head assigns with the caseload shown →
   await page.getByRole('button', { name: `Przydziel: ${caseNumber}` }).click();
   let dialog = page.getByRole('dialog');
   await dialog.getByLabel('Asystent rodziny').selectOption({ label: `${AR.fullName} — 0/2 (limit osobisty 2)` });
-  await dialog.getByRole('button', { name: 'Zapisz: Decyzja: przydzielenie asystenta' }).click();
+  await dialog.getByRole('button', { name: 'Zapisz decyzję' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: `${caseNumber} — Asystent przydzielony (${AR.fullName})` })).toBeVisible();
   await expect(loads.getByRole('row').filter({ hasText: AR.fullName })).toContainText('1 / 2');
@@ -190,7 +190,7 @@ test('social worker refers a family → head assigns with the caseload shown →
   // The same rules as the main process, before saving: a red blocker naming art. 15 ust. 4.
   await expect(dialog.getByTestId('check-findings')).toContainText('Nie można przydzielić rodziny');
   await expect(dialog.getByTestId('check-findings')).toContainText('art. 15 ust. 4');
-  await dialog.getByRole('button', { name: 'Zapisz: Decyzja: przydzielenie asystenta' }).click();
+  await dialog.getByRole('button', { name: 'Zapisz decyzję' }).click();
   const refusal = dialog.getByTestId('transition-refusal');
   await expect(refusal).toContainText('liczba rodzin prowadzonych przez asystenta wynosi 2, a limit to 2');
   await expect(refusal).toContainText('art. 15 ust. 4');

@@ -210,7 +210,7 @@ export async function caseAction(page: Page, action: string, fill: (dialog: Loca
   const dialog = page.getByRole('dialog', { name: action });
   await expect(dialog).toBeVisible();
   await fill(dialog);
-  await dialog.getByRole('button', { name: `Zapisz: ${action}` }).click();
+  await dialog.getByRole('button', { name: /^Zapisz( decyzję)?$/ }).click();
   await expect(dialog).toBeHidden(SLOW);
   await expect(page.getByTestId('case-state')).toHaveText(expectedState);
 }

@@ -52,10 +52,13 @@ export function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Bumped on every reload of the accounts: the areas table below follows (new accounts appear).
+  const [revision, setRevision] = useState(0);
 
   const load = useCallback(async () => {
     try {
       setAccounts(await call('users:list', {}));
+      setRevision((r) => r + 1);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -211,7 +214,7 @@ export function UsersPage() {
           />
         )}
       </Modal>
-      <AreasSection />
+      <AreasSection revision={revision} />
     </>
   );
 }

@@ -163,7 +163,7 @@ export function MainLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main className="app-main">
         <Stack gap="lg" maw={1200}>
           {page}
         </Stack>

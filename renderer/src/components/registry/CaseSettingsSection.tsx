@@ -137,8 +137,9 @@ export function CaseSettingsSection() {
 
 const ROLE_PL: Record<string, string> = { admin: 'kierownik', social_worker: 'pracownik socjalny', assistant: 'asystent rodziny' };
 
-/** Konta → rejon: the area of each active worker (`users:setArea`). */
-export function AreasSection() {
+/** Konta → rejon: the area of each active worker (`users:setArea`); reloaded when `revision` changes
+ *  (the accounts list above was reloaded, e.g. after creating an account). */
+export function AreasSection({ revision = 0 }: { revision?: number }) {
   const [rows, setRows] = useState<Array<{ id: string; fullName: string; role: string; area: string | null }> | null>(null);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -155,7 +156,7 @@ export function AreasSection() {
   }, []);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   const areas = [...new Set((rows ?? []).map((r) => r.area).filter((a): a is string => !!a))];
 

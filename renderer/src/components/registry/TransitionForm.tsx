@@ -8,7 +8,7 @@ import { transitionPayloadSchema } from '../../../../shared/registrySchemas';
 import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { FormError } from '../FormError';
 import { FindingsList, type FindingView } from './Findings';
-import { todayIso } from './labels';
+import { saveButtonLabel, todayIso } from './labels';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Assistant = ChannelOutput<'cases:decisionScreen'>['assistants'][number];
@@ -205,7 +205,7 @@ export function TransitionForm({
             Anuluj
           </Button>
           <Button type="submit" loading={formState.isSubmitting}>
-            Zapisz: {label}
+            {saveButtonLabel(label)}
           </Button>
         </Group>
       </Stack>

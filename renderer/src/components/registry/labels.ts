@@ -20,9 +20,10 @@ export function stateLabel(state: string): string {
   return (CASE_STATES as Record<string, { label: string } | undefined>)[state]?.label ?? state;
 }
 
+/** The referral source in words (the S1–S7 codes of domain.md §2.1 are for the rules, not for the screen). */
 export function sourceLabel(source: string): string {
   const s = (CASE_SOURCES as Record<string, { code: string; label: string } | undefined>)[source];
-  return s ? `${s.code} — ${s.label}` : source;
+  return s ? s.label : source;
 }
 
 export const STATE_OPTIONS = (Object.keys(CASE_STATES) as CaseState[]).map((s) => ({ value: s, label: CASE_STATES[s].label }));
@@ -39,6 +40,12 @@ export function todayIso(): string {
 /** "07.03.2025" or "—". */
 export function dateOrDash(iso: string | null | undefined): string {
   return iso ? formatDate(iso) : '—';
+}
+
+/** The submit button of a case action's dialog (the dialog's title names the action): "Zapisz
+ *  decyzję" for the head's decisions, else "Zapisz" — short, so it never wraps under "Anuluj". */
+export function saveButtonLabel(actionLabel: string): string {
+  return /^Decyzja\b/.test(actionLabel) ? 'Zapisz decyzję' : 'Zapisz';
 }
 
 /** Case-event action names in Polish (history tables). */

@@ -10,8 +10,13 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AnnualReportView } from '../../../../shared/ipc/contract';
 import { CASELOAD_STATUTORY_LIMIT } from '../../../../shared/rules/caseload';
 import { call, errorMessage } from '../../api';
+import { formatNumber } from '../../numbers';
+import { CategoryTick, categoryChartHeight } from '../ChartTick';
 import { ExportButtons } from './ExportButtons';
 import { dec, dmy } from './exports';
+
+/** Chart values in Polish (axes and tooltips): "0,35". */
+const plValue = (v: number) => formatNumber(v);
 
 const MONTHS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
 
@@ -120,6 +125,7 @@ export function AnnualTab() {
                 ]}
                 referenceLines={[{ y: CASELOAD_STATUTORY_LIMIT, label: `limit ustawowy ${CASELOAD_STATUTORY_LIMIT}`, color: 'red.6' }]}
                 withLegend
+                valueFormatter={plValue}
                 data-testid="chart-caseload"
               />
             )}
@@ -128,11 +134,12 @@ export function AnnualTab() {
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <ChartCard title="Rodziny według stanu sprawy (dziś)">
               <BarChart
-                h={Math.max(160, r.familiesByState.length * 34)}
+                h={categoryChartHeight(r.familiesByState.map((s) => s.label), 220)}
                 data={r.familiesByState.map((s) => ({ stan: s.label, Rodziny: s.families }))}
                 dataKey="stan"
                 orientation="vertical"
-                yAxisProps={{ width: 220, interval: 0 }}
+                yAxisProps={{ width: 220, interval: 0, tick: <CategoryTick /> }}
+                valueFormatter={plValue}
                 series={[{ name: 'Rodziny', color: 'blue.6' }]}
               />
             </ChartCard>
@@ -141,11 +148,12 @@ export function AnnualTab() {
                 <Text size="sm">Brak zakończeń w tym okresie.</Text>
               ) : (
                 <BarChart
-                  h={Math.max(160, r.closuresByReason.length * 40)}
+                  h={categoryChartHeight(r.closuresByReason.map((c) => c.label), 240)}
                   data={r.closuresByReason.map((c) => ({ przyczyna: c.label, Sprawy: c.cases }))}
                   dataKey="przyczyna"
                   orientation="vertical"
-                  yAxisProps={{ width: 240, interval: 0 }}
+                  yAxisProps={{ width: 240, interval: 0, tick: <CategoryTick /> }}
+                  valueFormatter={plValue}
                   series={[{ name: 'Sprawy', color: 'orange.6' }]}
                 />
               )}
@@ -154,7 +162,7 @@ export function AnnualTab() {
 
           <ChartCard
             title="Wizyty na rodzinę miesięcznie"
-            note={`Przeciętnie ${dec(r.visits.perFamilyMonth)} wizyty na rodzinę w miesiącu (wizyt w okresie: ${r.visits.total}).`}
+            note={`Przeciętnie ${r.visits.perFamilyMonth === null ? '—' : formatNumber(r.visits.perFamilyMonth)} wizyty na rodzinę w miesiącu (wizyt w okresie: ${formatNumber(r.visits.total)}).`}
           >
             <LineChart
               h={220}
@@ -163,6 +171,7 @@ export function AnnualTab() {
               series={[{ name: 'Wizyt na rodzinę', color: 'grape.6' }]}
               curveType="linear"
               connectNulls
+              valueFormatter={plValue}
             />
           </ChartCard>
 
@@ -171,12 +180,13 @@ export function AnnualTab() {
             note="Sprawy z co najmniej dwiema ocenami, ostatnia w okresie. Skala od −3 (poważny problem) do +2 (wyraźna mocna strona). Dane zbiorcze."
           >
             <BarChart
-              h={Math.max(220, r.assessmentChange.length * 40)}
+              h={categoryChartHeight(r.assessmentChange.map((a) => a.label), 260, 220)}
               data={r.assessmentChange.map((a) => ({ obszar: a.label, Poprawa: a.improved, 'Bez zmian': a.same, Pogorszenie: a.worse }))}
               dataKey="obszar"
               type="stacked"
               orientation="vertical"
-              yAxisProps={{ width: 260, interval: 0 }}
+              yAxisProps={{ width: 260, interval: 0, tick: <CategoryTick /> }}
+              valueFormatter={plValue}
               series={[
                 { name: 'Poprawa', color: 'green.6' },
                 { name: 'Bez zmian', color: 'gray.5' },

@@ -4,6 +4,7 @@
  * bridge in the browser preview). Without a shell the browser downloads the file.
  */
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { formatFixed } from '../../numbers';
 
 export type ReportExport = ChannelOutput<'reports:export'>;
 
@@ -30,7 +31,7 @@ export function dmy(iso: string | null | undefined): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
-/** "2,5" from 2.5. */
+/** "2,5" from 2.5 (Polish number format, one decimal). */
 export function dec(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : x.toFixed(1).replace('.', ',');
+  return x === null || x === undefined ? '—' : formatFixed(x, 1);
 }

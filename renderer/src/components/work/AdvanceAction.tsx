@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { call } from '../../api';
 import { applyApiError } from '../../forms';
 import { RefusalAlert, refusalOf, todayIso, type Refusal } from './common';
+import { saveButtonLabel } from '../registry/labels';
 
 export const ADVANCE_ACTIONS = ['startRealisation', 'drawUpCatalogue', 'startCoordination', 'suspend', 'resume'] as const;
 export type AdvanceAction = (typeof ADVANCE_ACTIONS)[number];
@@ -72,7 +73,7 @@ export function AdvanceActionDialog(props: {
               Anuluj
             </Button>
             <Button type="submit" loading={form.formState.isSubmitting}>
-              Zapisz: {label}
+              {saveButtonLabel(label)}
             </Button>
           </Group>
         </Stack>

@@ -111,7 +111,7 @@ export function CaseView({ caseId }: { caseId: string }) {
           {c.urgent && <Badge color="red">pilne</Badge>}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <Field label="Źródło" value={c.track === 'za-zyciem' ? 'S6 — wniosek „Za życiem”' : sourceLabel(c.source)} />
+          <Field label="Źródło" value={sourceLabel(c.track === 'za-zyciem' ? 'za-zyciem' : c.source)} />
           {c.track === 'general' && <Field label="Data powzięcia informacji" value={dateOrDash(c.learnedOn)} />}
           {c.track === 'general' && <Field label="Termin wywiadu środowiskowego (RWŚ)" value={dateOrDash(c.interviewDueOn)} testId="rws-due" />}
           {c.track === 'general' && <Field label="Wywiad przeprowadzono" value={dateOrDash(c.interviewOn)} />}

@@ -160,7 +160,7 @@ export function DecisionsPage() {
                           <Table.Td>
                             <Text size="sm">{TRACK_SHORT[a.track]}</Text>
                             <Text size="xs" c="dimmed">
-                              {a.track === 'za-zyciem' ? 'S6 — wniosek „Za życiem”' : sourceLabel(a.source)}
+                              {sourceLabel(a.track === 'za-zyciem' ? 'za-zyciem' : a.source)}
                             </Text>
                             <Group gap={4}>
                               {a.urgent && <Badge color="red">pilne</Badge>}

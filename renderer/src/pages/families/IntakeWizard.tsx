@@ -19,7 +19,7 @@ type FormIn = z.input<typeof intakeSchema>;
 type FormOut = z.output<typeof intakeSchema>;
 
 function sourceDescription(s: CaseSource): string | undefined {
-  return (REFERRAL_SOURCES as Record<string, { basis: string } | undefined>)[s]?.basis ?? (s === 'child-in-foster-care' ? 'art. 11 ustawy o wspieraniu rodziny (ścieżka jak S1)' : undefined);
+  return (REFERRAL_SOURCES as Record<string, { basis: string } | undefined>)[s]?.basis ?? (s === 'child-in-foster-care' ? 'art. 11 ustawy o wspieraniu rodziny (ta sama ścieżka co po powzięciu informacji przez ośrodek)' : undefined);
 }
 
 /** Referral (zgłoszenie): source, dates, urgency with the RWŚ due date computed live, court order for S4. */
@@ -106,7 +106,7 @@ export function IntakeWizard({ familyId }: { familyId: string }) {
                 >
                   <Stack gap="xs" mt="xs">
                     {GENERAL_SOURCES.map((s) => (
-                      <Radio key={s} value={s} label={`${CASE_SOURCES[s].code} — ${CASE_SOURCES[s].label}`} description={sourceDescription(s)} />
+                      <Radio key={s} value={s} label={CASE_SOURCES[s].label} description={sourceDescription(s)} />
                     ))}
                   </Stack>
                 </Radio.Group>
