@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { categoryChartHeight, charsFor, wrapLabel } from '../../../renderer/src/components/ChartTick';
-import { dec } from '../../../renderer/src/components/reports/exports';
 import { formatFixed, formatNumber } from '../../../renderer/src/numbers';
 
 describe('Polish number format', () => {
@@ -22,8 +21,6 @@ describe('Polish number format', () => {
   it('fixed decimals for averages: "2,5", "20,8"', () => {
     expect(formatFixed(2.5)).toBe('2,5');
     expect(formatFixed(20.833)).toBe('20,8');
-    expect(dec(0.35)).toBe('0,4');
-    expect(dec(null)).toBe('—');
   });
 });
 
