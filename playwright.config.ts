@@ -15,6 +15,8 @@ export default defineConfig({
     locale: 'pl-PL',
     timezoneId: 'Europe/Warsaw',
     trace: 'retain-on-failure',
+    // No fades: a screen is checked (axe, screenshots) as it finally looks; the theme honours it.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
   },
   projects: [

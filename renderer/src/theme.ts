@@ -5,6 +5,8 @@ export const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
   focusRing: 'auto',
+  // Users who ask their system for less motion get no fades or slides.
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif',
   fontFamilyMonospace: '"Cascadia Mono", Consolas, "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace',
   headings: {

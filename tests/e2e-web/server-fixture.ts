@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from '@playwright/test';
 import { devResources } from '../../build/dev-resources';
+import { test } from './a11y';
 import { seedDemo, type SeedSummary } from '../../db/demo/seed';
 import { MemorySettingsStore } from '../../db/settings';
 import { startPreviewServer, type PreviewServer } from '../bridge/server';
@@ -41,6 +41,9 @@ export async function startApp(
     },
   };
 }
+
+/** Every spec takes `test` from here: it checks each page state with axe-core (see a11y.ts). */
+export { checkA11y, expect, test } from './a11y';
 
 export type RunningApp = Awaited<ReturnType<typeof startApp>>;
 
