@@ -3,13 +3,13 @@
  * CaseData (read by data.ts): no scoping, no audit. Every field is either data or null (the
  * templates print a dash or a line to fill in); dates stay ISO here and are formatted by the
  * templates; gendered forms come from the members' recorded sex (supporting-family members: from a
- * valid PESEL). Staff have no recorded sex, so their forms are the neutral ones ("sporządził(a)").
+ * valid PESEL) and, for staff, from the staff register's form of address (shared/grammar).
  */
 import { ASSESSMENT_AREAS } from '../../shared/rules/assessment';
 import { CLOSURE_REASONS, type ClosureReasonCode, type ReferralSource } from '../../shared/rules/labels';
 import type { IsoDate } from '../../shared/rules/types';
 import { isIsoDate } from '../../shared/rules/isoDate';
-import { parsePesel } from '../../shared/rules/pesel';
+import { familyName as familyNameOf, sexOfPesel } from '../../shared/grammar';
 import { assessmentPeriodOf } from '../../shared/rules/records';
 import {
   DOCUMENT_KINDS,
@@ -59,12 +59,6 @@ const SCOPES: SupportingScope[] = ['care', 'household', 'roles'];
 const d = (s: string | null | undefined): IsoDate | null => (s && isIsoDate(s.slice(0, 10)) ? (s.slice(0, 10) as IsoDate) : null);
 const t = (s: unknown): string | null => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
 
-/** The sex a PESEL records (10th digit), or null when there is no valid PESEL. Never guessed from a name. */
-const sexOfPesel = (pesel: string | null | undefined): 'F' | 'M' | null => {
-  const p = typeof pesel === 'string' ? parsePesel(pesel.trim()) : null;
-  return p?.valid ? p.sex : null;
-};
-
 const staffOf = (u: UserRow | null | undefined, position: string, office?: { phone?: string; email?: string }): Staff =>
   u ? { name: u.fullName, sex: null, position, phone: t(office?.phone), email: t(office?.email) } : { name: '', position };
 
@@ -77,18 +71,6 @@ const member = (m: MemberRow): FamilyMember => ({
   pesel: t(m.pesel),
 });
 
-/** "rodzina Majewskich" (adjectival -ski/-cki/-dzki surnames), "rodzina Nowaków" (a man's
- *  consonant-final surname shared by the family); otherwise the head's full name. */
-export function familyNameOf(members: ReadonlyArray<{ firstName: string; lastName: string; sex: 'F' | 'M' | null; isHead: number; isChild: number }>): string {
-  const head = members.find((m) => m.isHead === 1) ?? members.find((m) => m.isChild === 0) ?? members[0];
-  if (!head) return 'rodzina';
-  const adj = /^(.*(?:sk|ck|dzk))[aiy]$/i.exec(head.lastName.trim());
-  if (adj) return `rodzina ${adj[1]}ich`;
-  const same = members.every((m) => m.lastName === head.lastName);
-  if (same && /[bcćdfghjklłmnńprsśtwzźż]$/i.test(head.lastName) && members.some((m) => m.sex === 'M' && m.lastName === head.lastName))
-    return `rodzina ${head.lastName}ów`;
-  return `rodzina ${head.firstName} ${head.lastName}`;
-}
 const familyName = (c: CaseData) => familyNameOf(c.members);
 
 const address = (c: CaseData): Address => ({ street: c.family.address, postalCode: t(c.family.postalCode), place: c.family.place });

@@ -11,14 +11,9 @@ export function formatDateTime(iso: string | Date, withSeconds = false): string 
   return formatInstant(iso, { seconds: withSeconds, fallback: typeof iso === 'string' ? iso : '' });
 }
 
-/** Polish plural: plural(5, 'rodzina', 'rodziny', 'rodzin') -> 'rodzin'. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  if (n === 1) return one;
-  const last = n % 10;
-  const lastTwo = n % 100;
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return few;
-  return many;
-}
+/** Polish plural (Intl.PluralRules('pl')): plural(5, 'rodzina', 'rodziny', 'rodzin') -> 'rodzin'.
+ *  The one implementation lives in shared/grammar, used by the documents too. */
+export { plural } from '../../shared/grammar/plural';
 
 /** Group a recovery key as XXXX-XXXX-… whatever the input looks like. */
 export function formatRecoveryKey(key: string): string {

@@ -7,7 +7,8 @@
 import { auditActionLabel, entityLabel } from '../auditLabels';
 import { formatDateTime } from '../dates';
 import type { OfficeProfile } from '../schemas';
-import { countOf, formatDate } from './format';
+import { formatDate } from './format';
+import { countOf } from '../grammar';
 import { html, raw, type SafeHtml } from './html';
 import { fields, section, table, type DocumentPart } from './layout';
 

@@ -5,13 +5,13 @@
  */
 import { dateParts, formatDate as formatDateShort, formatDateInText, formatDateLong as formatDateLongShared, MONTHS_NOMINATIVE } from '../dates';
 import type { IsoDate } from '../rules/types';
+import { formatNumber, groupDigits, NBSP } from '../grammar/number';
+import { countOf, NOUNS } from '../grammar/plural';
 
 /** Printed for a missing optional value. */
 export const DASH = '—';
 /** Printed where the value is to be filled in by hand on paper. */
 export const BLANK = '………………………';
-/** Non-breaking space: used as the thousands separator and between a number and its unit. */
-export const NBSP = '\u00a0';
 
 export type Missing = string | null | undefined;
 
@@ -89,31 +89,7 @@ export function formatTimeRange(start: Missing, end: Missing): string {
 
 // ---------------------------------------------------------------- numbers
 
-function group(intDigits: string): string {
-  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-}
-
-/** Polish number: "1 234 567", "12,5" (non-breaking space groups, comma decimals). */
-export function formatNumber(
-  value: number | null | undefined,
-  opts: { decimals?: number; minDecimals?: number; fallback?: string } = {},
-): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return opts.fallback ?? DASH;
-  const decimals = opts.decimals ?? 2;
-  const minDecimals = opts.minDecimals ?? 0;
-  const neg = value < 0;
-  let fixed = Math.abs(value).toFixed(decimals);
-  if (decimals > minDecimals && fixed.includes('.')) {
-    // Drop trailing zeros down to minDecimals.
-    const [i, f = ''] = fixed.split('.');
-    let frac = f;
-    while (frac.length > minDecimals && frac.endsWith('0')) frac = frac.slice(0, -1);
-    fixed = frac ? `${i}.${frac}` : i!;
-  }
-  const [intPart, frac] = fixed.split('.');
-  const out = group(intPart!) + (frac ? `,${frac}` : '');
-  return neg && /[1-9]/.test(out) ? `-${out}` : out;
-}
+export { formatNumber, NBSP } from '../grammar/number';
 
 /** Amount in grosze (integer) as "1 234,56 zł". */
 export function formatAmount(grosze: number | null | undefined, fallback: string = DASH): string {
@@ -123,7 +99,7 @@ export function formatAmount(grosze: number | null | undefined, fallback: string
   const abs = Math.abs(g);
   const zl = Math.floor(abs / 100);
   const gr = String(abs % 100).padStart(2, '0');
-  return `${neg ? '-' : ''}${group(String(zl))},${gr}${NBSP}zł`;
+  return `${neg ? '-' : ''}${groupDigits(String(zl))},${gr}${NBSP}zł`;
 }
 
 /** Minutes as "2 godz. 30 min", "45 min", "3 godz." */
@@ -148,118 +124,12 @@ export function formatKm(km: number | null | undefined, fallback: string = DASH)
   return `${formatNumber(km, { decimals: 1 })}${NBSP}km`;
 }
 
-// ---------------------------------------------------------------- plural forms
-
-/** Polish noun forms: [1, 2–4 (not 12–14), 5+ and 0], and optionally the form used after a
- *  fraction (genitive singular: "2,5 godziny", "1,5 dnia"). */
-export interface PluralForms {
-  one: string;
-  few: string;
-  many: string;
-  fraction?: string;
-}
-
-export const NOUNS = {
-  rodzina: { one: 'rodzina', few: 'rodziny', many: 'rodzin', fraction: 'rodziny' },
-  dzien: { one: 'dzień', few: 'dni', many: 'dni', fraction: 'dnia' },
-  godzina: { one: 'godzina', few: 'godziny', many: 'godzin', fraction: 'godziny' },
-  minuta: { one: 'minuta', few: 'minuty', many: 'minut', fraction: 'minuty' },
-  wizyta: { one: 'wizyta', few: 'wizyty', many: 'wizyt', fraction: 'wizyty' },
-  strona: { one: 'strona', few: 'strony', many: 'stron', fraction: 'strony' },
-  miesiac: { one: 'miesiąc', few: 'miesiące', many: 'miesięcy', fraction: 'miesiąca' },
-  rok: { one: 'rok', few: 'lata', many: 'lat', fraction: 'roku' },
-  tydzien: { one: 'tydzień', few: 'tygodnie', many: 'tygodni', fraction: 'tygodnia' },
-  dziecko: { one: 'dziecko', few: 'dzieci', many: 'dzieci', fraction: 'dziecka' },
-  osoba: { one: 'osoba', few: 'osoby', many: 'osób', fraction: 'osoby' },
-  kilometr: { one: 'kilometr', few: 'kilometry', many: 'kilometrów', fraction: 'kilometra' },
-  dokument: { one: 'dokument', few: 'dokumenty', many: 'dokumentów', fraction: 'dokumentu' },
-  dzialanie: { one: 'działanie', few: 'działania', many: 'działań', fraction: 'działania' },
-  kontakt: { one: 'kontakt', few: 'kontakty', many: 'kontaktów', fraction: 'kontaktu' },
-  zalacznik: { one: 'załącznik', few: 'załączniki', many: 'załączników', fraction: 'załącznika' },
-} as const satisfies Record<string, PluralForms>;
-
-/** The noun form that goes with `n`. */
-export function plural(n: number, forms: PluralForms): string {
-  if (!Number.isFinite(n)) return forms.many;
-  if (!Number.isInteger(n)) return forms.fraction ?? forms.few;
-  const a = Math.abs(n);
-  if (a === 1) return forms.one;
-  const d = a % 10;
-  const t = a % 100;
-  if (d >= 2 && d <= 4 && !(t >= 12 && t <= 14)) return forms.few;
-  return forms.many;
-}
-
-/** "5 rodzin", "2 dni", "1,5 godziny". */
-export function countOf(n: number | null | undefined, forms: PluralForms, fallback: string = DASH): string {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return fallback;
-  return `${formatNumber(n, { decimals: 2 })}${NBSP}${plural(n, forms)}`;
-}
-
 /** Age in full years as "7 lat", "1 rok", "23 lata". */
 export function formatAge(years: number | null | undefined): string {
   return countOf(years, NOUNS.rok);
 }
 
-// ---------------------------------------------------------------- gendered forms
-
-export type Sex = 'F' | 'M' | null;
-
-export interface GenderedForms {
-  f: string;
-  m: string;
-  /** Used when the sex is not known; by default "m(a)"-style is not derivable, so required. */
-  n: string;
-}
-
-export const GENDERED = {
-  panPani: { f: 'Pani', m: 'Pan', n: 'Pani/Pan' },
-  paniPana: { f: 'Panią', m: 'Pana', n: 'Panią/Pana' },
-  zamieszkaly: { f: 'zamieszkała', m: 'zamieszkały', n: 'zamieszkały(-a)' },
-  urodzony: { f: 'urodzona', m: 'urodzony', n: 'urodzony(-a)' },
-  wyrazil: { f: 'wyraziła', m: 'wyraził', n: 'wyraził(a)' },
-  zapoznal: { f: 'zapoznała się', m: 'zapoznał się', n: 'zapoznał(a) się' },
-  oswiadczyl: { f: 'oświadczyła', m: 'oświadczył', n: 'oświadczył(a)' },
-  odmowil: { f: 'odmówiła', m: 'odmówił', n: 'odmówił(a)' },
-  upowazniony: { f: 'upoważniona', m: 'upoważniony', n: 'upoważniony(-a)' },
-  legitymujacy: { f: 'legitymująca się', m: 'legitymujący się', n: 'legitymujący(-a) się' },
-  obecny: { f: 'obecna', m: 'obecny', n: 'obecny(-a)' },
-  poinformowany: { f: 'poinformowana', m: 'poinformowany', n: 'poinformowany(-a)' },
-  wnioskodawca: { f: 'Wnioskodawczyni', m: 'Wnioskodawca', n: 'Wnioskodawca' },
-  asystent: { f: 'asystentka rodziny', m: 'asystent rodziny', n: 'asystent rodziny' },
-  pracownikSocjalny: { f: 'pracownik socjalny', m: 'pracownik socjalny', n: 'pracownik socjalny' },
-  syn: { f: 'córka', m: 'syn', n: 'dziecko' },
-  zatrudniony: { f: 'zatrudniona', m: 'zatrudniony', n: 'zatrudniony(-a)' },
-  zatrudnionyInstr: { f: 'zatrudnioną', m: 'zatrudnionym', n: 'zatrudnionym(-ą)' },
-  sporzadzil: { f: 'sporządziła', m: 'sporządził', n: 'sporządził(a)' },
-  pracujacy: { f: 'pracująca', m: 'pracujący', n: 'pracujący(-a)' },
-  zobowiazany: { f: 'zostałam zobowiązana', m: 'zostałem zobowiązany', n: 'zostałem(-am) zobowiązany(-a)' },
-  podpisany: { f: 'niżej podpisana', m: 'niżej podpisany', n: 'niżej podpisany(-a)' },
-} as const satisfies Record<string, GenderedForms>;
-
-/** The form for the person's sex; `null`/unknown prints the neutral form ("wyraził(a)"). */
-export function gendered(sex: Sex | undefined, forms: GenderedForms): string {
-  if (sex === 'F') return forms.f;
-  if (sex === 'M') return forms.m;
-  return forms.n;
-}
-
-/** Gendered form for a group: all women → f, otherwise (mixed, men, unknown) the plural given. */
-export function genderedPlural(
-  sexes: ReadonlyArray<Sex | undefined>,
-  forms: { one: GenderedForms; manyF: string; manyM: string },
-): string {
-  if (sexes.length === 1) return gendered(sexes[0], forms.one);
-  return sexes.length > 0 && sexes.every((s) => s === 'F') ? forms.manyF : forms.manyM;
-}
-
 // ---------------------------------------------------------------- people, addresses
-
-/** "Jan Kowalski" from parts; missing parts are skipped; nothing → fallback. */
-export function personName(first: Missing, last: Missing, fallback: string = BLANK): string {
-  const s = [first, last].filter(isPresent).map((x) => x.trim()).join(' ');
-  return s === '' ? fallback : s;
-}
 
 /** "87-122 Grębocin" */
 export function postalPlace(postalCode: Missing, place: Missing, fallback: string = DASH): string {

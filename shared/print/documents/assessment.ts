@@ -4,7 +4,7 @@
 import { ASSESSMENT_AREAS, RATING_LABELS, type Rating } from '../../rules/assessment';
 import { CLOSURE_REASONS, type ClosureReasonCode } from '../../rules/labels';
 import type { IsoDate } from '../../rules/types';
-import { DASH, formatDate, formatPeriod, GENDERED, gendered, isPresent, text } from '../format';
+import { DASH, formatDate, formatPeriod, isPresent, text } from '../format';
 import { html } from '../html';
 import { signedRating, trendChart, type TrendPoint } from '../chart';
 import { choices, distribution, fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
@@ -101,7 +101,7 @@ export function assessmentDocument(v: AssessmentView): DocumentPart {
 ${section('1. Dane rodziny', html`${fields([
     ['Rodzina', text(v.family.name)],
     [periodLabel, v.period ? formatPeriod(v.period.from, v.period.to) : DASH],
-    [gendered(v.assistant.sex, { f: 'Asystentka rodziny', m: 'Asystent rodziny', n: 'Asystent rodziny' }), v.assistant.name],
+    ['Asystent rodziny', v.assistant.name],
   ])}${membersTable(v.family.members, v.date)}`)}
 ${v.kind === 'periodic' ? section('2. Zmiany w składzie rodziny i sytuacji prawnej dzieci', html`${textBlock(v.compositionChanges, 'bez zmian')}${textBlock(v.childrenLegalChanges, 'bez zmian')}`) : ''}
 ${section(`${v.kind === 'periodic' ? 3 : 2}. Ocena sytuacji w obszarach`, html`<p class="small">Skala: +2 wyraźna mocna strona, +1 umiarkowana mocna strona, 0 poziom wystarczający, −1 niewielki problem, −2 umiarkowany problem, −3 poważny problem.</p>
@@ -141,7 +141,7 @@ ${v.kind === 'final' ? section('Zakończenie współpracy', html`${fields([
   ])}<h3>Zalecenia, w tym plan monitorowania (okres i forma)</h3>${textBlock(v.monitoringPlan)}`) : ''}
 ${v.kind === 'initial' ? fields([['Termin pierwszej oceny okresowej', formatDate(v.nextAssessmentDue)]]) : ''}
 ${signatures([
-    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'asystent rodziny', name: v.assistant.name },
     { role: 'kierownik ośrodka (przyjęcie oceny)', name: v.headName },
   ])}
 ${distribution(v.distribution)}`;

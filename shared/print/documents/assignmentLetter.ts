@@ -1,11 +1,12 @@
 /** 4. Pismo o przydzieleniu asystenta rodziny / informacja o odmowie (domain.md §4.4). */
 import type { IsoDate } from '../../rules/types';
-import { formatDate, gendered, isPresent, text } from '../format';
+import { formatDate, isPresent, text } from '../format';
+import { gendered } from '../../grammar';
 import { html } from '../html';
 import { signatures, type DocumentPart } from '../layout';
 import { ACTS, LEGAL_BASIS } from '../legal';
 import { fillText } from '../texts';
-import { formatAddress, fullName, staffContact, textsOf, type Address, type DocBase, type Person, type RenderContext, type Staff } from './common';
+import { formatAddress, fullName, personSex, staffContact, textsOf, type Address, type DocBase, type Person, type RenderContext, type Staff } from './common';
 
 export interface AssignmentLetterView extends DocBase {
   addressee: Person & { address?: Address | null };
@@ -22,7 +23,7 @@ export interface AssignmentLetterView extends DocBase {
 export function assignmentLetterDocument(v: AssignmentLetterView, ctx?: RenderContext): DocumentPart {
   const t = textsOf(ctx);
   const a = v.addressee;
-  const yourFamily = gendered(a.sex, { f: 'Pani rodzinie', m: 'Pana rodzinie', n: 'Pani/Pana rodzinie' });
+  const yourFamily = gendered(personSex(a), { f: 'Pani rodzinie', m: 'Pana rodzinie' });
   const officeContact = [v.office.phone, v.office.email].filter(isPresent).join(', ') || formatAddress({ street: v.office.address, postalCode: v.office.postalCode, place: v.office.place });
   const basis = v.basis === 'za-zyciem' ? `art. 8 ${ACTS.uzzGen}` : `art. 11 ${ACTS.uwrGen}`;
   const bodyText =
@@ -40,12 +41,12 @@ export function assignmentLetterDocument(v: AssignmentLetterView, ctx?: RenderCo
           reason: v.refusalReason,
           officeContact,
         });
-  const salutation = gendered(a.sex, { f: 'Szanowna Pani,', m: 'Szanowny Panie,', n: 'Szanowni Państwo,' });
+  const salutation = gendered(personSex(a), { f: 'Szanowna Pani,', m: 'Szanowny Panie,' });
   return {
     kind: 'assignment-letter',
     title: v.outcome === 'assigned' ? 'Informacja o przydzieleniu asystenta rodziny' : 'Informacja o braku możliwości przydzielenia asystenta rodziny',
     header: v,
-    addressee: [gendered(a.sex, { f: 'Pani', m: 'Pan', n: '' }), fullName(a), text(a.address?.street, ''), [a.address?.postalCode, a.address?.place].filter(isPresent).join(' ')].filter(isPresent),
+    addressee: [gendered(personSex(a), { f: 'Pani', m: 'Pan' }), fullName(a), text(a.address?.street, ''), [a.address?.postalCode, a.address?.place].filter(isPresent).join(' ')].filter(isPresent),
     legalBasis: v.basis === 'za-zyciem' ? LEGAL_BASIS.assignmentZaZyciem : LEGAL_BASIS.assignmentGeneral,
     body: html`<p>${salutation}</p>${bodyText}${signatures([{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' }])}`,
   };

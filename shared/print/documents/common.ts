@@ -2,7 +2,8 @@
 import type { IsoDate } from '../../rules/types';
 import { ageOn } from '../../rules/isoDate';
 import { isIsoDate } from '../../rules/isoDate';
-import { countOf, DASH, formatAge, formatDate, isPresent, NOUNS, personName, postalPlace, text, type Sex } from '../format';
+import { DASH, formatAge, formatDate, isPresent, postalPlace, text } from '../format';
+import { countOf, nominative, NOUNS, sexOf, type NameForms, type Sex } from '../../grammar';
 import { html, type SafeHtml } from '../html';
 import { table, type DocumentHeader } from '../layout';
 import { DEFAULT_TEXTS, type TextTemplates } from '../texts';
@@ -13,7 +14,11 @@ export type DocBase = DocumentHeader;
 export interface Person {
   firstName: string;
   lastName: string;
-  sex?: Sex;
+  /** As recorded; null → from the PESEL, then the first name (shared/grammar/gender.ts). */
+  sex?: Sex | null;
+  pesel?: string | null;
+  /** The person's own declension where the rules are wrong. */
+  nameForms?: NameForms | null;
 }
 
 export interface FamilyMember extends Person {
@@ -33,7 +38,9 @@ export interface Address {
 /** A staff member (assistant, social worker, head). */
 export interface Staff {
   name: string;
-  sex?: Sex;
+  /** From the staff register's form of address (Pani/Pan). */
+  sex?: Sex | null;
+  nameForms?: NameForms | null;
   position?: string | null;
   phone?: string | null;
   email?: string | null;
@@ -57,8 +64,15 @@ export interface RenderContext {
 
 export const textsOf = (ctx: RenderContext | undefined): TextTemplates => ctx?.texts ?? DEFAULT_TEXTS;
 
-export const fullName = (p: Person | null | undefined, fallback?: string): string =>
-  p ? personName(p.firstName, p.lastName, fallback) : (fallback ?? DASH);
+export const fullName = (p: Person | null | undefined, fallback?: string): string => {
+  const n = p ? nominative(p) : '';
+  return n !== '' ? n : (fallback ?? DASH);
+};
+
+/** The sex a person's words agree with (recorded, PESEL, first name). */
+export const personSex = (p: Person | null | undefined): Sex => sexOf(p ?? null);
+/** The sex a staff member's words agree with (form of address, then the first name). */
+export const staffSex = (s: Staff | null | undefined): Sex => sexOf(s ? { sex: s.sex ?? null, fullName: s.name } : null);
 
 export function formatAddress(a: Address | null | undefined, fallback: string = DASH): string {
   if (!a) return fallback;

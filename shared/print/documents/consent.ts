@@ -2,12 +2,13 @@
  *  work (art. 109 § 2 pkt 1 KRO) or art. 11 ust. 1a the acknowledgement variant
  *  (domain.md §4.5). */
 import type { IsoDate } from '../../rules/types';
-import { formatDate, GENDERED, gendered, genderedPlural, isPresent } from '../format';
+import { formatDate, isPresent } from '../format';
+import { GENDERED, gendered, genderedPlural } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
 import { fillText } from '../texts';
-import { courtName, fullName, namesList, textsOf, type CourtRef, type DocBase, type FamilyMember, type RenderContext, type Staff } from './common';
+import { courtName, fullName, namesList, personSex, staffSex, textsOf, type CourtRef, type DocBase, type FamilyMember, type RenderContext, type Staff } from './common';
 
 export interface ConsentView extends DocBase {
   variant: 'consent' | 'court-acknowledgement';
@@ -25,7 +26,7 @@ export interface ConsentView extends DocBase {
 export function consentDocument(v: ConsentView, ctx?: RenderContext): DocumentPart {
   const t = textsOf(ctx);
   const many = v.members.length > 1;
-  const sexes = v.members.map((m) => m.sex ?? null);
+  const sexes = v.members.map(personSex);
   const common = {
     assistantName: v.assistant.name,
     officeName: v.office.name,
@@ -38,16 +39,16 @@ export function consentDocument(v: ConsentView, ctx?: RenderContext): DocumentPa
           ...common,
           declare: many ? 'Oświadczamy' : 'Oświadczam',
           consentVerb: many ? 'wyrażamy' : 'wyrażam',
-          employedInstr: gendered(v.assistant.sex, GENDERED.zatrudnionyInstr),
+          employedInstr: gendered(staffSex(v.assistant), GENDERED.zatrudnionyInstr),
         })
       : fillText(t.courtAcknowledgement, {
           ...common,
           acknowledge: many ? 'Przyjmujemy' : 'Przyjmuję',
-          obliged: genderedPlural(sexes, { one: GENDERED.zobowiazany, manyF: 'zostałyśmy zobowiązane', manyM: 'zostaliśmy zobowiązani' }),
+          obliged: genderedPlural(sexes, { one: GENDERED.zobowiazanyJa, manyF: 'zostałyśmy zobowiązane', manyM: 'zostaliśmy zobowiązani' }),
           court: v.court ? courtName(v.court) : undefined,
           orderDate: v.court?.orderDate ? formatDate(v.court.orderDate) : undefined,
           signature: v.court?.signature,
-          employed: gendered(v.assistant.sex, GENDERED.zatrudniony),
+          employed: gendered(staffSex(v.assistant), GENDERED.zatrudniony),
         });
   const body = html`
 ${fields([
@@ -57,10 +58,10 @@ ${fields([
   ])}
 ${statement}
 ${v.variant === 'consent' ? section('Zasady współpracy', fillText(t.consentDuties, {})) : ''}
-<p>${many ? 'Oświadczamy' : 'Oświadczam'}, że ${many ? 'zapoznaliśmy się' : gendered(v.members[0]?.sex, GENDERED.zapoznal)} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych.</p>
+<p>${many ? 'Oświadczamy' : 'Oświadczam'}, że ${genderedPlural(sexes, { one: GENDERED.zapoznalem, manyF: 'zapoznałyśmy się', manyM: 'zapoznaliśmy się' })} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych.</p>
 ${signatures([
     ...v.members.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
-    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'asystent rodziny', name: v.assistant.name },
   ])}`;
   return {
     kind: v.variant === 'consent' ? 'consent' : 'court-acknowledgement',

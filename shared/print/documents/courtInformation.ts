@@ -1,7 +1,7 @@
 /** 18. Informacja do sądu / kuratora w sprawie z postanowienia sądu (non-cooperation, closure,
  *  major events) (domain.md §4.20). */
 import type { IsoDate } from '../../rules/types';
-import { formatDate, formatPeriod, GENDERED, gendered, isPresent, text } from '../format';
+import { formatDate, formatPeriod, isPresent, text } from '../format';
 import { html } from '../html';
 import { section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -49,7 +49,7 @@ ${section('Fakty', table(
   ))}
 ${section('Podsumowanie', textBlock(v.summary))}
 ${signatures([
-    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'asystent rodziny', name: v.assistant.name },
     ...(isPresent(v.headName) ? [{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' as const }] : []),
   ])}`;
   return {

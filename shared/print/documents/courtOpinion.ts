@@ -1,12 +1,13 @@
 /** 14. Opinia o rodzinie i jej członkach dla sądu (art. 15 ust. 1 pkt 17): only the scope the
  *  court asked for; editable conclusions (domain.md §4.16). */
 import type { IsoDate } from '../../rules/types';
-import { formatDate, GENDERED, gendered, isPresent, text } from '../format';
+import { formatDate, isPresent, text } from '../format';
+import { GENDERED, gendered } from '../../grammar';
 import { html } from '../html';
 import { list, section, signatures, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
 import { fillText } from '../texts';
-import { courtName, formatAddress, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
+import { courtName, formatAddress, staffSex, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
 
 /** Sections the court may ask for; the view carries only those requested, in this order. */
 export type OpinionScope = 'history' | 'housing' | 'finances' | 'relations' | 'parenting' | 'cooperation' | 'children';
@@ -49,11 +50,11 @@ ${fillText(t.courtOpinionIntro, {
     requestDate: isPresent(v.requestDate) ? formatDate(v.requestDate) : undefined,
     requestNumber: isPresent(v.requestNumber) ? `, nr ${v.requestNumber.trim()}` : '',
     signature: v.court.signature,
-    prepared: gendered(v.author.sex, GENDERED.sporzadzil),
+    prepared: gendered(staffSex(v.author), GENDERED.sporzadzil),
     authorName: v.author.name,
-    assistantRole: gendered(v.author.sex, GENDERED.asystent),
-    working: gendered(v.author.sex, GENDERED.pracujacy),
-    employed: gendered(v.author.sex, GENDERED.zatrudniony),
+    assistantRole: 'asystent rodziny',
+    working: gendered(staffSex(v.author), GENDERED.pracujacy),
+    employed: gendered(staffSex(v.author), GENDERED.zatrudniony),
     officeName: v.office.name,
     workingSince: isPresent(v.workingSince) ? formatDate(v.workingSince) : undefined,
     workBasis: v.workBasis,
@@ -64,7 +65,7 @@ ${requested.map((k, i) => section(`${i + 1}. ${OPINION_SCOPE_LABELS[k]}`, textBl
 ${section(`${requested.length + 1}. Wnioski`, textBlock(v.conclusions))}
 ${fillText(t.courtOpinionDisclaimer, {})}
 ${signatures([
-    { role: gendered(v.author.sex, GENDERED.asystent), name: v.author.name },
+    { role: 'asystent rodziny', name: v.author.name },
     ...(isPresent(v.headName) ? [{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' as const }] : []),
   ])}`;
   return {

@@ -1,7 +1,7 @@
 /** 13. Karta monitoringu funkcjonowania rodziny po zakończeniu pracy (art. 15 ust. 1 pkt 16)
  *  (domain.md §4.15). */
 import type { IsoDate } from '../../rules/types';
-import { formatDate, formatPeriod, GENDERED, gendered, text } from '../format';
+import { formatDate, formatPeriod, text } from '../format';
 import { html } from '../html';
 import { choices, fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -51,7 +51,7 @@ ${choices([
     [v.newReferralNeeded === null ? null : v.newReferralNeeded, 'istnieje potrzeba ponownego objęcia rodziny wsparciem (nowe zgłoszenie)'],
     [v.newReferralNeeded === null ? null : !v.newReferralNeeded, 'rodzina funkcjonuje prawidłowo – brak potrzeby ponownego wsparcia'],
   ])}
-${signatures([{ role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name }])}`;
+${signatures([{ role: 'asystent rodziny', name: v.assistant.name }])}`;
   return {
     kind: 'monitoring',
     title: 'Karta monitoringu funkcjonowania rodziny po zakończeniu pracy',

@@ -1,5 +1,6 @@
 /** 12. Miesięczne sprawozdanie z pracy z rodziną (hours, km) (domain.md §4.12). */
-import { countOf, DASH, formatDuration, formatHoursDecimal, formatKm, formatMonthYear, GENDERED, gendered, NOUNS, text } from '../format';
+import { DASH, formatDuration, formatHoursDecimal, formatKm, formatMonthYear, text } from '../format';
+import { countOf, NOUNS } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -44,7 +45,7 @@ ${section('1. Działania w ramach celów planu pracy', table(
 ${section('2. Trudności', textBlock(v.problems))}
 ${section('3. Działania planowane na następny miesiąc', textBlock(v.nextMonth))}
 ${signatures([
-    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'asystent rodziny', name: v.assistant.name },
     { role: 'przyjął(ęła): koordynator / kierownik ośrodka', name: v.acknowledgedBy },
   ])}`;
   return {

@@ -1,6 +1,7 @@
 /** The index page of a teczka pack (all documents of a case, or of a date range, in order). */
 import type { IsoDate } from '../../rules/types';
-import { countOf, formatDate, NOUNS, text } from '../format';
+import { formatDate, text } from '../format';
+import { countOf, NOUNS } from '../../grammar';
 import { html } from '../html';
 import { fields, table, type DocumentPart } from '../layout';
 import { type DocBase } from './common';

@@ -1,7 +1,8 @@
 /** 10. Karta wizyty / protokół spotkania (with "podpisu odmówiono") and the visit diary for a
  *  date range (domain.md §4.10). */
 import type { IsoDate } from '../../rules/types';
-import { countOf, DASH, formatDate, formatDuration, formatKm, formatTimeRange, GENDERED, gendered, isPresent, listPl, NOUNS, text } from '../format';
+import { DASH, formatDate, formatDuration, formatKm, formatTimeRange, isPresent, listPl, text } from '../format';
+import { countOf, NOUNS } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -70,7 +71,7 @@ ${signatures([
       refused: v.familySignatory.refused,
       refusalNote: v.familySignatory.refusalNote,
     },
-    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'asystent rodziny', name: v.assistant.name },
   ])}`;
   return {
     kind: 'visit-card',
@@ -118,7 +119,7 @@ ${table(
     ]),
     { small: true, empty: 'brak spotkań w tym okresie', foot: ['', 'Razem', '', '', formatDuration(minutes), formatKm(km)] },
   )}
-${signatures([{ role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name }])}`;
+${signatures([{ role: 'asystent rodziny', name: v.assistant.name }])}`;
   return {
     kind: 'visit-diary',
     title: 'Dziennik wizyt w środowisku rodzinnym',

@@ -1,7 +1,7 @@
 /** 9. Plan pracy z rodziną: scope of actions, deadlines and expected effects (art. 15 ust. 3);
  *  a revision shows its version number and date (domain.md §4.9). */
 import type { IsoDate } from '../../rules/types';
-import { formatDate, GENDERED, gendered, isPresent, text } from '../format';
+import { formatDate, isPresent, text } from '../format';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart, type Signatory } from '../layout';
 import { LEGAL_BASIS } from '../legal';
@@ -49,7 +49,7 @@ export function workPlanDocument(v: WorkPlanView): DocumentPart {
   ]);
   const people: Signatory[] = [
     ...v.signatories.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
-    { role: gendered(v.assistant.sex, GENDERED.asystent), name: v.assistant.name },
+    { role: 'asystent rodziny', name: v.assistant.name },
     ...(v.socialWorker ? [{ role: 'pracownik socjalny (konsultacja planu)', name: v.socialWorker.name }] : []),
     ...(isPresent(v.fosterCareCoordinator) ? [{ role: 'koordynator rodzinnej pieczy zastępczej', name: v.fosterCareCoordinator }] : []),
   ];

@@ -2,12 +2,13 @@
  *  (domain.md §4.3). */
 import { DOCUMENT_LABELS, SPECIALTY_FIELD_LABELS, ZA_ZYCIEM_CATEGORIES, type SpecialtyField, type ZaZyciemCategory } from '../../rules/labels';
 import type { IsoDate } from '../../rules/types';
-import { BLANK, formatDate, GENDERED, gendered, text, type Sex } from '../format';
+import { BLANK, formatDate, text } from '../format';
+import { GENDERED, gendered, type Sex } from '../../grammar';
 import { html } from '../html';
 import { choices, fields, section, signatures, textBlock, type DocumentPart } from '../layout';
 import { LEGAL_BASIS } from '../legal';
 import { fillText } from '../texts';
-import { formatAddress, fullName, membersTable, textsOf, type Address, type DocBase, type FamilyMember, type RenderContext } from './common';
+import { formatAddress, fullName, membersTable, personSex, textsOf, type Address, type DocBase, type FamilyMember, type RenderContext } from './common';
 
 export type SubmissionChannel = 'in-person' | 'post' | 'electronic';
 
@@ -15,7 +16,7 @@ export interface ZaZyciemRequestView extends DocBase {
   applicant: {
     firstName: string;
     lastName: string;
-    sex?: Sex;
+    sex?: Sex | null;
     pesel?: string | null;
     address?: Address | null;
     phone?: string | null;
@@ -73,13 +74,13 @@ ${section('5. Załączniki', att
       ]))}
 ${section('6. Oświadczenia', html`${choices([
     [v.consentToCooperation, 'wyrażam zgodę na współpracę z asystentem rodziny'],
-    [v.rodoAcknowledged, html`${gendered(a.sex, GENDERED.zapoznal)} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych`],
+    [v.rodoAcknowledged, html`${gendered(personSex(a), GENDERED.zapoznalem)} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych`],
   ])}${fillText(textsOf(ctx).zaZyciemConsent, {})}`)}
 ${fields([
     ['Sposób złożenia wniosku', v.channel ? CHANNELS[v.channel] : BLANK],
     ['Data wpływu do ośrodka', formatDate(v.submittedOn, { fallback: BLANK })],
   ])}
-${signatures([{ role: gendered(a.sex, GENDERED.wnioskodawca).toLowerCase(), name: fullName(a) }])}`;
+${signatures([{ role: gendered(personSex(a), GENDERED.wnioskodawca).toLowerCase(), name: fullName(a) }])}`;
   return {
     kind: 'za-zyciem-request',
     title: 'Wniosek o wsparcie asystenta rodziny',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   BLANK,
-  countOf,
   DASH,
   formatAmount,
   formatDate,
@@ -14,17 +13,12 @@ import {
   formatPeriod,
   formatTime,
   formatTimeRange,
-  gendered,
-  GENDERED,
-  genderedPlural,
   listPl,
-  NOUNS,
   orBlank,
   orDash,
-  personName,
   placeAndDate,
-  plural,
 } from '../../../shared/print/format';
+import { countOf, NOUNS } from '../../../shared/grammar';
 
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');
 
@@ -94,55 +88,12 @@ describe('Polish numbers and amounts', () => {
   });
 });
 
-describe('Polish plural forms', () => {
-  const cases: Array<[number, string]> = [
-    [0, 'rodzin'], [1, 'rodzina'], [2, 'rodziny'], [4, 'rodziny'], [5, 'rodzin'], [11, 'rodzin'], [12, 'rodzin'],
-    [14, 'rodzin'], [21, 'rodzin'], [22, 'rodziny'], [104, 'rodziny'], [112, 'rodzin'], [1.5, 'rodziny'],
-  ];
-  it.each(cases)('%d → %s', (n, form) => expect(plural(n, NOUNS.rodzina)).toBe(form));
-  it('days, hours, years', () => {
-    expect(sp(countOf(1, NOUNS.dzien))).toBe('1 dzień');
-    expect(sp(countOf(2, NOUNS.dzien))).toBe('2 dni');
-    expect(sp(countOf(5, NOUNS.dzien))).toBe('5 dni');
-    expect(sp(countOf(1.5, NOUNS.dzien))).toBe('1,5 dnia');
-    expect(sp(countOf(1, NOUNS.godzina))).toBe('1 godzina');
-    expect(sp(countOf(2, NOUNS.godzina))).toBe('2 godziny');
-    expect(sp(countOf(5, NOUNS.godzina))).toBe('5 godzin');
-    expect(sp(countOf(2.5, NOUNS.godzina))).toBe('2,5 godziny');
-    expect(sp(countOf(22, NOUNS.rok))).toBe('22 lata');
-    expect(sp(countOf(25, NOUNS.rok))).toBe('25 lat');
-  });
-});
-
-describe('gendered forms', () => {
-  it('picks the form by sex; unknown prints the neutral form', () => {
-    expect(gendered('F', GENDERED.panPani)).toBe('Pani');
-    expect(gendered('M', GENDERED.panPani)).toBe('Pan');
-    expect(gendered(null, GENDERED.panPani)).toBe('Pani/Pan');
-    expect(gendered('F', GENDERED.zamieszkaly)).toBe('zamieszkała');
-    expect(gendered('M', GENDERED.zamieszkaly)).toBe('zamieszkały');
-    expect(gendered('F', GENDERED.wyrazil)).toBe('wyraziła');
-    expect(gendered('M', GENDERED.wyrazil)).toBe('wyraził');
-    expect(gendered(null, GENDERED.wyrazil)).toBe('wyraził(a)');
-    expect(gendered(undefined, GENDERED.wyrazil)).toBe('wyraził(a)');
-  });
-  it('groups: all women → feminine plural, otherwise masculine-personal', () => {
-    const forms = { one: GENDERED.zobowiazany, manyF: 'zostałyśmy zobowiązane', manyM: 'zostaliśmy zobowiązani' };
-    expect(genderedPlural(['F'], forms)).toBe('zostałam zobowiązana');
-    expect(genderedPlural(['F', 'F'], forms)).toBe('zostałyśmy zobowiązane');
-    expect(genderedPlural(['F', 'M'], forms)).toBe('zostaliśmy zobowiązani');
-    expect(genderedPlural(['F', null], forms)).toBe('zostaliśmy zobowiązani');
-  });
-});
-
 describe('text helpers', () => {
   it('missing values print a dash or a line to fill in', () => {
     expect(orDash(null)).toBe(DASH);
     expect(orDash('  ')).toBe(DASH);
     expect(orBlank(undefined)).toBe(BLANK);
     expect(orDash(' Grębocin ')).toBe('Grębocin');
-    expect(personName('Anna', null)).toBe('Anna');
-    expect(personName(null, undefined)).toBe(BLANK);
     expect(listPl(['a', 'b', 'c'])).toBe('a, b i c');
     expect(listPl(['a'])).toBe('a');
     expect(listPl([])).toBe('');
