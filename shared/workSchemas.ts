@@ -255,6 +255,9 @@ export const closeSchema = z.object({
   courtInformedOn: optionalDate('Data poinformowania sądu'),
   /** Monitoring length in months; default: the office setting. */
   monitoringMonths: z.number().int().min(1).max(24).nullable().optional().default(null),
+  /** Why the reason stands when the final assessment speaks against it (e.g. "osiągnięcie celów"
+   *  with areas still at −3/−2); printed with the reason. */
+  reasonJustification: optionalText('Uzasadnienie przyczyny zakończenia', 2000),
   note: optionalText('Uwagi', 4000),
 });
 export const endMonitoringSchema = z.object({ caseId: z.string(), version: z.number().int(), on: dateSchema('Data zakończenia monitoringu'), note: optionalText('Uwagi', 2000) });

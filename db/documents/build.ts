@@ -115,6 +115,8 @@ interface CaseDetailsJson {
   request?: { justification?: string; attachments?: unknown };
   /** Recorded with the consent / acknowledgement (recordConsent). */
   consent?: { meetingPlace?: string; meetingFrequency?: string };
+  /** Recorded with the closure (close): why the reason stands against the final assessment. */
+  closure?: { reasonJustification?: string };
 }
 function details(c: CaseData): CaseDetailsJson {
   try {
@@ -473,6 +475,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         closureReason: a.kind === 'final' && r.closureReason && CLOSURE_REASONS.some((x) => x.code === r.closureReason) ? (r.closureReason as ClosureReasonCode) : null,
         nextAssessmentDue: d(b.nextAssessmentOn as string | null),
         monitoringPlan: a.kind === 'final' ? t(b.monitoringPlan) : null,
+        closureJustification: a.kind === 'final' ? t(details(c).closure?.reasonJustification) : null,
         history: c.assessments.slice(0, idx + 1).map((x) => ({
           label: KIND_LABEL[x.kind],
           date: x.assessedOn as IsoDate,

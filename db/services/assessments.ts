@@ -24,11 +24,11 @@ import {
   type AssessmentAreaEntry,
   type AssessmentDraft,
   type Finding,
-  type RecordPlanVersion,
 } from '../../shared/rules/index';
 import type { AssessmentCreateInput, AssessmentFields } from '../../shared/workSchemas';
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
+import { planVersionsOf } from '../repos/work';
 import { caseDetail, getCaseRow, transition, type CaseRow } from './cases';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
 import { addendaOf, familyChildren, getWorkSettings, json, refuseIfBlocked, requireCaseWrite, requireCaseRead, warsawDateOf, tx } from './workCommon';
@@ -163,21 +163,6 @@ export function prepareAssessment(ctx: ServiceCtx, actor: Actor, caseId: string,
       nextAssessmentLatest: kind === 'periodic' ? latestNextAssessmentOn(today) : null,
     },
   };
-}
-
-/** The case's plan versions with their goals (id and title), oldest first. */
-export function planVersionsOf(sqlite: SqliteHandle, caseId: string): Array<RecordPlanVersion & { goals: Array<{ id: string; title: string }> }> {
-  return (
-    sqlite.prepare('SELECT version_no AS versionNo, drawn_up_on AS drawnUpOn, content FROM work_plans WHERE case_id = ? ORDER BY version_no').all(caseId) as Array<{
-      versionNo: number;
-      drawnUpOn: string;
-      content: string;
-    }>
-  ).map((p) => ({
-    versionNo: p.versionNo,
-    drawnUpOn: p.drawnUpOn,
-    goals: (json<{ goals?: Array<{ id?: string; title?: string }> }>(p.content, {}).goals ?? []).map((g, i) => ({ id: g.id ?? `g${i + 1}`, title: g.title ?? '' })),
-  }));
 }
 
 /** The consistency rules of one assessment against the case file (goals of the plan in force,

@@ -392,6 +392,8 @@ function fieldOf(action: string): (code: string) => string | null {
     if (code === 'REFUSAL_REASON_MISSING' || code === 'ZZ_REFUSAL_REASON_MISSING') return 'reason';
     if (code === 'FORWARD_TARGET_MISSING') return 'forwardedTo';
     if (code === 'REQUEST_JUSTIFICATION_MISSING') return 'justification';
+    if (code === 'REQUEST_ANALYSIS_MISSING') return 'analysis';
+    if (code === 'CLOSURE_REASON_CONTRADICTS_FINAL_ASSESSMENT') return 'reasonJustification';
     if (code.startsWith('COURT_ORDER') || code.startsWith('CONSENT_BASIS')) return 'basis';
     if (code.startsWith('CERT_') || code.startsWith('ZZ_CERTIFICATE')) return 'documents.certificate';
     if (code === 'ZZ_PREGNANCY_DOCUMENT_MISSING') return 'documents.pregnancyDocument';
@@ -489,6 +491,7 @@ function updatesFor(payload: AnyPayload, today: string): Record<string, unknown>
 function detailsUpdate(current: CaseRow, payload: AnyPayload): Record<string, unknown> {
   let part: Record<string, unknown> | null = null;
   if (payload.action === 'submitRequest') part = { request: { justification: payload.justification, attachments: payload.attachments ?? [] } };
+  else if (payload.action === 'close' && payload.reasonJustification?.trim()) part = { closure: { reasonJustification: payload.reasonJustification.trim() } };
   else if (payload.action === 'recordConsent' && (payload.meetingPlace || payload.meetingFrequency))
     part = { consent: { meetingPlace: payload.meetingPlace ?? '', meetingFrequency: payload.meetingFrequency ?? '' } };
   if (!part) return {};

@@ -29,6 +29,7 @@ function payloadOf(ctx: ServiceCtx, input: CloseInput) {
       reason: input.reason,
       permanentPlacementConfirmed: input.permanentPlacementConfirmed,
       courtInformedOn: input.courtInformedOn,
+      reasonJustification: input.reasonJustification,
       monitoringEndsOn,
       note: input.note,
     },

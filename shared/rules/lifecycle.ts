@@ -17,6 +17,7 @@ import { interviewDueDate, daysOverdue, INTERVIEW_URGENT_WORKING_DAYS, INTERVIEW
 import { addDays, isIsoDate } from './isoDate';
 import { LIFECYCLE_BASIS } from './lifecycleFindings';
 import { checkCaseClosure } from './work';
+import { checkClosureAgainstFinalAssessment, type RecordAssessment, type RecordPlanVersion } from './records';
 
 // ---- Tracks, sources ---------------------------------------------------------------------------
 
@@ -208,6 +209,8 @@ export interface TransitionInputs {
     permanentPlacementConfirmed?: boolean;
     /** Court-ordered cases: the day the court or kurator was informed. */
     courtInformedOn?: IsoDate | null;
+    /** Why the reason stands when the final assessment speaks against it (records.ts). */
+    reasonJustification?: string | null;
   };
   archive: { on: IsoDate };
 }
@@ -219,6 +222,9 @@ export interface WorkFacts {
   finalAssessmentOn?: IsoDate | null;
   catalogueItems?: number;
   monitoringEndsOn?: IsoDate | null;
+  /** The final assessment and the plan versions: the closure reason must agree with them. */
+  finalAssessment?: RecordAssessment | null;
+  plans?: ReadonlyArray<RecordPlanVersion>;
 }
 export type CaseAction = keyof TransitionInputs;
 
@@ -431,6 +437,14 @@ const LATER_GUARDS: Partial<Record<CaseAction, AnyGuard>> = {
         actorRole: ctx.actorRole ?? 'assistant',
         permanentPlacementConfirmed: input.permanentPlacementConfirmed,
         courtInformedOn: input.courtInformedOn ?? null,
+      }),
+    );
+    out.push(
+      ...checkClosureAgainstFinalAssessment({
+        reason: input.reason,
+        final: ctx.work?.finalAssessment ?? null,
+        plans: ctx.work?.plans ?? [],
+        justification: input.reasonJustification ?? null,
       }),
     );
     return out;

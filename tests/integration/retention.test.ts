@@ -270,7 +270,7 @@ describe('retention queue and anonymisation', () => {
       monitoringPlan: 'Telefon do Zdzisławy co dwa tygodnie przez 3 miesiące',
     });
     let cur = await ar.ok('cases:get', { id: ca.id });
-    await ar.ok('closure:close', { caseId: ca.id, version: cur.version, on: '2015-06-30', reason: 'CEL', note: 'Przybyszewscy poradzą sobie' });
+    await ar.ok('closure:close', { caseId: ca.id, version: cur.version, on: '2015-06-30', reason: 'CEL', reasonJustification: 'Zdzisława spłaciła dług; pozostałe trudności poza planem', note: 'Przybyszewscy poradzą sobie' });
     await moveClock('2015-09-30');
     cur = await admin.ok('cases:get', { id: ca.id });
     await admin.ok('closure:endMonitoring', { caseId: ca.id, version: cur.version, on: '2015-09-30', note: 'Monitoring u Przybyszewskich zakończony' });

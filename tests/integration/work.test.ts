@@ -268,10 +268,17 @@ describe('closure, monitoring, reopening', () => {
     const placement = await close({ reason: 'PIECZA_BEZ_POWROTU' });
     expect(failure(placement).findings?.map((f) => f.code)).toContain('CLOSURE_PLACEMENT_NOT_CONFIRMED_PERMANENT');
     expect((await ar.ok('cases:get', { id: c.id })).state).toBe('OCENA_WSTEPNA');
-    const check = await ar.ok('closure:check', { caseId: c.id, version: cur.version, on: '2026-11-22', reason: 'CEL' });
+    // "Osiągnięcie celów" while the final assessment rates areas at −3 and −2: refused unless justified.
+    const contested = await close();
+    expect(failure(contested).findings?.find((f) => f.severity === 'blocker')?.code).toBe('CLOSURE_REASON_CONTRADICTS_FINAL_ASSESSMENT');
+    expect(failure(contested).message).toContain('Warunki mieszkaniowe i bytowe (−3)');
+    expect(failure(contested).fields).toMatchObject({ reasonJustification: expect.any(String) });
+    const reasonJustification = 'Cele planu dotyczące dzieci osiągnięte; warunki mieszkaniowe poza zakresem planu (sprawa lokalowa w gminie).';
+    const check = await ar.ok('closure:check', { caseId: c.id, version: cur.version, on: '2026-11-22', reason: 'CEL', reasonJustification });
     expect(check).toMatchObject({ allowed: true, monitoringEndsOn: '2027-02-22' });
+    expect(check.findings.map((f) => f.code)).toContain('CLOSURE_REASON_JUSTIFIED');
 
-    const closed = await close();
+    const closed = await close({ reasonJustification });
     expect(closed.ok).toBe(true);
     if (!closed.ok) return;
     expect(closed.value.case).toMatchObject({ state: 'MONITORING', closureReason: 'CEL', closedOn: '2026-11-22' });

@@ -39,6 +39,8 @@ export interface AssessmentView extends DocBase {
   recommendationNote?: string | null;
   closureReason?: ClosureReasonCode | null;
   monitoringPlan?: string | null;
+  /** Why the closure reason stands although the assessment speaks against it (records.ts). */
+  closureJustification?: string | null;
   nextAssessmentDue?: IsoDate | null;
   /** Earlier assessments plus this one, oldest first, for the trend chart (≥ 2 to draw). */
   history?: ReadonlyArray<TrendPoint>;
@@ -138,6 +140,7 @@ ${v.kind === 'periodic' ? section('Rekomendacja', html`${choices([
   ])}${isPresent(v.recommendationNote) ? textBlock(v.recommendationNote) : ''}${fields([['Termin kolejnej oceny', formatDate(v.nextAssessmentDue)]])}`) : ''}
 ${v.kind === 'final' ? section('Zakończenie współpracy', html`${fields([
     ['Przyczyna zakończenia', CLOSURE_REASONS.find((c) => c.code === v.closureReason)?.label ?? DASH],
+    ...(isPresent(v.closureJustification) ? [['Uzasadnienie przyczyny', text(v.closureJustification)] as [string, string]] : []),
   ])}<h3>Zalecenia, w tym plan monitorowania (okres i forma)</h3>${textBlock(v.monitoringPlan)}`) : ''}
 ${v.kind === 'initial' ? fields([['Termin pierwszej oceny okresowej', formatDate(v.nextAssessmentDue)]]) : ''}
 ${signatures([

@@ -51,6 +51,7 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
   const [courtInformedOn, setCourtInformedOn] = useState('');
   const [months, setMonths] = useState<number | string>('');
   const [note, setNote] = useState('');
+  const [justification, setJustification] = useState('');
   const [check, setCheck] = useState<{ allowed: boolean; findings: FindingView[]; monitoringEndsOn: string } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
@@ -63,6 +64,7 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
     permanentPlacementConfirmed: permanent,
     courtInformedOn: courtInformedOn || null,
     monitoringMonths: months === '' ? null : Number(months),
+    reasonJustification: justification,
     note,
   });
 
@@ -78,6 +80,7 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
         permanentPlacementConfirmed: permanent,
         courtInformedOn: courtInformedOn || null,
         monitoringMonths: months === '' ? null : Number(months),
+        reasonJustification: justification,
         note: '',
       })
         .then((r) => alive && setCheck(r))
@@ -87,7 +90,10 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
       alive = false;
       window.clearTimeout(t);
     };
-  }, [c.id, c.version, on, reason, permanent, courtInformedOn, months]);
+  }, [c.id, c.version, on, reason, permanent, courtInformedOn, months, justification]);
+
+  // The final assessment speaks against the reason (records.ts): the reason needs a justification.
+  const contested = justification !== '' || (check?.findings ?? []).some((f) => f.code === 'CLOSURE_REASON_CONTRADICTS_FINAL_ASSESSMENT' || f.code === 'CLOSURE_REASON_JUSTIFIED');
 
   async function close() {
     setSaving(true);
@@ -131,6 +137,16 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
           )}
           <NumberInput label="Monitoring (miesiące; puste = ustawienie ośrodka)" min={1} max={24} value={months} onChange={setMonths} />
         </SimpleGrid>
+        {contested && (
+          <Textarea
+            label="Uzasadnienie przyczyny zakończenia (ocena końcowa wskazuje inaczej)"
+            withAsterisk
+            autosize
+            minRows={2}
+            value={justification}
+            onChange={(e) => setJustification(e.currentTarget.value)}
+          />
+        )}
         <Textarea label="Uwagi do zakończenia" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {check && (
           <div data-testid="closure-check">
