@@ -35,10 +35,12 @@ describe('Polish dates', () => {
     expect(months).toEqual(['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia']);
   });
   it('is total: missing or invalid dates never print ISO, null or undefined', () => {
-    for (const bad of [null, undefined, '', '2026-02-30', '22.11.2026', '2026-11-22T10:00:00Z', 'abc'] as const) {
+    for (const bad of [null, undefined, '', '2026-02-30', '22.11.2026', '2026-11-22T', 'abc'] as const) {
       expect(formatDate(bad as never)).toBe(DASH);
       expect(formatDateLong(bad as never)).toBe(DASH);
     }
+    // A stored timestamp prints the office's day (Europe/Warsaw), never the ISO text.
+    expect(formatDate('2026-11-22T23:30:00Z')).toBe('23.11.2026 r.');
     expect(placeAndDate(null, null)).toBe(`${BLANK}, dnia ${BLANK}`);
     expect(formatPeriod('2026-05-01', null)).toBe('od 01.05.2026 r. do nadal');
     expect(formatPeriod(null, '2026-05-01')).toBe(`od ${BLANK} do 01.05.2026 r.`);
