@@ -36,6 +36,34 @@ export const DEFAULT_SCRYPT: ScryptParams = { algo: 'scrypt', N: 2 ** 17, r: 8, 
 /** Cheap parameters for tests only (never used by the app). */
 export const TEST_SCRYPT: ScryptParams = { algo: 'scrypt', N: 2 ** 10, r: 8, p: 1 };
 
+/**
+ * Key-derivation parameters read from a file (keys.json, a backup's header) are accepted only
+ * within what this app writes: scrypt, r = 8, p = 1, N a power of two from 2^10 (tests) to 2^17
+ * (production). Anything else is refused *before* deriving: the header checksum is a plain
+ * SHA-256, so anyone can rewrite these numbers, and N = 2^22 costs 4 GiB and half a minute,
+ * N = 2^30 fails to allocate, p = 24 is 24 times the work of one try.
+ */
+export const KDF_LIMITS = { minLogN: 10, maxLogN: 17, r: 8, p: 1 } as const;
+
+export function isSupportedKdf(k: unknown): k is ScryptParams {
+  if (typeof k !== 'object' || k === null) return false;
+  const { algo, N, r, p } = k as Record<string, unknown>;
+  if (algo !== 'scrypt' || r !== KDF_LIMITS.r || p !== KDF_LIMITS.p) return false;
+  if (typeof N !== 'number' || !Number.isSafeInteger(N)) return false;
+  const logN = Math.log2(N);
+  return Number.isInteger(logN) && logN >= KDF_LIMITS.minLogN && logN <= KDF_LIMITS.maxLogN;
+}
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const b64Bytes = (s: unknown): number => (typeof s === 'string' && s.length % 4 === 0 && B64.test(s) ? Buffer.from(s, 'base64').length : -1);
+
+/** A wrapped key as this app writes it: supported KDF, 16-byte salt, 12-byte IV, 16-byte tag, 32-byte key. */
+export function isWellFormedWrap(w: unknown): w is Wrapped {
+  if (typeof w !== 'object' || w === null) return false;
+  const { salt, kdf, iv, ct, tag } = w as Record<string, unknown>;
+  return isSupportedKdf(kdf) && b64Bytes(salt) === 16 && b64Bytes(iv) === 12 && b64Bytes(tag) === 16 && b64Bytes(ct) === DATA_KEY_BYTES;
+}
+
 export function deriveKey(secret: string | Buffer, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const maxmem = 128 * params.N * params.r * 2 + 1024 * 1024;
   const input = typeof secret === 'string' ? Buffer.from(secret.normalize('NFC'), 'utf8') : secret;

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../shared/errors';
-import { unwrapKey, wrapKey, type ScryptParams, type Wrapped } from './crypto';
+import { isSupportedKdf, isWellFormedWrap, unwrapKey, wrapKey, type ScryptParams, type Wrapped } from './crypto';
 import { writeFileAtomic } from './fsutil';
 
 export const KEYSTORE_FILE = 'keys.json';
@@ -31,6 +31,34 @@ export interface KeystoreData {
   recoveryConfirmedAt?: string;
 }
 
+/** keys.json with key parameters this app never writes (tampered, or not Asysta's). */
+export const KEYSTORE_UNSUPPORTED_KDF = 'Plik kluczy (keys.json) ma nieobsługiwane parametry klucza (zmieniony lub nie pochodzi z Asysty). Przywróć dane z kopii zapasowej.';
+export const KEYSTORE_MALFORMED = 'Plik kluczy (keys.json) jest uszkodzony. Przywróć dane z kopii zapasowej.';
+/** At most this many slots: one per account plus the recovery slot (a GOPS has a handful). */
+const MAX_SLOTS = 1000;
+
+/**
+ * Checks the structure and every slot's key parameters of key-file data (keys.json or a
+ * backup's copy of it). Throws DB_CORRUPT with KEYSTORE_UNSUPPORTED_KDF or KEYSTORE_MALFORMED.
+ */
+export function checkKeystoreData(data: KeystoreData): void {
+  const bad = (message: string) => new AppError('DB_CORRUPT', message);
+  if (data.format !== 1 || typeof data.installId !== 'string' || typeof data.sealPublicKey !== 'string') throw bad(KEYSTORE_MALFORMED);
+  if (!Array.isArray(data.slots) || data.slots.length > MAX_SLOTS) throw bad(KEYSTORE_MALFORMED);
+  for (const s of data.slots as unknown[]) {
+    if (typeof s !== 'object' || s === null) throw bad(KEYSTORE_MALFORMED);
+    const slot = s as Partial<UserSlot> & { kind?: unknown };
+    if (slot.kind === 'user') {
+      if (typeof slot.userId !== 'string' || typeof slot.loginTag !== 'string') throw bad(KEYSTORE_MALFORMED);
+    } else if (slot.kind !== 'recovery') {
+      throw bad(KEYSTORE_MALFORMED);
+    }
+    if (typeof slot.wrap !== 'object' || slot.wrap === null) throw bad(KEYSTORE_MALFORMED);
+    if (!isSupportedKdf((slot.wrap as { kdf?: unknown }).kdf)) throw bad(KEYSTORE_UNSUPPORTED_KDF);
+    if (!isWellFormedWrap(slot.wrap)) throw bad(KEYSTORE_MALFORMED);
+  }
+}
+
 const RECOVERY_AAD = 'asysta:recovery';
 const userAad = (userId: string) => `asysta:user:${userId}`;
 
@@ -45,17 +73,35 @@ export class Keystore {
     return existsSync(join(dataDir, KEYSTORE_FILE));
   }
 
+  /**
+   * Reads keys.json. A file that is not what this app writes is refused before any key is
+   * derived from it: DB_FROM_FUTURE for a newer format, KEYSTORE_UNSUPPORTED_KDF for key
+   * parameters outside what the app writes (see KDF_LIMITS), KEYSTORE_MALFORMED otherwise (both
+   * DB_CORRUPT; a backup's reader turns them into BACKUP_CORRUPT).
+   */
   static load(dataDir: string, kdf: ScryptParams): Keystore {
     const path = join(dataDir, KEYSTORE_FILE);
     if (!existsSync(path)) throw new AppError('KEYSTORE_MISSING');
-    const data = JSON.parse(readFileSync(path, 'utf8')) as KeystoreData;
-    if (data.format !== 1) throw new AppError('DB_FROM_FUTURE');
+    let data: KeystoreData;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as KeystoreData;
+    } catch {
+      throw new AppError('DB_CORRUPT', KEYSTORE_MALFORMED);
+    }
+    if (typeof data !== 'object' || data === null) throw new AppError('DB_CORRUPT', KEYSTORE_MALFORMED);
+    if (typeof data.format === 'number' && data.format > 1) throw new AppError('DB_FROM_FUTURE');
+    checkKeystoreData(data);
     return new Keystore(path, data, kdf);
   }
 
   static create(dataDir: string, sealPublicKey: string, kdf: ScryptParams): Keystore {
     const data: KeystoreData = { format: 1, installId: randomUUID(), sealPublicKey, slots: [] };
     return new Keystore(join(dataDir, KEYSTORE_FILE), data, kdf);
+  }
+
+  /** Random id of the installation (not secret): salts the login tags. */
+  get installId(): string {
+    return this.data.installId;
   }
 
   get sealPublicKey(): string {

@@ -114,6 +114,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backup.verified': 'Sprawdzenie kopii zapasowej',
   'backup.verify_failed': 'Nieudane sprawdzenie kopii',
   'backup.restore': 'Przywrócenie danych z kopii',
+  'backup.restore_failed': 'Nieudane przywrócenie danych z kopii',
   'backup.restore_previewed': 'Podgląd przywracania kopii',
   'backup.settings_update': 'Zmiana ustawień kopii zapasowych',
   'audit.verify': 'Sprawdzenie spójności dziennika zdarzeń',

@@ -26,7 +26,7 @@ import {
   type BackupHeader,
   type BackupManifest,
 } from './format';
-import { crashPoint, nodeTargetFs, targetError, throwIfAborted, type TargetFs } from './io';
+import { crashPoint, localDiskError, nodeTargetFs, targetError, throwIfAborted, type TargetFs } from './io';
 import { newWorkDir, removeWorkDir, verifyWithKey, type BackupProgress } from './read';
 import { readCounts, readOfficeName, readSchemaVersion, takeSnapshot } from './snapshot';
 
@@ -99,7 +99,16 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreateBackup
   checkFolder(folder);
   throwIfAborted(o.signal);
 
-  const work = newWorkDir(o.workBase);
+  // The snapshot and the read-back are staged in the data folder: a full disk there is named as
+  // such, not as the (possibly empty) USB stick.
+  const onDataDisk = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (e) {
+      throw localDiskError(e, o.workBase, 'backup');
+    }
+  };
+  const work = onDataDisk(() => newWorkDir(o.workBase));
   const finalPath = join(folder, name);
   const partialPath = finalPath + PARTIAL_SUFFIX;
   let partialCreated = false;
@@ -107,7 +116,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreateBackup
   try {
     // 1. snapshot (encrypted, asserted), and what it holds
     progress('snapshot', 0, 1);
-    const snapshotPath = takeSnapshot(o.sqlite, work);
+    const snapshotPath = onDataDisk(() => takeSnapshot(o.sqlite, work));
     const snap = openDatabase(snapshotPath, o.dataKey, { readonly: true, skipMigrations: true, nativeBinding: o.nativeBinding });
     let counts: BackupCounts;
     let schemaVersion: number;
@@ -200,6 +209,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreateBackup
         nativeBinding: o.nativeBinding,
         signal: o.signal,
         onProgress: (p) => progress('verify', p.doneBytes, p.totalBytes),
+        purpose: 'backup',
       });
     } catch (e) {
       if (e instanceof AppError && (e.code === 'BACKUP_CANCELLED' || e.code === 'TARGET_REMOVED')) throw e;

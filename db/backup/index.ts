@@ -2,7 +2,7 @@
 export { createBackup, type CreateBackupOptions, type CreateBackupResult } from './create';
 export { BACKUP_EXTENSION, backupFileName, officeSlug, type BackupCounts, type BackupHeader, type BackupManifest } from './format';
 export { nodeTargetFs, type TargetFs, type WritableTarget } from './io';
-export { readBackupHeader, verifyBackup, type BackupInfo, type BackupProgress, type BackupSecret } from './read';
+export { readBackupHeader, verifyBackup, type BackupInfo, type BackupProgress, type BackupSecret, type SecretGuard, type SecretTarget } from './read';
 export {
   assessCurrent,
   isInstallation,

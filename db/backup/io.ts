@@ -5,6 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, win32 } from 'node:path';
 import { AppError } from '../../shared/errors';
 
 export interface WritableTarget {
@@ -62,6 +63,41 @@ export function syncDirSync(dir: string): void {
 const REMOVED = new Set(['ENOENT', 'ENODEV', 'EIO', 'ENXIO', 'ENOTDIR', 'ESTALE', 'ENOMEDIUM', 'EBADF']);
 const FULL = new Set(['ENOSPC', 'EDQUOT']);
 const NOT_WRITABLE = new Set(['EPERM', 'EACCES', 'EROFS']);
+
+/** True for "no space left" from the OS (ENOSPC, EDQUOT) or from SQLite (SQLITE_FULL). */
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && (FULL.has(code) || code === 'SQLITE_FULL');
+}
+
+/** How the disk holding `dir` is named to the user: its drive on Windows ("C:"), else the folder. */
+export function diskLabel(dir: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') {
+    const root = win32.parse(dir).root.replace(/[\\/]+$/, '');
+    return root ? `dysku ${root}` : `dysku z folderem ${dir}`;
+  }
+  return `dysku z folderem ${dir}`;
+}
+
+const FULL_ON_DATA_DISK = {
+  backup: 'na kopię roboczą bazy danych. Zwolnij miejsce na tym dysku (nośnik docelowy kopii nie jest pełny) i spróbuj ponownie. Kopia NIE została wykonana; dane w programie są nienaruszone.',
+  restore: 'na rozpakowanie kopii. Zwolnij miejsce na tym dysku i spróbuj ponownie. Nic nie zostało przywrócone; obecne dane są nienaruszone.',
+  verify: 'na sprawdzenie kopii. Zwolnij miejsce na tym dysku i spróbuj ponownie. Sama kopia nie została zmieniona.',
+} as const;
+
+/**
+ * A "disk full" while working on the local disk (the data folder, where snapshots and restores
+ * are staged) as DISK_FULL naming that disk, not the USB stick; any other error unchanged.
+ */
+export function localDiskError(e: unknown, dir: string, purpose: keyof typeof FULL_ON_DATA_DISK): unknown {
+  if (e instanceof AppError || !isDiskFull(e)) return e;
+  // Name the folder the user knows (the data folder), not our work folders inside it.
+  let shown = dir;
+  while (basename(shown).startsWith('.asysta-') && dirname(shown) !== shown) shown = dirname(shown);
+  return new AppError('DISK_FULL', `Na ${diskLabel(shown)} zabrakło miejsca ${FULL_ON_DATA_DISK[purpose]}`);
+}
+
+export type LocalPurpose = keyof typeof FULL_ON_DATA_DISK;
 
 /** An OS error on the backup target (or the file being read back) as a typed error. */
 export function targetError(e: unknown): unknown {

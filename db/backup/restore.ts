@@ -20,7 +20,7 @@ import { KEYSTORE_FILE } from '../keystore';
 import { DB_FILE, openDatabase, schemaVersion, type SqliteHandle } from '../open';
 import { recordAudit } from '../audit/writer';
 import type { BackupCounts } from './format';
-import { crashPoint, syncDirSync } from './io';
+import { crashPoint, localDiskError, syncDirSync } from './io';
 import {
   backupInfo,
   checkExtracted,
@@ -31,6 +31,7 @@ import {
   type BackupInfo,
   type BackupProgress,
   type BackupSecret,
+  type SecretGuard,
 } from './read';
 import { changesSince, integrityOk, readCounts } from './snapshot';
 
@@ -75,17 +76,23 @@ export async function prepareRestore(o: {
   nativeBinding?: string;
   signal?: AbortSignal;
   onProgress?: (p: BackupProgress) => void;
+  /** Throttles wrong secrets (the core passes its login throttle). */
+  guard?: SecretGuard;
 }): Promise<PreparedRestore> {
   const parsed = await readBackupHeader(o.file);
-  mkdirSync(o.dataDir, { recursive: true });
   const stagingDir = join(o.dataDir, `${STAGING_PREFIX}${Date.now().toString(36)}-${process.pid}`);
-  rmSync(stagingDir, { recursive: true, force: true });
-  mkdirSync(stagingDir, { mode: 0o700 });
+  try {
+    mkdirSync(o.dataDir, { recursive: true });
+    rmSync(stagingDir, { recursive: true, force: true });
+    mkdirSync(stagingDir, { mode: 0o700 });
+  } catch (e) {
+    throw localDiskError(e, o.dataDir, 'restore');
+  }
   let dataKey: Buffer | null = null;
   try {
-    dataKey = await unlockBackup(parsed.header, o.secret, stagingDir);
+    dataKey = await unlockBackup(parsed.header, o.secret, stagingDir, o.guard);
     if (parsed.header.schemaVersion > knownSchemaVersion(o.migrationsFolder)) throw new AppError('BACKUP_FROM_FUTURE');
-    const x = await extractBackup(o.file, dataKey, parsed, stagingDir, { ...o, phase: 'restore' });
+    const x = await extractBackup(o.file, dataKey, parsed, stagingDir, { ...o, phase: 'restore', purpose: 'restore' });
     checkExtracted(x, dataKey, o.nativeBinding);
     const info = backupInfo(o.file, x, o.migrationsFolder);
     crashPoint('restore:extracted');
@@ -118,7 +125,8 @@ export async function prepareRestore(o: {
   } catch (e) {
     dataKey?.fill(0);
     rmSync(stagingDir, { recursive: true, force: true });
-    throw e;
+    // Staging, migrating and checking write to the data folder's disk.
+    throw localDiskError(e, o.dataDir, 'restore');
   }
 }
 

@@ -20,8 +20,7 @@ import { getUser, getUserByLogin, type UserRow } from '../repos/users';
 import { appMeta, office, users } from '../schema';
 import { PENDING_EVENTS, SEAL_PRIVATE_KEY, throttled, type Actor, type CoreKernel } from './kernel';
 import type { Sessions } from './sessions';
-
-const RECOVERY_THROTTLE_KEY = 'recovery-key';
+import { RECOVERY_THROTTLE_KEY } from '../throttle';
 
 /**
  * Who a command-line tool opened with the recovery key acts as (openForToolWithRecoveryKey): not

@@ -8,6 +8,7 @@
  * awaited) and `cancel` aborts it (`backup:cancel`). The Node API and the CLI may also pass their
  * own `signal` and `onProgress`. Verify and restore run to completion through IPC.
  */
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -23,12 +24,15 @@ import {
   verifyBackup,
   type BackupProgress,
   type BackupSecret,
+  type SecretGuard,
+  type SecretTarget,
   type TargetFs,
 } from '../backup/index';
 import { changesSince } from '../backup/snapshot';
 import { acquireDataDirLock, type DataDirLock } from '../lockfile';
 import { appMeta } from '../schema';
-import type { Actor, CoreKernel } from './kernel';
+import { RECOVERY_THROTTLE_KEY } from '../throttle';
+import { throttled, type Actor, type CoreKernel } from './kernel';
 import type { Office } from './office';
 import type { Sessions } from './sessions';
 
@@ -197,6 +201,46 @@ export class Backups {
     }
   }
 
+  /**
+   * Secrets tried against a backup go through the login throttle (auth-state.json, kept across
+   * restarts), per target: an account's password counts under the same salted login tag as
+   * logging in to that installation, so guesses at the head's password through a backup and
+   * through the login screen add up; the recovery key under the installation's recovery-key
+   * target. A correct secret for an old backup proves nothing about today's password, so it
+   * clears the count only for a backup of another installation (restoring on a new PC).
+   */
+  private secretGuard(): SecretGuard {
+    const k = this.k;
+    const localInstall = (): string | null => {
+      try {
+        return k.isSetUp() ? k.keystore().installId : null;
+      } catch {
+        return null;
+      }
+    };
+    const keyOf = (t: SecretTarget): { key: string; shared: boolean } => {
+      const shared = t.installId === localInstall();
+      if (t.kind === 'login') return { key: t.tag, shared };
+      return { key: shared ? RECOVERY_THROTTLE_KEY : `recovery:${createHash('sha256').update(t.installId).digest('hex')}`, shared };
+    };
+    return {
+      check(t) {
+        const wait = k.throttle.waitSeconds(keyOf(t).key, k.now());
+        if (wait > 0) throw throttled(wait);
+      },
+      failed(t) {
+        const { key } = keyOf(t);
+        k.throttle.recordFailure(key, k.now());
+        const next = k.throttle.waitSeconds(key, k.now());
+        if (next > 0) throw throttled(next);
+      },
+      succeeded(t) {
+        const { key, shared } = keyOf(t);
+        if (!shared) k.throttle.recordSuccess(key);
+      },
+    };
+  }
+
   /** Check a backup file without restoring it. */
   async verify(
     actor: Actor | null,
@@ -211,6 +255,7 @@ export class Backups {
         nativeBinding: k.nativeBinding,
         onProgress: input.onProgress,
         signal: input.signal,
+        guard: this.secretGuard(),
       });
       if (k.isOpen && actor) k.audit(actor, 'backup.verified', null, { ...details, bytes: info.bytes, createdAt: info.createdAt });
       return info;
@@ -232,18 +277,26 @@ export class Backups {
   ) {
     const k = this.k;
     const via = 'recoveryKey' in input.secret ? 'recovery-key' : 'password';
-    const prepared = await prepareRestore({
-      file: input.file,
-      secret: input.secret,
-      dataDir: k.dataDir,
-      restoredBy: actor?.user.login ?? ('login' in input.secret ? input.secret.login : null),
-      restoredByUserId: actor?.user.id ?? null,
-      now: new Date(k.now()),
-      migrationsFolder: k.migrationsFolder,
-      nativeBinding: k.nativeBinding,
-      onProgress: input.onProgress,
-      signal: input.signal,
-    });
+    let prepared;
+    try {
+      prepared = await prepareRestore({
+        file: input.file,
+        secret: input.secret,
+        dataDir: k.dataDir,
+        restoredBy: actor?.user.login ?? ('login' in input.secret ? input.secret.login : null),
+        restoredByUserId: actor?.user.id ?? null,
+        now: new Date(k.now()),
+        migrationsFolder: k.migrationsFolder,
+        nativeBinding: k.nativeBinding,
+        onProgress: input.onProgress,
+        signal: input.signal,
+        guard: this.secretGuard(),
+      });
+    } catch (e) {
+      // A refused restore (wrong secret, throttled, damaged file) is in the log like a refused verify.
+      if (k.isOpen && actor) k.audit(actor, 'backup.restore_failed', null, { file: basename(input.file), code: e instanceof AppError ? e.code : 'INTERNAL' });
+      throw e;
+    }
     try {
       let lock: DataDirLock | null = null;
       let current;
