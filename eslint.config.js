@@ -89,6 +89,37 @@ export default tseslint.config(
     },
   },
   {
+    // The shell never imports the UI: the renderer is a separate, sandboxed bundle.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'electron/ must not import the renderer (it talks to it over IPC only).' }] },
+      ],
+    },
+  },
+  {
+    // The sandboxed preload bundles everything it imports (it cannot require node_modules): only
+    // `electron` and the names-only module generated from the contract (shared/ipc/names.ts,
+    // which imports nothing). Type-only imports are erased and allowed.
+    files: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.\\./shared/ipc/names$)',
+              allowTypeImports: true,
+              message: 'The preload may import only electron and ../shared/ipc/names (types are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -6,12 +6,14 @@
  * and Node are never exposed; validation and authorisation happen in the main process.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_INVOKE, type Api } from '../shared/ipc/api';
-import { CHANNELS } from '../shared/ipc/contract';
-import { IPC_SHELL, type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SavePdfRequest, type SavePdfResult } from './shell-channel';
+// Names only (generated from the contract, imports nothing): the preload bundles what it imports,
+// and the contract would bring zod and every schema. Lint allows nothing else here but types.
+import { CHANNEL_NAMES, IPC_INVOKE, IPC_SHELL } from '../shared/ipc/names';
+import type { Api } from '../shared/ipc/api';
+import type { PrintRequest, PrintResult, SaveFileRequest, SaveFileResult, SavePdfRequest, SavePdfResult } from './shell-channel';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
-for (const channel of CHANNELS) {
+for (const channel of CHANNEL_NAMES) {
   // Only a constant channel name and the caller's input cross the bridge; the reply is the
   // dispatcher's Result value ({ ok: true, value } | { ok: false, error }).
   api[channel] = (input?: unknown) => ipcRenderer.invoke(IPC_INVOKE, channel, input ?? {});

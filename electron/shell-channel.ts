@@ -4,7 +4,7 @@
  * or the data; the core contract stays the one `asysta:invoke` channel. Shared by the preload and
  * the main process.
  */
-export const IPC_SHELL = 'asysta:shell';
+export { IPC_SHELL } from '../shared/ipc/names';
 
 export const SHELL_OPS = ['chooseFolder', 'chooseFile', 'removableDrives', 'savePdf', 'print', 'saveFile'] as const;
 export type ShellOp = (typeof SHELL_OPS)[number];

@@ -7,4 +7,4 @@ export type Api = {
 };
 
 /** The name of the single Electron IPC channel that carries every contract call. */
-export const IPC_INVOKE = 'asysta:invoke';
+export { IPC_INVOKE } from './names';
