@@ -18,7 +18,7 @@
  * the user chose, as `<name>.partial` renamed to `<name>` (removed if writing fails).
  */
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   app,
@@ -30,6 +30,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
+import { renameWithRetry } from '../db/fsutil';
 import { APP_SCHEME } from './policy';
 import { lockDownSession } from './security';
 import type { PrintRequest, PrintResult, SavePdfRequest, SavePdfResult } from './shell-channel';
@@ -162,7 +163,8 @@ async function writePdf(target: string, pdf: Buffer): Promise<void> {
   const partial = `${target}.partial`;
   try {
     await writeFile(partial, pdf);
-    await rename(partial, target);
+    // An antivirus or a PDF viewer holding the old file: retried (db/fsutil.ts).
+    await renameWithRetry(partial, target);
   } catch (e) {
     await unlink(partial).catch(() => undefined);
     throw e;

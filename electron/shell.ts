@@ -8,10 +8,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { renameWithRetry } from '../db/fsutil';
 import { printDocument, savePdf } from './print';
 import {
   IPC_SHELL,
@@ -123,7 +124,8 @@ async function runSaveFile(arg: unknown, win: BrowserWindow | null, opts: ShellI
   const partial = `${target}.partial`;
   try {
     await writeFile(partial, bytes);
-    await rename(partial, target);
+    // Excel holding the old file, or an antivirus scanning the new one: retried (db/fsutil.ts).
+    await renameWithRetry(partial, target);
   } catch (e) {
     await unlink(partial).catch(() => undefined);
     throw e;

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { retryWhileLocked, type LockRetry } from '../fsutil';
 import type { KeystoreData } from '../keystore';
 import { openDatabase, type SqliteHandle } from '../open';
 import { encryptToTarget, partsSize, type PayloadPart } from './envelope';
@@ -44,6 +45,8 @@ export interface CreateBackupOptions {
   now: Date;
   keepCount: number;
   fs?: TargetFs;
+  /** How the final rename is retried while Windows reports the file locked (tests simulate it). */
+  renameRetry?: LockRetry;
   chunkBytes?: number;
   signal?: AbortSignal;
   onProgress?: (p: BackupProgress) => void;
@@ -196,7 +199,8 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreateBackup
     crashPoint('backup:written');
 
     // 5. rename, and make the rename durable
-    await fs.rename(partialPath, finalPath);
+    // Windows: an antivirus scanning the new file makes rename fail for a moment (db/fsutil.ts).
+    await retryWhileLocked(() => fs.rename(partialPath, finalPath), o.renameRetry);
     renamed = true;
     partialCreated = false;
     await fs.syncDir(folder);

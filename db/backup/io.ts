@@ -110,6 +110,9 @@ export function targetError(e: unknown): unknown {
     return new AppError('DISK_FULL', 'Plik kopii jest większy, niż pozwala system plików nośnika (FAT32: 4 GB). Użyj nośnika sformatowanego jako exFAT lub NTFS.');
   }
   if (NOT_WRITABLE.has(code)) return new AppError('TARGET_NOT_WRITABLE');
+  if (code === 'EBUSY') {
+    return new AppError('TARGET_NOT_WRITABLE', 'Plik kopii jest zablokowany przez inny program (np. antywirus). Spróbuj ponownie za chwilę. Kopia NIE została wykonana.');
+  }
   if (code === 'EXDEV') return new AppError('TARGET_NOT_WRITABLE', 'Nie można przenieść pliku między nośnikami. Wybierz folder bezpośrednio na nośniku docelowym.');
   return e;
 }

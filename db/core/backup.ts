@@ -28,6 +28,7 @@ import {
   type SecretTarget,
   type TargetFs,
 } from '../backup/index';
+import type { LockRetry } from '../fsutil';
 import { changesSince } from '../backup/snapshot';
 import { acquireDataDirLock, type DataDirLock } from '../lockfile';
 import { appMeta } from '../schema';
@@ -46,6 +47,8 @@ export interface CreateBackupOptions {
   onProgress?: (p: BackupProgress) => void;
   signal?: AbortSignal;
   fs?: TargetFs;
+  /** Tests: simulate Windows reporting the new file locked (db/fsutil.ts retryWhileLocked). */
+  renameRetry?: LockRetry;
   chunkBytes?: number;
   afterChunk?: (index: number) => void | Promise<void>;
 }
