@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AppError } from '../shared/errors';
 import { chainLegacyRows } from './audit/chain';
 import { DATA_KEY_BYTES } from './crypto';
+import { prepareDatabaseFile } from './private';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -52,6 +53,8 @@ export function applyKey(sqlite: SqliteHandle, dataKey: Buffer): void {
 }
 
 export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions): OpenedDb {
+  // A new database (and its -wal and -shm) is private to this account from the first byte.
+  if (!opts.readonly) prepareDatabaseFile(path);
   const sqlite = new Database(path, {
     nativeBinding: opts.nativeBinding,
     readonly: opts.readonly ?? false,

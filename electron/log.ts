@@ -34,7 +34,7 @@ export function createErrorLog(dir: string, fileName = 'asysta-main.log'): Error
   const path = join(dir, fileName);
   const write = (line: string) => {
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       try {
         if (statSync(path).size > MAX_BYTES) renameSync(path, `${path}.1`);
       } catch {

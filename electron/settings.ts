@@ -15,6 +15,8 @@ export class ElectronStoreSettings implements SettingsStore {
       clearInvalidConfig: true,
       // Keys are flat; a dot in a key must never address a nested value.
       accessPropertiesByDotNotation: false,
+      // Private to this account like the data folder (POSIX; on Windows the profile's ACL).
+      configFileMode: 0o600,
     });
     // electron-store registers a synchronous IPC listener for renderer-side stores. Our renderer
     // never uses electron-store (it has no ipcRenderer at all); keep the IPC surface to our single

@@ -4,7 +4,7 @@
  * and writing audit entries with the core's clock, happen here; the parts in this folder
  * (sessions, auth, accounts, office, backup) build on it.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
@@ -16,6 +16,7 @@ import { appendLineDurable } from '../fsutil';
 import { Keystore } from '../keystore';
 import { acquireDataDirLock, type DataDirLock } from '../lockfile';
 import { DB_FILE, openDatabase, type Db, type DbOrTx, type SqliteHandle } from '../open';
+import { ensurePrivateDir, makeFilesPrivate } from '../private';
 import type { CoreResources } from '../resources';
 import { appMeta } from '../schema';
 import type { SettingsStore } from '../settings';
@@ -77,7 +78,9 @@ export class CoreKernel {
 
   constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
-    mkdirSync(this.dataDir, { recursive: true });
+    // Private to this account (POSIX 0700/0600; on Windows the profile's ACL, see db/private.ts).
+    ensurePrivateDir(this.dataDir);
+    makeFilesPrivate(['keys.json', 'auth-state.json', PENDING_EVENTS, '.asysta.lock'].map((f) => join(this.dataDir, f)));
     // A restore interrupted by a crash is finished or undone before anything reads the folder.
     recoverInterruptedRestore(this.dataDir);
     this.settings = opts.settings;
