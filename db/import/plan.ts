@@ -218,7 +218,7 @@ export function planFamilies(
     for (const r of rows) plan.members.push(readMember(r.row, r.cells, get, opts.today, plan.issues));
 
     const caseCells = Object.fromEntries(CASE_FIELDS.map((k) => [k, firstOf(k)])) as Record<(typeof CASE_FIELDS)[number], { value: CellValue; row: number } | null>;
-    plan.casePlan = readCase(caseCells, rows[0]!.row, plan.issues);
+    plan.casePlan = readCase(caseCells, rows[0]!.row, plan.issues, opts.today);
     return plan;
   });
   if (orphanIssues.length) {
@@ -283,12 +283,15 @@ function readCase(
   c: Record<(typeof CASE_FIELDS)[number], { value: CellValue; row: number } | null>,
   firstRow: number,
   issues: RowIssue[],
+  today: string,
 ): CasePlan | null {
   const at = (k: (typeof CASE_FIELDS)[number]) => c[k]?.row ?? firstRow;
   const err = (k: (typeof CASE_FIELDS)[number], message: string) => issues.push({ row: at(k), severity: 'error', message });
   const date = (k: 'learnedOn' | 'assignedOn' | 'consentOn' | 'courtDate'): string | null => {
     const d = parseSheetDate(c[k]?.value ?? null, label(k));
     if (d && !d.ok) err(k, d.message);
+    // The services refuse a future date too; here the message names the sheet's own column.
+    if (d?.ok && d.date > today) err(k, `${label(k)}: ${formatDate(d.date)} jest późniejsza niż dzisiejsza (${formatDate(today)}).`);
     return d?.ok ? d.date : null;
   };
   const anyCase = CASE_FIELDS.some((k) => c[k] !== null);

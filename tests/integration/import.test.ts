@@ -5,14 +5,17 @@
  * dates justify; the rules are the family form's and the case screens' own. Sheets are built with
  * exceljs (and CSV by hand) the way an office's register looks, including the bad ones.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { IMPORT_FIELDS } from '../../shared/import/fields';
-import { tempDir } from '../helpers';
-import { familyRows, HEADERS, save, templateWith } from './importFixtures';
+import { ADMIN, tempDir } from '../helpers';
+import officeCrypto from 'officecrypto-tool';
+import { encrypt, familyRows, HEADERS, inOrder, pesel, rawWorkbook, save, templateWith } from './importFixtures';
 import { useStaffedOffice, type StaffedOffice } from './registryFixtures';
 
 let o: StaffedOffice;
@@ -98,8 +101,9 @@ describe('preview and import of three families (template shape)', () => {
 
     // The deadlines engine shows what is due now: no assessment for over six months.
     const due = await o.team.ar.s.ok('deadlines:mine', {});
-    const kinds = JSON.stringify(due);
-    expect(kinds).toMatch(/ocen/i);
+    const periodic = due.overdue.find((d) => d.caseId === c1.id && d.kind === 'PERIODIC_ASSESSMENT_DUE');
+    expect(periodic).toMatchObject({ dueDate: '2026-09-02', status: 'overdue', source: 'law' });
+    expect(due.overdue.find((d) => d.caseId === c1.id && d.kind === 'INITIAL_ASSESSMENT_DUE')).toMatchObject({ dueDate: '2026-04-08' });
 
     // Every imported row audited as `import` with the file's SHA-256 only.
     const audit = await o.admin.ok('audit:list', { action: 'import', page: 1, pageSize: 50 });
@@ -113,4 +117,269 @@ describe('preview and import of three families (template shape)', () => {
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
     expect(readdirSync(dir)).toEqual(['rejestr.xlsx']);
   });
+});
+
+describe('bad input: a clear Polish error and nothing written', () => {
+  async function refused(path: string, pattern: RegExp, code = 'VALIDATION', password?: string) {
+    const r = await o.admin.call('import:preview', { path, ...(password ? { password } : {}) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(code);
+      expect(r.error.message).toMatch(pattern);
+    }
+    expect(await familiesCount()).toBe(0);
+  }
+
+  it('not a spreadsheet, an old .xls, a missing file, an empty sheet, a header without rows', async () => {
+    await refused(save(dir, 'skan.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 0)])), /To nie jest arkusz kalkulacyjny/);
+    await refused(save(dir, 'dokument.xlsx', Buffer.from('PK\u0003\u0004 not really a zip', 'latin1')), /To nie jest arkusz kalkulacyjny/);
+    const cfb = Buffer.alloc(1024);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(cfb);
+    await refused(save(dir, 'stary.xls', cfb), /Excel 97–2003 \(\.xls\)/);
+    await refused(save(dir, 'brak.txt', ''), /Plik jest pusty/);
+    await refused(`${dir}/nie-ma-takiego.xlsx`, /Nie znaleziono pliku/);
+    await refused(save(dir, 'pusty.xlsx', await rawWorkbook([])), /Arkusz jest pusty/);
+    await refused(save(dir, 'naglowki.xlsx', await rawWorkbook([HEADERS])), /tylko wiersz nagłówków/);
+    await refused(save(dir, 'cp1250.csv', Buffer.from([0x4b, 0x6c, 0x75, 0x63, 0x7a, 0x3b, 0xb3, 0xf3, 0x64, 0xbc, 0x0a])), /kodowaniu UTF-8/);
+  });
+
+  it('a sheet above the stated limit (50,000 rows) is refused before it is read in full', async () => {
+    const rows: string[][] = [HEADERS];
+    const r = inOrder(familyRows('R1', 'Nowak')[0]!);
+    for (let i = 0; i < 50_000; i++) rows.push(r);
+    await refused(save(dir, 'duzy.xlsx', await rawWorkbook(rows)), /więcej niż 5000 wierszy.*najwyżej 5000 wierszy/);
+    const csv = [HEADERS.join(';'), ...Array.from({ length: 6000 }, () => r.join(';'))].join('\n');
+    await refused(save(dir, 'duzy.csv', csv), /więcej niż 5000 wierszy/);
+  }, 120_000);
+
+  it('a password-protected workbook: asks for the password, refuses a wrong one, reads it with the right one', async () => {
+    const path = save(dir, 'haslo.xlsx', encrypt(await templateWith(familyRows('R1', 'Nowak')), 'Tajne-2026'));
+    await refused(path, /chroniony hasłem/, 'FILE_PASSWORD_REQUIRED');
+    await refused(path, /nieprawidłowe/, 'FILE_WRONG_PASSWORD', 'zle-haslo');
+    const p = await preview(path, { password: 'Tajne-2026' });
+    expect(p).toMatchObject({ encrypted: true, format: 'xlsx' });
+    expect(p.counts.rows).toEqual({ ok: 2, warning: 0, error: 0 });
+    // The import audit names the encrypted file by its hash, never its content.
+    expect(p.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+  });
+});
+
+describe('what sheets really contain', () => {
+  it('formulas give their values, merged cells their top-left value, dates as text, serials and date cells, PESEL that lost its zero', async () => {
+    const col = (h: string) => HEADERS.indexOf(h);
+    const row = (vals: Record<string, ExcelJS.CellValue>) => {
+      const r: ExcelJS.CellValue[] = HEADERS.map(() => null);
+      for (const [h, v] of Object.entries(vals)) r[col(h)] = v;
+      return r;
+    };
+    const lostZero = pesel('2003-07-08'); // 0327…: stored as a number it loses the leading zero
+    expect(lostZero.startsWith('0')).toBe(true);
+    const buf = await rawWorkbook(
+      [
+        HEADERS,
+        row({ 'Klucz rodziny': 'R1', Adres: 'ul. Długa 5', Miejscowość: { formula: '"Gręb"&"ocin"', result: 'Grębocin' }, Imię: 'Ewa', Nazwisko: 'Król', 'Data urodzenia': '05.03.1989', 'Rola w rodzinie': 'matka' }),
+        row({ 'Klucz rodziny': null, Imię: 'Olaf', Nazwisko: 'Król', 'Data urodzenia': '2019-03-05', 'Rola w rodzinie': 'syn' }),
+        row({ 'Klucz rodziny': 'R1', Imię: 'Iga', Nazwisko: 'Król', 'Data urodzenia': 43529, 'Rola w rodzinie': 'córka' }),
+        row({ 'Klucz rodziny': 'R1', Imię: 'Jan', Nazwisko: 'Król', PESEL: Number(lostZero), 'Rola w rodzinie': 'syn' }),
+        row({ 'Klucz rodziny': 'R1', Imię: 'Ola', Nazwisko: 'Król', 'Data urodzenia': new Date(Date.UTC(2021, 0, 31)), 'Rola w rodzinie': 'córka' }),
+      ],
+      (ws) => {
+        // The family's address and place merged down its rows, as registers often are.
+        ws.mergeCells(2, col('Adres') + 1, 6, col('Adres') + 1);
+        ws.getCell(6, col('Data urodzenia') + 1).numFmt = 'dd.mm.yyyy';
+      },
+    );
+    const p = await preview(save(dir, 'scalone.xlsx', buf));
+    expect(p.families).toHaveLength(1);
+    expect(p.families[0]).toMatchObject({ key: 'R1', members: 5, status: 'warning' });
+    expect(reasonsOf(p, 5)).toContain(`stracił zero na początku — przywrócono ${lostZero}`);
+    const r = await o.admin.ok('import:run', { previewId: p.previewId, familyKeys: ['R1'] });
+    expect(r.written).toBe(true);
+    const f = await o.admin.ok('families:get', { id: r.imported[0]!.familyId });
+    expect(f).toMatchObject({ address: 'ul. Długa 5', place: 'Grębocin' });
+    expect(f.members.map((m) => m.birthDate)).toEqual(['1989-03-05', '2019-03-05', '2019-03-05', '2003-07-08', '2021-01-31']);
+    const revealed = await o.admin.ok('sensitive:reveal', { field: 'pesel', familyId: f.id, memberId: f.members[3]!.id });
+    expect(JSON.stringify(revealed)).toContain(lostZero);
+  });
+
+  it('CSV: UTF-8 with BOM and semicolons, or commas without BOM; cells starting with = + - @ are stored as text', async () => {
+    const rows = familyRows('R1', 'Wiśniewska', { track: '' }, { mother: { address: '=1+1', familyPhone: '+48 600 100 200', phone: '@telefon' }, child: { phone: '-' } });
+    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const comma = [HEADERS.map(quote).join(','), ...familyRows('R2', 'Lewandowska').map((r) => inOrder(r).map(quote).join(','))].join('\n');
+    const p2 = await preview(save(dir, 'rejestr2.csv', comma));
+    expect(p2).toMatchObject({ format: 'csv', delimiter: ',' });
+    expect(p2.counts.rows).toEqual({ ok: 2, warning: 0, error: 0 });
+    const semi = '\ufeff' + [HEADERS.join(';'), ...rows.map((r) => inOrder(r).join(';'))].join('\r\n');
+    const p1 = await preview(save(dir, 'rejestr.csv', semi));
+    expect(p1).toMatchObject({ format: 'csv', delimiter: ';' });
+    expect(p1.counts.rows.error).toBe(0);
+    // Only the latest preview of the session can be imported.
+    expect((await o.admin.call('import:run', { previewId: p2.previewId, familyKeys: ['R2'] })).ok).toBe(false);
+    const r = await o.admin.ok('import:run', { previewId: p1.previewId, familyKeys: ['R1'] });
+    const f = await o.admin.ok('families:get', { id: r.imported[0]!.familyId });
+    expect(f.address).toBe('=1+1');
+    expect(f.phone).toBe('+48 600 100 200');
+    expect(f.members.map((m) => m.phone)).toEqual(['@telefon', '-']);
+  });
+});
+
+describe('the family form\'s rules, row by row (errors block only their family)', () => {
+  it('checksum, missing surname, future date, unknown assistant, duplicates, PESEL vs sheet, the caseload limit', async () => {
+    // A person already in Asysta (by PESEL) and another by name and birth date.
+    const known = pesel('1988-01-02');
+    await o.admin.ok('families:create', {
+      address: 'ul. Stara 1', place: 'Grębocin', gmina: 'Lubicz',
+      members: [
+        { firstName: 'Irena', lastName: 'Duda', pesel: known, isChild: false, relation: 'matka' },
+        { firstName: 'Piotr', lastName: 'Duda', birthDate: '2012-12-12', isChild: true, relation: 'syn' },
+      ],
+    });
+    const good = pesel('1990-10-10');
+    const badChecksum = good.slice(0, 10) + String((Number(good[10]) + 1) % 10);
+    // pgorecki has a personal limit of 12: 11 families fit (with R2), the 13th is over the limit.
+    const gorecki = Array.from({ length: 11 }, (_, i) => familyRows(`G${i + 1}`, `Górecka${i}`, { track: 'wspieranie rodziny', assistant: 'pgorecki', assignedOn: '01.06.2026', consentOn: '05.06.2026' })).flat();
+    const rows = [
+      ...familyRows('E1', 'Bąk', {}, { mother: { pesel: badChecksum } }),
+      ...familyRows('E2', '', {}),
+      ...familyRows('E3', 'Cieślak', { track: 'wspieranie rodziny', assistant: 'asliwinska', assignedOn: '01.12.2030' }),
+      ...familyRows('E4', 'Dąbek', { track: 'wspieranie rodziny', assistant: 'nieznany', assignedOn: '01.06.2026' }),
+      ...familyRows('E5', 'Duda', {}, { mother: { firstName: 'Irena', lastName: 'Duda', pesel: known } }),
+      ...familyRows('W1', 'Duda', {}, { child: { firstName: 'Piotr', lastName: 'Duda', pesel: '', birthDate: '12.12.2012' } }),
+      ...familyRows('W2', 'Sowa', {}, { mother: { pesel: good, birthDate: '11.10.1990', sex: 'M' } }),
+      ...gorecki,
+      ...familyRows('G12', 'Ostatnia', { track: 'wspieranie rodziny', assistant: 'pgorecki', assignedOn: '01.06.2026' }),
+      ...familyRows('G13', 'Ponad', { track: 'wspieranie rodziny', assistant: 'pgorecki', assignedOn: '01.06.2026' }),
+    ];
+    const p = await preview(save(dir, 'bledy.xlsx', await templateWith(rows)));
+    const fam = (k: string) => p.families.find((f) => f.key === k)!;
+    const firstRow = (k: string) => fam(k).rows[0]!;
+    expect(fam('E1').status).toBe('error');
+    expect(reasonsOf(p, firstRow('E1'))).toMatch(/cyfra kontrolna się nie zgadza/);
+    // The child's row is blocked by its family's error, and says so.
+    expect(reasonsOf(p, fam('E1').rows[1]!)).toMatch(/nie zostanie zaimportowana z powodu błędów w wierszu/);
+    expect(reasonsOf(p, firstRow('E2'))).toMatch(/Nazwisko: pole jest wymagane/);
+    expect(reasonsOf(p, firstRow('E3'))).toMatch(/Data przydzielenia asystenta: 01\.12\.2030 r\. jest późniejsza niż dzisiejsza/);
+    expect(reasonsOf(p, firstRow('E4'))).toMatch(/nie ma aktywnego asystenta „nieznany”/);
+    expect(fam('E5').status).toBe('error');
+    expect(reasonsOf(p, firstRow('E5'))).toMatch(/PESEL/);
+    expect(fam('W1').status).toBe('warning');
+    expect(reasonsOf(p, fam('W1').rows[1]!)).toMatch(/Piotr Duda/);
+    expect(fam('W2').status).toBe('warning');
+    expect(reasonsOf(p, firstRow('W2'))).toMatch(/różni się od daty zapisanej w numerze PESEL/);
+    expect(reasonsOf(p, firstRow('W2'))).toMatch(/Płeć w arkuszu \(M\) nie zgadza się/);
+    expect(fam('G12')).toMatchObject({ status: 'ok', caseStateLabel: 'Asystent przydzielony' });
+    expect(fam('G13')).toMatchObject({ status: 'warning', caseStateLabel: 'Wniosek o asystenta — czeka na decyzję kierownika' });
+    expect(reasonsOf(p, firstRow('G13'))).toMatch(/limit to 12.*kierownik zdecyduje na ekranie „Decyzje”/);
+    expect(p.counts.families).toEqual({ ok: 12, warning: 3, error: 5 });
+
+    // All chosen families or none: with an erroneous one chosen, nothing is written.
+    const none = await o.admin.ok('import:run', { previewId: p.previewId, familyKeys: ['W2', 'E1'] });
+    expect(none).toMatchObject({ written: false, families: 1 });
+    expect(none.errors.length).toBeGreaterThan(0);
+    expect(await familiesCount()).toBe(1);
+    const ok = p.families.filter((f) => f.status !== 'error').map((f) => f.key);
+    const r = await o.admin.ok('import:run', { previewId: p.previewId, familyKeys: ok });
+    expect(r).toMatchObject({ written: true, families: 15, cases: 13 });
+    expect(await familiesCount()).toBe(16);
+    const screen = await o.admin.ok('cases:decisionScreen', {});
+    expect(screen.assistants.find((a) => a.id === o.team.ar2.id)).toMatchObject({ count: 12, limit: 12 });
+    expect(screen.awaiting).toHaveLength(1);
+  });
+
+  it('a social worker may not import', async () => {
+    const path = save(dir, 'r.xlsx', await templateWith(familyRows('R1', 'Nowak')));
+    const r = await o.team.ps.s.call('import:preview', { path });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('column mapping and the preview file', () => {
+  it('a sheet from another system: map the columns, and the mapping is remembered for the next import', async () => {
+    const other = ['Nr rodziny w rejestrze', 'Ulica', 'Miasto', 'Imię osoby', 'Nazwisko osoby', 'Pesel osoby', 'Kim jest'];
+    const data = [
+      other,
+      ['A-1', 'ul. Ogrodowa 2', 'Grębocin', 'Jolanta', 'Pawlak', pesel('1980-02-02'), 'matka'],
+      ['A-1', '', '', 'Szymon', 'Pawlak', pesel('2014-04-04', 'M'), 'syn'],
+    ];
+    const path = save(dir, 'inny.xlsx', await rawWorkbook(data));
+    const first = await preview(path);
+    expect(first.missingFields).toEqual(['familyKey', 'role']);
+    expect(first.rows).toEqual([]);
+    expect(first.headers.map((h) => h.header)).toEqual(other);
+    const mapping = { familyKey: 0, address: 1, place: 2, firstName: 3, lastName: 4, pesel: 5, role: 6 };
+    const mapped = await preview(path, { mapping });
+    expect(mapped.mappingSource).toBe('given');
+    expect(mapped.counts.rows).toEqual({ ok: 2, warning: 0, error: 0 });
+    await o.admin.ok('import:run', { previewId: mapped.previewId, familyKeys: ['A-1'] });
+
+    const next = save(dir, 'inny2.xlsx', await rawWorkbook([other, ['A-2', 'ul. Krótka 1', 'Grębocin', 'Alicja', 'Nowicka', pesel('1979-09-09'), 'matka']]));
+    const again = await preview(next);
+    expect(again.mappingSource).toBe('remembered');
+    expect(again.missingFields).toEqual([]);
+    expect(again.mapping).toMatchObject(mapping);
+  });
+
+  it('downloads the preview with reasons as a password-protected .xlsx', async () => {
+    const rows = [...familyRows('R1', 'Nowak'), ...familyRows('R2', 'Bąk', {}, { mother: { lastName: '' } })];
+    const p = await preview(save(dir, 'r.xlsx', await templateWith(rows)));
+    const weak = await o.admin.call('import:previewExport', { previewId: p.previewId, password: 'krótkie' });
+    expect(weak.ok).toBe(false);
+    const x = await o.admin.ok('import:previewExport', { previewId: p.previewId, password: 'Podglad-2026' });
+    const file = Buffer.from(x.base64, 'base64');
+    expect(officeCrypto.isEncrypted(file)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await officeCrypto.decrypt(file, { password: 'Podglad-2026' })) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Wiersz', 'Status', 'Powody']);
+    expect(ws.getRow(2).getCell(2).value).toBe('poprawny');
+    expect(String(ws.getRow(4).getCell(3).value)).toMatch(/Nazwisko: pole jest wymagane/);
+    const audit = await o.admin.ok('audit:list', { action: 'import.preview_export', page: 1, pageSize: 5 });
+    expect(audit.items[0]!.details).toMatchObject({ sha256: p.sha256, encrypted: true });
+  });
+});
+
+describe('npm run import', () => {
+  const root = resolve(__dirname, '../..');
+  function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'db/cli/import.ts'), ...args], { cwd: root, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    return new Promise((ok) => child.on('exit', (code) => ok({ code, stdout, stderr })));
+  }
+
+  it('writes the template; a dry run prints the summary and writes nothing; errors exit non-zero; then imports', async () => {
+    const template = join(dir, 'wzor.xlsx');
+    expect((await cli(['--template', template])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(template) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rodziny', 'Objaśnienia']);
+
+    o.app.core.shutdown();
+    const base = ['--data-dir', o.dir, '--password', ADMIN.password];
+    const good = [
+      ...familyRows('R1', 'Kowalczyk', { track: 'wspieranie rodziny', learnedOn: '10.02.2024', assistant: 'asliwinska', assignedOn: '02.03.2024', consentOn: '09.03.2024' }),
+      ...familyRows('R2', 'Zając'),
+    ];
+    const file = save(dir, 'rejestr.xlsx', encrypt(await templateWith(good), 'Plik-2026'));
+    const dry = await cli([...base, '--file', file, '--file-password', 'Plik-2026', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ families: 2, members: 4, cases: 1, warnings: [], errors: [], written: false });
+
+    const bad = save(dir, 'bledy.xlsx', await templateWith([...good, ...familyRows('R3', '')]));
+    const refused = await cli([...base, '--file', bad]);
+    expect(refused.code).toBe(1);
+    const summary = JSON.parse(refused.stdout) as { written: boolean; errors: Array<{ row: number; family: string; message: string }> };
+    expect(summary.written).toBe(false);
+    expect(summary.errors[0]).toMatchObject({ row: 6, family: 'R3', message: 'Nazwisko: pole jest wymagane.' });
+
+    const run = await cli([...base, '--file', file, '--file-password', 'Plik-2026']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ families: 2, members: 4, cases: 1, written: true });
+    const wrong = await cli([...base, '--file', file]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/chroniony hasłem/);
+  }, 120_000);
 });
