@@ -26,6 +26,7 @@ contextBridge.exposeInMainWorld('api', Object.freeze(api) as unknown as Api);
 const shell = {
   chooseFolder: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseFolder'),
   chooseFile: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseFile'),
+  chooseSpreadsheet: (): Promise<string | null> => ipcRenderer.invoke(IPC_SHELL, 'chooseSpreadsheet'),
   removableDrives: (): Promise<string[]> => ipcRenderer.invoke(IPC_SHELL, 'removableDrives'),
   savePdf: (req: SavePdfRequest): Promise<SavePdfResult> =>
     ipcRenderer.invoke(IPC_SHELL, 'savePdf', { html: String(req?.html ?? ''), fileName: String(req?.fileName ?? '') }),

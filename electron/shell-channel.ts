@@ -6,7 +6,7 @@
  */
 export { IPC_SHELL } from '../shared/ipc/names';
 
-export const SHELL_OPS = ['chooseFolder', 'chooseFile', 'removableDrives', 'savePdf', 'print', 'saveFile'] as const;
+export const SHELL_OPS = ['chooseFolder', 'chooseFile', 'chooseSpreadsheet', 'removableDrives', 'savePdf', 'print', 'saveFile'] as const;
 export type ShellOp = (typeof SHELL_OPS)[number];
 
 /** `savePdf`: the document HTML (from documents:html / documents:pack) and its default file name. */

@@ -137,6 +137,22 @@ async function runSaveFile(arg: unknown, win: BrowserWindow | null, opts: ShellI
 async function run(op: ShellOp, win: BrowserWindow | null, opts: ShellIpcOptions): Promise<string | string[] | null> {
   const last = existingDir(opts.lastBackupFolder());
   if (op === 'removableDrives') return removableDrives();
+  // Import from spreadsheets (issue 16): the path goes to `import:preview`, where the core reads
+  // and checks the file (size limit first); the dialog opens in the Documents folder.
+  if (op === 'chooseSpreadsheet') {
+    const o: OpenDialogOptions = {
+      title: 'Wybierz arkusz z rejestrem rodzin',
+      buttonLabel: 'Wybierz plik',
+      defaultPath: existingDir(opts.lastDocumentsFolder()) ?? app.getPath('documents'),
+      properties: ['openFile'],
+      filters: [
+        { name: 'Arkusz (XLSX) lub CSV', extensions: ['xlsx', 'csv'] },
+        { name: 'Wszystkie pliki', extensions: ['*'] },
+      ],
+    };
+    const r = win ? await dialog.showOpenDialog(win, o) : await dialog.showOpenDialog(o);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
   const options: OpenDialogOptions =
     op === 'chooseFolder'
       ? {

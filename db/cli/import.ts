@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devResources } from '../../build/dev-resources';
 import { AppError } from '../../shared/errors';
 import { AsystaCore } from '../core';
 import { importFile } from '../import/service';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   }
   if (!values['data-dir'] || !values.password || !values.file) usage(USAGE);
   const dataDir = resolve(values['data-dir']);
-  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')) });
+  const core = new AsystaCore({ dataDir, settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')), resources: devResources() });
   let failed = false;
   try {
     if (!core.isSetUp()) throw new AppError('NOT_SET_UP', `${dataDir}: to nie jest folder danych Asysty / not an Asysta data folder`);

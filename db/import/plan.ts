@@ -11,7 +11,7 @@ import type { ZaZyciemCategory } from '../../shared/rules/labels';
 import { ageOn, isIsoDate } from '../../shared/rules/isoDate';
 import { parsePesel } from '../../shared/rules/pesel';
 import { AGE_OF_MAJORITY } from '../../shared/rules/generalEligibility';
-import { formatDate } from '../../shared/print/format';
+import { formatDateInText as formatDate } from '../../shared/dates';
 import type { SheetData } from './read';
 import { cellText, parseSex, parseSheetDate, parseSheetPesel, parseSource, parseTrack, parseYesNo, parseZzCategory, roleKind, type CellValue } from './values';
 

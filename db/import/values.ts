@@ -5,6 +5,7 @@
  * sources. Everything else (checksums, future dates, duplicates, the lifecycle) is checked by
  * the same validation and services as the family form (db/import/execute.ts).
  */
+import { formatDate } from '../../shared/dates';
 import { CASE_SOURCES, type CaseSource, type CaseTrack } from '../../shared/rules/lifecycle';
 import { formatYMD, fromDayNumber, isIsoDate, toDayNumber } from '../../shared/rules/isoDate';
 import { parsePesel } from '../../shared/rules/pesel';
@@ -24,7 +25,7 @@ export function cellText(v: CellValue): string {
   }
   if (typeof v === 'boolean') return v ? 'tak' : 'nie';
   const d = dateFromJs(v);
-  return d ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : '';
+  return d ? formatDate(d) : '';
 }
 
 /** The calendar day of a Date read from a workbook (exceljs gives dates at UTC midnight). */

@@ -15,6 +15,8 @@ declare global {
       chooseFolder(): Promise<string | null>;
       /** The system "open file" dialog filtered to *.asysta-backup. Null when cancelled. */
       chooseFile(): Promise<string | null>;
+      /** The system "open file" dialog filtered to *.xlsx and *.csv (import from spreadsheets). Null when cancelled. */
+      chooseSpreadsheet?(): Promise<string | null>;
       /** Removable drives the OS reports (e.g. "E:\\"), for quick buttons; may be empty. */
       removableDrives?(): Promise<string[]>;
       /**

@@ -8,7 +8,7 @@ import { formatFixed } from '../../numbers';
 
 export type ReportExport = ChannelOutput<'reports:export'>;
 
-export async function saveExport(x: ReportExport, kind: 'xlsx' | 'csv'): Promise<{ saved: boolean; path?: string; failed?: boolean }> {
+export async function saveExport(x: Pick<ReportExport, 'base64' | 'fileName' | 'mime'>, kind: 'xlsx' | 'csv'): Promise<{ saved: boolean; path?: string; failed?: boolean }> {
   const shell = (window as Partial<Window>).asystaShell;
   if (shell && typeof shell.saveFile === 'function') return shell.saveFile({ base64: x.base64, fileName: x.fileName, kind });
   const bin = atob(x.base64);

@@ -73,9 +73,16 @@ export function FamilyList() {
       <PageTitle
         right={
           canCreate ? (
-            <Button component="a" href={href.new()}>
-              Nowa rodzina
-            </Button>
+            <Group gap="xs">
+              {isAdmin && (
+                <Button component="a" href={href.import()} variant="default">
+                  Import z arkusza
+                </Button>
+              )}
+              <Button component="a" href={href.new()}>
+                Nowa rodzina
+              </Button>
+            </Group>
           ) : undefined
         }
       >

@@ -1,12 +1,13 @@
 /**
  * Addresses inside the "Rodziny" section (the section router only reads the first segment):
- * #/families, #/families/new, #/families/f/<id>[/edit|/intake|/zz|/supporting], #/families/case/<id>.
+ * #/families, #/families/new, #/families/import, #/families/f/<id>[/edit|/intake|/zz|/supporting], #/families/case/<id>.
  */
 import { useEffect, useState } from 'react';
 
 export type FamiliesView =
   | { kind: 'list' }
   | { kind: 'new' }
+  | { kind: 'import' }
   | { kind: 'card'; id: string }
   | { kind: 'edit'; id: string }
   | { kind: 'intake'; id: string }
@@ -18,6 +19,7 @@ export function parseFamiliesHash(hash: string): FamiliesView {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] !== 'families') return { kind: 'list' };
   if (parts[1] === 'new') return { kind: 'new' };
+  if (parts[1] === 'import') return { kind: 'import' };
   if (parts[1] === 'case' && parts[2]) return { kind: 'case', id: parts[2] };
   if (parts[1] === 'f' && parts[2]) {
     const id = parts[2];
@@ -42,6 +44,7 @@ const enc = encodeURIComponent;
 export const href = {
   list: () => '#/families',
   new: () => '#/families/new',
+  import: () => '#/families/import',
   card: (id: string) => `#/families/f/${enc(id)}`,
   edit: (id: string) => `#/families/f/${enc(id)}/edit`,
   intake: (id: string) => `#/families/f/${enc(id)}/intake`,
