@@ -26,6 +26,8 @@ import {
   INITIAL_STATE,
   interviewDueDate,
   daysOverdue,
+  nextStep,
+  type NextStep,
   finding,
   ROLE_FINDING_CODES,
   STATE_FINDING_CODES,
@@ -46,6 +48,7 @@ import type { SqliteHandle } from '../open';
 import { workFacts } from '../repos/work';
 import { getCaseSettings } from './caseSettings';
 import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
+import { caseDeadlineItems } from './deadlines';
 import { caseSummaries, familyHistory, familyLabel, refreshFamilyIndex, refuseIfAnonymised, requireFamilyVisible } from './registry';
 
 export interface CaseRow {
@@ -175,6 +178,7 @@ function contextFor(ctx: ServiceCtx, r: CaseRow, assistantId?: string): Transiti
 
 export function caseDetail(ctx: ServiceCtx, actor: Actor, r: CaseRow): CaseDetail {
   const summary = caseSummaries(ctx.sqlite, r.familyId).find((c) => c.id === r.id)!;
+  const context = contextFor(ctx, r);
   return {
     ...summary,
     familyId: r.familyId,
@@ -198,9 +202,21 @@ export function caseDetail(ctx: ServiceCtx, actor: Actor, r: CaseRow): CaseDetai
     verifiedOn: r.verifiedOn,
     details: json(r.details),
     reminders: reminders(r, todayOf(ctx)),
-    availableTransitions: availableTransitions(factsOf(r), { role: actor.user.role, userId: actor.user.id }, contextFor(ctx, r)),
+    availableTransitions: availableTransitions(factsOf(r), { role: actor.user.role, userId: actor.user.id }, context),
+    nextStep: stepView(nextStep({
+      track: r.track,
+      state: r.state,
+      careDifficultiesFound: r.careDifficultiesFound === null ? null : r.careDifficultiesFound === 1,
+      catalogueItems: context.work?.catalogueItems ?? 0,
+      deadlines: caseDeadlineItems(ctx.sqlite, r.id, context.asOf),
+    })),
     history: familyHistory(ctx.sqlite, { caseId: r.id, limit: 500 }),
   };
+}
+
+/** The step as the contract carries it (plain arrays). */
+function stepView(step: NextStep | null): CaseDetail['nextStep'] {
+  return step ? { ...step, roles: [...step.roles] } : null;
 }
 
 function requireCase(ctx: ServiceCtx, actor: Actor, id: string, forbiddenAction = 'case.open_forbidden'): CaseRow {

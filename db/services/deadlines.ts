@@ -167,6 +167,11 @@ export function deadlineFacts(sqlite: SqliteHandle, where = '1', params: Record<
   });
 }
 
+/** Deadline items of one case (no office-wide items), for its next step (shared/rules/nextStep.ts). */
+export function caseDeadlineItems(sqlite: SqliteHandle, caseId: string, today: string): DeadlineItem[] {
+  return computeDeadlines(deadlineFacts(sqlite, 'c.id = @caseId', { caseId }, today), today, settingsOf(sqlite), { includeOfficeItems: false });
+}
+
 function settingsOf(sqlite: SqliteHandle) {
   const w = getWorkSettings(sqlite);
   const c = getCaseSettings(sqlite);

@@ -416,10 +416,18 @@ export type FindingCode = keyof typeof FINDING_DEFINITIONS;
 /** Builds a Finding from its definition, filling `{placeholders}` from `params`. */
 export function finding(code: FindingCode, params: Record<string, string | number> = {}): Finding {
   const def: FindingDefinition = FINDING_DEFINITIONS[code];
-  const message = def.message.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(params, key) ? polishParam(params[key]!) : whole,
+  const message = withoutEmptyQuotes(
+    def.message.replace(/\{(\w+)\}/g, (whole, key: string) =>
+      Object.prototype.hasOwnProperty.call(params, key) ? polishParam(params[key]!) : whole,
+    ),
   );
   return { code, severity: def.severity, message, basis: def.basis };
+}
+
+/** A quoted parameter the user has not typed yet leaves no empty quotes: 'Cel 1, działanie 1 („”): …'
+ *  reads 'Cel 1, działanie 1: …' (issue 14). */
+function withoutEmptyQuotes(message: string): string {
+  return message.replace(/\s*\(„\s*”\)/g, '').replace(/\s*„\s*”/g, '');
 }
 
 /** Messages are Polish: a calendar date parameter prints as 24.11.2026 (shared/dates.ts), never as an ISO date. */

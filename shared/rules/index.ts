@@ -153,6 +153,10 @@ export type {
   DeadlineSource,
 } from './deadlineEngine';
 
+// ---- Next step of a case (issue 14) ----
+export { nextStep, NEXT_STEPS } from './nextStep';
+export type { NextStep, NextStepDef, NextStepInput, NextStepTarget, StepDeadline, WorkTab, WorkForm } from './nextStep';
+
 // ---- Findings ----
 export { FINDING_DEFINITIONS, finding, findingsBlock, findingsOfSeverity } from './findings';
 export type { FindingCode, FindingDefinition } from './findings';

@@ -392,3 +392,40 @@ describe('supporting family (art. 29–31)', () => {
     expect(card.supportingFamilies.map((s) => s.status).sort()).toEqual(['candidate', 'established']);
   });
 });
+
+describe('"Następny krok" in the case (issue 14): each state names the next step, who takes it and its deadline', () => {
+  it('referral → request → assignment → consent: the step follows the case, with the deadlines of the engine', async () => {
+    const ps = team.ps.s;
+    const f = (await ps.ok('families:create', family('Następny'))).family;
+    let c = (await ps.ok('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-11-16', urgent: false, courtOrder: null })).case;
+    // Referral: the RWŚ, due 14 working days from 2026-11-16 (rozporządzenie o RWŚ).
+    expect(c.nextStep).toMatchObject({
+      title: 'Przeprowadź rodzinny wywiad środowiskowy',
+      roles: ['social_worker', 'admin'],
+      target: { kind: 'transition', action: 'recordInterview' },
+      deadline: { kind: 'RWS_DUE', dueDate: '2026-12-04', status: 'due-soon', daysLeft: 12 },
+    });
+    const step = async (s: TestSession, payload: Record<string, unknown>) => {
+      c = (await s.ok('cases:transition', { caseId: c.id, version: c.version, payload })).case;
+      return c.nextStep;
+    };
+    expect((await step(ps, { action: 'recordInterview', interviewOn: '2026-11-20' }))?.target).toEqual({ kind: 'transition', action: 'recordAnalysis' });
+    expect((await step(ps, { action: 'recordAnalysis', analysisOn: '2026-11-20', careDifficultiesFound: true }))?.target).toEqual({
+      kind: 'transition',
+      action: 'submitRequest',
+    });
+    const decision = await step(ps, { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności.' });
+    expect(decision).toMatchObject({ roles: ['admin'], target: { action: 'assign' }, deadline: null });
+    expect(decision?.noDeadline).toContain('niezwłocznie');
+    expect((await step(admin, { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' }))?.title).toBe('Nawiąż pierwszy kontakt z rodziną');
+    // After consent the step opens the initial assessment, due 30 days after consent (office setting).
+    const afterConsent = await step(team.ar.s, { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' } });
+    expect(afterConsent).toMatchObject({
+      title: 'Sporządź ocenę wstępną sytuacji rodziny',
+      target: { kind: 'work', tab: 'assessments', form: 'initial-assessment' },
+      deadline: { kind: 'INITIAL_ASSESSMENT_DUE', dueDate: '2026-12-22' },
+    });
+    // Everyone who sees the case sees the same step.
+    expect((await admin.ok('cases:get', { id: c.id })).nextStep?.key).toBe('general:ZGODA');
+  });
+});

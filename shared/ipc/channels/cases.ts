@@ -26,6 +26,34 @@ export const availableTransitionSchema = z.object({
   findings: z.array(findingSchema),
 });
 
+/** The usual next step of the case (shared/rules/nextStep.ts) with the deadline that applies. */
+export const nextStepSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  hint: z.string(),
+  roles: z.array(z.enum(['admin', 'assistant', 'social_worker', 'dpo'])),
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('transition'), action: z.string() }),
+    z.object({
+      kind: z.literal('work'),
+      tab: z.enum(['assessments', 'plan', 'entries', 'court', 'catalogue', 'closure']),
+      form: z.enum(['initial-assessment', 'periodic-assessment', 'plan', 'visit', 'catalogue-item']).optional(),
+    }),
+  ]),
+  deadline: z
+    .object({
+      kind: z.string(),
+      label: z.string(),
+      dueDate: z.string(),
+      status: z.enum(['overdue', 'due-soon', 'upcoming']),
+      daysLeft: z.number().int(),
+      basis: z.string(),
+    })
+    .nullable(),
+  noDeadline: z.string().optional(),
+});
+export type NextStepView = z.output<typeof nextStepSchema>;
+
 export const caseDetailSchema = caseSummarySchema.extend({
   familyId: z.string(),
   familyLabel: z.string(),
@@ -51,6 +79,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   reminders: z.array(findingSchema),
   /** Transitions the caller's role may perform from the current state, with findings. */
   availableTransitions: z.array(availableTransitionSchema),
+  /** The usual next step in this state (null when the case is closed). */
+  nextStep: nextStepSchema.nullable(),
   history: z.array(historyEntrySchema),
 });
 export type CaseDetail = z.output<typeof caseDetailSchema>;

@@ -33,6 +33,15 @@ describe('findings: stable codes, Polish messages, legal basis', () => {
     expect(def.basis).toMatch(/(art\.|§|rozporządzenie|standard)/);
     expect(def.message.length).toBeGreaterThan(10);
   });
+  it('issue 14: a quoted text the user has not typed yet leaves no empty quotes', () => {
+    const code = Object.keys(FINDING_DEFINITIONS).find((c) => FINDING_DEFINITIONS[c as FindingCode].message.includes('działanie {action} („{description}”): brak terminu')) as FindingCode;
+    expect(finding(code, { goal: 1, action: 1, description: '' }).message).toBe('Cel 1, działanie 1: brak terminu realizacji.');
+    expect(finding(code, { goal: 1, action: 2, description: 'Plan spłaty' }).message).toBe('Cel 1, działanie 2 („Plan spłaty”): brak terminu realizacji.');
+    for (const [c, d] of entries) {
+      const params = Object.fromEntries([...d.message.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, '']));
+      expect(finding(c, params).message, c).not.toMatch(/„\s*”/);
+    }
+  });
   it('messages use Polish diacritics, not ASCII stand-ins', () => {
     const all = entries.map(([, d]) => d.message).join(' ');
     expect(all).toMatch(/[ąćęłńóśźż]/);

@@ -1,4 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
+import { useCallback, useMemo, useState, type SyntheticEvent } from 'react';
 
 export interface FindingView {
   code: string;
@@ -15,6 +16,27 @@ const TITLES = {
 } as const;
 
 /**
+ * When a form's blocking findings may show (issue 14, for every form): once the user saved, or
+ * changed or left a field — never on a form nobody has touched. Spread `bind` on the <form> (or
+ * the element around the fields); its capture handlers see every input, change, blur and submit
+ * inside, whatever library drives the fields. `engage()` marks it by hand (e.g. a custom submit).
+ * Live findings re-run on every change, so a blocker that no longer holds disappears at once.
+ */
+export function useEngagement(initially = false) {
+  const [engaged, setEngaged] = useState(initially);
+  const engage = useCallback(() => setEngaged(true), []);
+  const bind = useMemo(() => {
+    const on = (e: SyntheticEvent) => {
+      // A blur counts only when focus leaves a field the user could have changed.
+      if (e.type === 'blur' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) return;
+      setEngaged(true);
+    };
+    return { onInputCapture: on, onChangeCapture: on, onBlurCapture: on, onSubmitCapture: on };
+  }, []);
+  return { engaged, engage, bind };
+}
+
+/**
  * Rule findings grouped by severity: blockers red (with the legal basis), warnings yellow,
  * information blue. The same shape comes from `cases:check`, from refusals of the main process
  * and from the shared rules run in the renderer.
@@ -22,15 +44,19 @@ const TITLES = {
 export function FindingsList({
   findings,
   hideInfo = false,
+  engaged = true,
   testId,
 }: {
   findings: ReadonlyArray<FindingView> | null | undefined;
   hideInfo?: boolean;
+  /** False while the form is untouched (useEngagement): blockers wait until the user acts. */
+  engaged?: boolean;
   testId?: string;
 }) {
   if (!findings || findings.length === 0) return null;
   const groups = (['blocker', 'warning', 'info'] as const)
     .filter((s) => !(hideInfo && s === 'info'))
+    .filter((s) => engaged || s !== 'blocker')
     .map((s) => ({ s, items: dedupe(findings.filter((f) => f.severity === s)) }))
     .filter((g) => g.items.length > 0);
   if (groups.length === 0) return null;
@@ -66,4 +92,29 @@ function dedupe(list: FindingView[]): FindingView[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Live findings of a form under a heading; nothing at all while the only findings are blockers
+ *  the user has not yet had the chance to cause (see useEngagement). */
+export function LiveFindings({
+  findings,
+  engaged,
+  title,
+  testId,
+}: {
+  findings: ReadonlyArray<FindingView>;
+  engaged: boolean;
+  title: string;
+  testId?: string;
+}) {
+  const visible = engaged ? findings : findings.filter((f) => f.severity !== 'blocker');
+  if (visible.length === 0) return null;
+  return (
+    <div data-testid={testId}>
+      <Text size="sm" fw={600} mb={4}>
+        {title}
+      </Text>
+      <FindingsList findings={visible} />
+    </div>
+  );
 }

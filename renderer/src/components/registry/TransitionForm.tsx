@@ -7,7 +7,8 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { transitionPayloadSchema } from '../../../../shared/registrySchemas';
 import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { FormError } from '../FormError';
-import { FindingsList, type FindingView } from './Findings';
+import { ClosingConfirmation, closingSentence, CLOSING_UNCONFIRMED } from './ClosingConfirmation';
+import { FindingsList, useEngagement, type FindingView } from './Findings';
 import { saveButtonLabel, todayIso } from './labels';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
@@ -29,6 +30,9 @@ export const FORM_ACTIONS = [
   'recordRefusal',
   'refuseZz',
 ] as const;
+
+/** Actions that close the case at once: they need an explicit confirmation naming the family. */
+export const CLOSING_ACTIONS: ReadonlySet<string> = new Set(['concludeNoAssistantNeeded', 'refuse', 'recordRefusal', 'refuseZz']);
 
 export function hasForm(action: string): boolean {
   return (FORM_ACTIONS as readonly string[]).includes(action);
@@ -110,6 +114,10 @@ export function TransitionForm({
   const [refusal, setRefusal] = useState<{ message: string; findings: FindingView[] | null } | null>(null);
   const [stale, setStale] = useState(false);
   const [assistants, setAssistants] = useState<Assistant[] | null>(null);
+  const { engaged, engage, bind } = useEngagement();
+  const closing = CLOSING_ACTIONS.has(action);
+  const [confirmed, setConfirmed] = useState(false);
+  const [unconfirmed, setUnconfirmed] = useState(false);
 
   useEffect(() => {
     if (action !== 'assign') return;
@@ -122,8 +130,14 @@ export function TransitionForm({
   const values = useWatch({ control });
   const [debounced] = useDebouncedValue(JSON.stringify(values), 350);
   useEffect(() => {
+    // A change answers the last refusal: the live findings of the new values take over.
+    setRefusal(null);
     const parsed = transitionPayloadSchema.safeParse(JSON.parse(debounced));
-    if (!parsed.success) return;
+    if (!parsed.success) {
+      // Incomplete input: no stale findings of earlier values (the fields say what is missing).
+      setCheckFindings(null);
+      return;
+    }
     let cancelled = false;
     call('cases:check', { caseId: caseDetail.id, payload: parsed.data })
       .then((r) => {
@@ -140,6 +154,10 @@ export function TransitionForm({
   const onSubmit = form.handleSubmit(async (v) => {
     setRefusal(null);
     setStale(false);
+    if (closing && !confirmed) {
+      setUnconfirmed(true);
+      return;
+    }
     try {
       const payload = transitionPayloadSchema.parse(v);
       const res = await call('cases:transition', { caseId: caseDetail.id, version: caseDetail.version, payload });
@@ -164,7 +182,16 @@ export function TransitionForm({
   };
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={label}>
+    <form
+      onSubmit={(e) => {
+        engage();
+        if (closing && !confirmed) setUnconfirmed(true);
+        void onSubmit(e);
+      }}
+      noValidate
+      aria-label={label}
+      {...bind}
+    >
       <Stack>
         <Fields
           action={action}
@@ -175,13 +202,25 @@ export function TransitionForm({
           assistants={assistants}
           caseDetail={caseDetail}
         />
-        {!refusal && <FindingsList findings={checkFindings} testId="check-findings" />}
+        {!refusal && <FindingsList findings={checkFindings} engaged={engaged} testId="check-findings" />}
+        {closing && (
+          <ClosingConfirmation
+            sentence={closingSentence(action, caseDetail.caseNumber, caseDetail.familyLabel)}
+            checked={confirmed}
+            onChange={(v) => {
+              setConfirmed(v);
+              setUnconfirmed(false);
+            }}
+            error={unconfirmed ? CLOSING_UNCONFIRMED : null}
+          />
+        )}
         {refusal && (
           <Stack gap="xs" data-testid="transition-refusal">
             {refusal.findings && refusal.findings.some((f) => f.severity === 'blocker') ? (
               <>
                 <Text fw={700} c="red.8" role="alert">
-                  Czynność odrzucona — {refusal.message}
+                  {/* The message is said once: when a finding below says it, the title stays short. */}
+                  {refusal.findings.some((f) => f.message === refusal.message) ? 'Czynność odrzucona.' : `Czynność odrzucona — ${refusal.message}`}
                 </Text>
                 <FindingsList findings={refusal.findings.filter((f) => f.severity !== 'info')} />
               </>

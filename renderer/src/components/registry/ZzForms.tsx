@@ -14,7 +14,7 @@ import {
 import { ApiError, call, errorMessage, isApiError } from '../../api';
 import { formatDate } from '../../format';
 import { FormError } from '../FormError';
-import { FindingsList, type FindingView } from './Findings';
+import { FindingsList, useEngagement, type FindingView } from './Findings';
 import { reveal, RevealButton } from './Sensitive';
 import { todayIso } from './labels';
 
@@ -228,8 +228,10 @@ export function ZzDocumentsFields({ value, onChange, errors }: { value: ZzDocsSt
   );
 }
 
-export function EligibilityPanel({ result }: { result: ReturnType<typeof useZzEligibility> }) {
+export function EligibilityPanel({ result, engaged = true }: { result: ReturnType<typeof useZzEligibility>; engaged?: boolean }) {
   if (!result) return null;
+  // Untouched form: no red "missing documents" yet — only once the user acted (useEngagement).
+  if (!engaged && !result.eligible) return null;
   return (
     <Stack gap="xs" data-testid="zz-eligibility">
       {result.eligible ? (
@@ -333,6 +335,7 @@ export function ZzVerifyForm({
   const [findings, setFindings] = useState<FindingView[] | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { engaged, engage, bind } = useEngagement();
   const result = useZzEligibility(category, docs);
 
   // Issue 7: the documents are health data and come masked; the verifier needs them in the form
@@ -382,14 +385,16 @@ export function ZzVerifyForm({
       aria-label="Weryfikacja wniosku „Za życiem”"
       onSubmit={(e) => {
         e.preventDefault();
+        engage();
         void submit();
       }}
+      {...bind}
     >
       <Stack>
         <ZzCategoryField value={category} onChange={setCategory} error={fields.category} />
         <ZzDocumentsFields value={docs} onChange={setDocs} errors={fields} />
         <TextInput type="date" label="Data weryfikacji" withAsterisk value={verifiedOn} onChange={(e) => setVerifiedOn(e.currentTarget.value)} error={fields.verifiedOn} />
-        <EligibilityPanel result={result} />
+        <EligibilityPanel result={result} engaged={engaged} />
         <FormError message={error} title="Weryfikacja odrzucona" />
         <FindingsList findings={findings} />
         {stale && (

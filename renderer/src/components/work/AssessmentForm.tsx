@@ -32,6 +32,7 @@ import {
   useDraft,
   type Refusal,
 } from './common';
+import { LiveFindings, useEngagement } from '../registry/Findings';
 
 type Kind = 'initial' | 'periodic' | 'final';
 type Prepared = ChannelOutput<'assessments:prepare'>;
@@ -118,6 +119,7 @@ export function AssessmentForm({
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [state, setState] = useState<FormState>(() => emptyState([], kind));
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { engaged, engage, bind } = useEngagement();
   const [saving, setSaving] = useState(false);
   const draft = useDraft(`assessment:${caseId}:${kind}`, state);
 
@@ -189,6 +191,7 @@ export function AssessmentForm({
   };
 
   async function save() {
+    engage();
     setSaving(true);
     setRefusal(null);
     try {
@@ -223,7 +226,7 @@ export function AssessmentForm({
   const distribution = prepared?.distribution ?? null;
 
   return (
-    <Paper withBorder p="lg" data-testid="assessment-form">
+    <Paper withBorder p="lg" data-testid="assessment-form" {...bind}>
       <Stack gap="md">
         <DraftFormHeader title={`${KIND_TITLES[kind]} — nowa`} draft={draft} onRestore={(d) => setState((s) => ({ ...emptyState(s.children, kind), ...d }))} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -394,14 +397,7 @@ export function AssessmentForm({
         )}
         {prepared && prepared.findings.length > 0 && <FindingsList findings={prepared.findings} />}
 
-        {live.length > 0 && !refusal && (
-          <div data-testid="assessment-live-findings">
-            <Text size="sm" fw={600} mb={4}>
-              Do uzupełnienia przed zapisem
-            </Text>
-            <FindingsList findings={live} />
-          </div>
-        )}
+        {!refusal && <LiveFindings findings={live} engaged={engaged} title="Do uzupełnienia przed zapisem" testId="assessment-live-findings" />}
         <RefusalAlert refusal={refusal} title="Ocena nie została zapisana" testId="assessment-refusal" />
         {refusal === null && live.length === 0 && (
           <Alert color="green" variant="light" role="status">

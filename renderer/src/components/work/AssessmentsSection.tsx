@@ -21,12 +21,17 @@ export function AssessmentsSection({
   caseLabel,
   canEdit,
   onCaseChanged,
+  openInitial,
+  openPeriodic,
 }: {
   caseId: string;
   familyId: string;
   caseLabel: string;
   canEdit: boolean;
   onCaseChanged: () => void;
+  /** Set (a new object) by "Następny krok": open the new initial / periodic assessment form. */
+  openInitial?: object | null;
+  openPeriodic?: object | null;
 }) {
   const [list, setList] = useState<ListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +52,13 @@ export function AssessmentsSection({
   }, [load]);
 
   const hasInitial = list?.some((a) => a.kind === 'initial') ?? false;
+
+  useEffect(() => {
+    if (openInitial && canEdit) setCreating('initial');
+  }, [openInitial, canEdit]);
+  useEffect(() => {
+    if (openPeriodic && canEdit) setCreating('periodic');
+  }, [openPeriodic, canEdit]);
 
   return (
     <Stack gap="md">

@@ -4,8 +4,9 @@
  * monitoring. A separate component so the registry's case view only mounts it.
  */
 import { Paper, Tabs, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import type { WorkForm, WorkTab } from '../../../../shared/rules/nextStep';
 import { call } from '../../api';
 import { useSession } from '../../session';
 import { AssessmentsSection } from './AssessmentsSection';
@@ -33,10 +34,26 @@ const WORK_STATES = new Set([
   'ARCHIWUM',
 ]);
 
-export function CaseWorkPanel({ caseId, onCaseChanged }: { caseId: string; onCaseChanged?: () => unknown }) {
+/** "Następny krok" asks for a tab and, in it, a form to open (a new object each time it is asked). */
+export interface WorkRequest {
+  tab: WorkTab;
+  form?: WorkForm;
+}
+
+export function CaseWorkPanel({ caseId, onCaseChanged, request }: { caseId: string; onCaseChanged?: () => unknown; request?: WorkRequest | null }) {
   const { user, isAdmin } = useSession();
   const [c, setC] = useState<CaseDetail | null>(null);
   const [tab, setTab] = useState<string | null>('assessments');
+  const panel = useRef<HTMLDivElement>(null);
+  // The form asked for by the latest request; a section opens it once when it mounts or it changes.
+  const [asked, setAsked] = useState<{ form: WorkForm; request: WorkRequest } | null>(null);
+  useEffect(() => {
+    if (!request) return;
+    setTab(request.tab);
+    setAsked(request.form ? { form: request.form, request } : null);
+    panel.current?.scrollIntoView({ block: 'start' });
+  }, [request]);
+  const ask = (form: WorkForm) => (asked?.form === form ? asked.request : null);
 
   const load = useCallback(async () => {
     try {
@@ -60,7 +77,7 @@ export function CaseWorkPanel({ caseId, onCaseChanged }: { caseId: string; onCas
   const zz = c.track === 'za-zyciem';
 
   return (
-    <Paper withBorder p="lg" data-testid="case-work">
+    <Paper withBorder p="lg" data-testid="case-work" ref={panel}>
       <Title order={2} size="h4" mb="sm">
         Praca z rodziną
       </Title>
@@ -75,14 +92,22 @@ export function CaseWorkPanel({ caseId, onCaseChanged }: { caseId: string; onCas
           {canEdit && <Tabs.Tab value="closure">{monitoring ? 'Monitoring' : 'Zakończenie'}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="assessments">
-          <AssessmentsSection caseId={c.id} familyId={c.familyId} caseLabel={`${c.familyLabel}, sprawa ${c.caseNumber}`} canEdit={canEdit && !monitoring} onCaseChanged={changed} />
+          <AssessmentsSection
+            caseId={c.id}
+            familyId={c.familyId}
+            caseLabel={`${c.familyLabel}, sprawa ${c.caseNumber}`}
+            canEdit={canEdit && !monitoring}
+            onCaseChanged={changed}
+            openInitial={ask('initial-assessment')}
+            openPeriodic={ask('periodic-assessment')}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="plan">
-          <PlanSection caseId={c.id} canEdit={canEdit && !monitoring} onCaseChanged={changed} />
+          <PlanSection caseId={c.id} canEdit={canEdit && !monitoring} onCaseChanged={changed} openEditor={ask('plan')} />
         </Tabs.Panel>
         {canEdit && (
           <Tabs.Panel value="entries">
-            <EntriesSection caseId={c.id} familyId={c.familyId} monitoring={monitoring} onCaseChanged={changed} />
+            <EntriesSection caseId={c.id} familyId={c.familyId} monitoring={monitoring} onCaseChanged={changed} openVisit={ask('visit')} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="court">
@@ -90,7 +115,7 @@ export function CaseWorkPanel({ caseId, onCaseChanged }: { caseId: string; onCas
         </Tabs.Panel>
         {zz && (
           <Tabs.Panel value="catalogue">
-            <CatalogueSection caseId={c.id} canEdit={canEdit} onCaseChanged={changed} />
+            <CatalogueSection caseId={c.id} canEdit={canEdit} onCaseChanged={changed} openNew={ask('catalogue-item')} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="authorisations">

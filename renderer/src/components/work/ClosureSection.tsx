@@ -9,6 +9,8 @@ import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { CLOSURE_REASONS, type ClosureReasonCode } from '../../../../shared/rules';
 import { call } from '../../api';
+import { ClosingConfirmation, closingSentence, CLOSING_UNCONFIRMED } from '../registry/ClosingConfirmation';
+import { useEngagement } from '../registry/Findings';
 import { dateOrDash, FindingsList, isIso, refusalOf, RefusalAlert, todayIso, type FindingView, type Refusal } from './common';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
@@ -55,6 +57,9 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
   const [check, setCheck] = useState<{ allowed: boolean; findings: FindingView[]; monitoringEndsOn: string } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
+  const { engaged, engage, bind } = useEngagement();
+  const [confirmed, setConfirmed] = useState(false);
+  const [unconfirmed, setUnconfirmed] = useState(false);
 
   const input = () => ({
     caseId: c.id,
@@ -96,6 +101,11 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
   const contested = justification !== '' || (check?.findings ?? []).some((f) => f.code === 'CLOSURE_REASON_CONTRADICTS_FINAL_ASSESSMENT' || f.code === 'CLOSURE_REASON_JUSTIFIED');
 
   async function close() {
+    engage();
+    if (!confirmed) {
+      setUnconfirmed(true);
+      return;
+    }
     setSaving(true);
     setRefusal(null);
     try {
@@ -109,7 +119,7 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
   }
 
   return (
-    <Paper withBorder p="lg" data-testid="closure-form">
+    <Paper withBorder p="lg" data-testid="closure-form" {...bind}>
       <Stack gap="sm">
         <Title order={3} size="h4">
           Zakończ pracę z rodziną
@@ -150,7 +160,7 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
         <Textarea label="Uwagi do zakończenia" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {check && (
           <div data-testid="closure-check">
-            <FindingsList findings={check.findings} />
+            <FindingsList findings={check.findings} engaged={engaged} />
             {check.allowed && check.monitoringEndsOn && (
               <Text size="sm" mt={4}>
                 Po zakończeniu monitoring potrwa do {dateOrDash(check.monitoringEndsOn)}.
@@ -158,6 +168,15 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
             )}
           </div>
         )}
+        <ClosingConfirmation
+          sentence={closingSentence('close', c.caseNumber, c.familyLabel)}
+          checked={confirmed}
+          onChange={(v) => {
+            setConfirmed(v);
+            setUnconfirmed(false);
+          }}
+          error={unconfirmed ? CLOSING_UNCONFIRMED : null}
+        />
         <RefusalAlert refusal={refusal} title="Nie zakończono pracy z rodziną" testId="closure-refusal" />
         <Group>
           <Button color="red" onClick={() => void close()} loading={saving}>

@@ -129,11 +129,14 @@ export function EntriesSection({
   familyId,
   monitoring,
   onCaseChanged,
+  openVisit,
 }: {
   caseId: string;
   familyId: string;
   monitoring: boolean;
   onCaseChanged: () => void;
+  /** Set (a new object) by "Następny krok": open the new visit form. */
+  openVisit?: object | null;
 }) {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [goals, setGoals] = useState<Goal[]>([]);
@@ -163,6 +166,9 @@ export function EntriesSection({
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    if (openVisit && !monitoring) setKind('visit');
+  }, [openVisit, monitoring]);
 
   // Visit gap (office setting "max days between visits"): a warning when today is already past it.
   const lastVisit = entries?.filter((e) => e.kind === 'visit').reduce<string | undefined>((m, e) => (m === undefined || e.on > m ? e.on : m), undefined);

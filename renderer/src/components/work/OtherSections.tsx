@@ -231,11 +231,25 @@ const itemFormOf = (i: Item): ItemForm => ({
   note: i.note,
 });
 
-export function CatalogueSection({ caseId, canEdit, onCaseChanged }: { caseId: string; canEdit: boolean; onCaseChanged?: () => void }) {
+export function CatalogueSection({
+  caseId,
+  canEdit,
+  onCaseChanged,
+  openNew,
+}: {
+  caseId: string;
+  canEdit: boolean;
+  onCaseChanged?: () => void;
+  /** Set (a new object) by "Następny krok": open the new item form. */
+  openNew?: object | null;
+}) {
   const loader = useCallback(() => call('catalogue:list', { caseId }), [caseId]);
   const { list, error, reload } = useList<Item>(loader);
   /** null: no form; 'new': a new item; otherwise the item being changed. */
   const [editing, setEditing] = useState<'new' | Item | null>(null);
+  useEffect(() => {
+    if (openNew && canEdit) setEditing('new');
+  }, [openNew, canEdit]);
 
   return (
     <Stack gap="sm">

@@ -9,7 +9,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { ASSESSMENT_AREAS, validateWorkPlan } from '../../../../shared/rules';
 import { call, errorMessage } from '../../api';
-import { DraftFormHeader, FindingsList, dateOrDash, isIso, refusalOf, RefusalAlert, todayIso, useDraft, type Refusal } from './common';
+import { LiveFindings, useEngagement } from '../registry/Findings';
+import { DraftFormHeader, dateOrDash, isIso, refusalOf, RefusalAlert, todayIso, useDraft, type Refusal } from './common';
 
 type Current = ChannelOutput<'plans:current'>;
 type Version = ChannelOutput<'plans:versions'>[number];
@@ -98,7 +99,18 @@ function fromVersion(v: Version | null, suggested: Current['suggestedAreas']): P
   };
 }
 
-export function PlanSection({ caseId, canEdit, onCaseChanged }: { caseId: string; canEdit: boolean; onCaseChanged: () => void }) {
+export function PlanSection({
+  caseId,
+  canEdit,
+  onCaseChanged,
+  openEditor,
+}: {
+  caseId: string;
+  canEdit: boolean;
+  onCaseChanged: () => void;
+  /** Set (a new object) by "Następny krok": open the plan form. */
+  openEditor?: object | null;
+}) {
   const [current, setCurrent] = useState<Current | null>(null);
   const [versions, setVersions] = useState<Version[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -118,6 +130,9 @@ export function PlanSection({ caseId, canEdit, onCaseChanged }: { caseId: string
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    if (openEditor && canEdit) setEditing(true);
+  }, [openEditor, canEdit]);
 
   if (!current) return error ? <Alert color="red" role="alert">{error}</Alert> : <Loader size="sm" aria-label="Wczytywanie planu" />;
   const plan = current.plan;
@@ -256,6 +271,7 @@ function PlanForm({
   onReload: () => void;
 }) {
   const [s, setS] = useState<PlanState>(() => fromVersion(current.plan, current.suggestedAreas));
+  const { engaged, engage, bind } = useEngagement();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const draft = useDraft(`plan:${caseId}`, s);
@@ -290,6 +306,7 @@ function PlanForm({
     edit((p) => ({ ...p, goals: p.goals.map((g, i) => (i === gi ? { ...g, actions: g.actions.map((a, j) => (j === ai ? { ...a, ...patch } : a)) } : g)) }));
 
   async function save() {
+    engage();
     setSaving(true);
     setRefusal(null);
     try {
@@ -324,7 +341,7 @@ function PlanForm({
   const areaOptions = [{ value: '', label: '— bez obszaru —' }, ...ASSESSMENT_AREAS.map((a) => ({ value: a.code, label: a.label }))];
 
   return (
-    <Paper withBorder p="lg" data-testid="plan-form">
+    <Paper withBorder p="lg" data-testid="plan-form" {...bind}>
       <Stack gap="md">
         <DraftFormHeader title={basedOnVersion ? `Aktualizacja planu pracy (na podstawie wersji ${basedOnVersion})` : 'Nowy plan pracy'} draft={draft} onRestore={setS} />
         {current.suggestedAreas.length > 0 && (
@@ -427,14 +444,7 @@ function PlanForm({
         <Textarea label="Ryzyka" autosize minRows={1} value={s.risks} onChange={(e) => set('risks', e.currentTarget.value)} />
         {basedOnVersion && <Textarea label="Powód aktualizacji" autosize minRows={1} value={s.changeNote} onChange={(e) => set('changeNote', e.currentTarget.value)} />}
 
-        {live.length > 0 && !refusal && (
-          <div data-testid="plan-live-findings">
-            <Text size="sm" fw={600} mb={4}>
-              Sprawdzenie planu (na bieżąco)
-            </Text>
-            <FindingsList findings={live} />
-          </div>
-        )}
+        {!refusal && <LiveFindings findings={live} engaged={engaged} title="Sprawdzenie planu (na bieżąco)" testId="plan-live-findings" />}
         <RefusalAlert refusal={refusal} title="Plan nie został zapisany" testId="plan-refusal" />
         {refusal?.code === 'STALE_EDIT' && (
           <Button variant="light" onClick={onReload}>

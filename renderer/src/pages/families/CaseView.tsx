@@ -13,12 +13,26 @@ import { href } from './nav';
 import { CaseWorkPanel } from '../../components/work/CaseWorkPanel';
 import { AdvanceActionDialog, isAdvanceAction } from '../../components/work/AdvanceAction';
 import { CaseDocuments } from '../../components/documents/CaseDocuments';
+import { NextStepCard } from '../../components/registry/NextStepCard';
+import { useSession } from '../../session';
+import type { WorkRequest } from '../../components/work/CaseWorkPanel';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Transition = CaseDetail['availableTransitions'][number];
 
 /** Done in the "Praca z rodziną" panel, with their documents (assessment, plan, closure). */
 const WORK_PANEL_ACTIONS = new Set(['startInitialAssessment', 'adoptPlan', 'close', 'archive']);
+
+/** Actions that end the case (or refuse the family): offered last, after the usual path. */
+export function endsCase(t: { to: string; action: string }): boolean {
+  return t.to === 'ZAMKNIETA' || t.action === 'close';
+}
+
+/** The usual path first (the next step's own action at the top), closing and refusing last. */
+export function orderActions<T extends { to: string; action: string }>(list: ReadonlyArray<T>, nextAction: string | null): T[] {
+  const rank = (t: T) => (t.action === nextAction ? 0 : endsCase(t) ? 2 : 1);
+  return [...list].sort((a, b) => rank(a) - rank(b));
+}
 
 const CONSENT_LABELS = {
   'written-consent': 'pisemna zgoda rodziny',
@@ -27,17 +41,25 @@ const CONSENT_LABELS = {
 } as const;
 
 export function CaseView({ caseId }: { caseId: string }) {
+  const { user, isAdmin } = useSession();
   const [c, setC] = useState<CaseDetail | null>(null);
+  // "Następny krok" asks the work panel to open a tab and its form (a new object each time).
+  const [workRequest, setWorkRequest] = useState<WorkRequest | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<Transition | null>(null);
   const [advance, setAdvance] = useState<Transition | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // A success note belongs to the version of the case it was made at: once the case moves on (here
+  // or in "Praca z rodziną"), it goes, instead of telling a state the case is no longer in.
+  const [done, setDoneState] = useState<{ text: string; version: number | null } | null>(null);
+  const setDone = useCallback((text: string | null, version: number | null = null) => setDoneState(text ? { text, version } : null), []);
   // Bumped on every reload of the case (also after work in the panel): the documents list follows.
   const [revision, setRevision] = useState(0);
 
   const load = useCallback(async () => {
     try {
-      setC(await call('cases:get', { id: caseId }));
+      const next = await call('cases:get', { id: caseId });
+      setC(next);
+      setDoneState((d) => (d && d.version === null ? { ...d, version: next.version } : d));
       setRevision((r) => r + 1);
       setError(null);
     } catch (e) {
@@ -65,10 +87,31 @@ export function CaseView({ caseId }: { caseId: string }) {
   }
 
   const transitions = c.availableTransitions;
+  const step = c.nextStep;
+  const stepAction = step?.target.kind === 'transition' ? step.target.action : null;
   // The initial assessment, the plan and closure are done in the "Praca z rodziną" panel below
   // (they need their documents), not as bare state changes here.
-  const implemented = transitions.filter((t) => t.implemented && !WORK_PANEL_ACTIONS.has(t.action));
+  const implemented = orderActions(
+    transitions.filter((t) => t.implemented && !WORK_PANEL_ACTIONS.has(t.action)),
+    stepAction,
+  );
   const later = transitions.filter((t) => !t.implemented);
+  const canEditWork = isAdmin || (user.role === 'assistant' && c.assistantId === user.id);
+  const startAction = (t: Transition) => {
+    setDone(null);
+    if (isAdvanceAction(t.action)) setAdvance(t);
+    else setOpen(t);
+  };
+  // The next step's button: its action's dialog, or the tab of "Praca z rodziną" with its form.
+  const stepTransition = stepAction ? transitions.find((t) => t.action === stepAction && t.implemented && t.allowed) : undefined;
+  const stepCanOpen = !!step && (step.target.kind === 'work' ? canEditWork || step.target.tab === 'court' : !!stepTransition);
+  const openStep = () => {
+    if (!step) return;
+    setDone(null);
+    if (step.target.kind === 'work') setWorkRequest({ tab: step.target.tab, form: step.target.form });
+    else if (stepTransition && WORK_PANEL_ACTIONS.has(stepTransition.action)) setWorkRequest({ tab: 'closure' });
+    else if (stepTransition) startAction(stepTransition);
+  };
   const courtOrder = c.courtOrder;
   const details = (c.details ?? {}) as {
     reportedBy?: string;
@@ -173,6 +216,8 @@ export function CaseView({ caseId }: { caseId: string }) {
         {c.track === 'za-zyciem' && !c.zzDocuments && c.zzDocumentsMasked && <MaskedZzDocuments caseId={c.id} />}
       </Paper>
 
+      {step && <NextStepCard step={step} canOpen={stepCanOpen} onOpen={openStep} />}
+
       {c.reminders.length > 0 && (
         <Stack gap="xs" data-testid="case-reminders">
           <Title order={2} size="h4">
@@ -182,9 +227,9 @@ export function CaseView({ caseId }: { caseId: string }) {
         </Stack>
       )}
 
-      {done && (
-        <Alert color="green" role="status" withCloseButton closeButtonLabel="Zamknij" onClose={() => setDone(null)}>
-          {done}
+      {done && done.version === c.version && (
+        <Alert color="green" role="status" withCloseButton closeButtonLabel="Zamknij" onClose={() => setDone(null)} data-testid="case-saved">
+          {done.text}
         </Alert>
       )}
 
@@ -192,20 +237,20 @@ export function CaseView({ caseId }: { caseId: string }) {
         <Title order={2} size="h4" mb="sm">
           Dostępne czynności
         </Title>
-        {implemented.length === 0 && later.length === 0 && <Text c="dimmed">W tym stanie sprawy nie masz dostępnych czynności.</Text>}
+        {implemented.length === 0 && later.length === 0 && (
+          <Text c="dimmed">
+            {step ? 'Tu nie ma innych czynności w tym stanie sprawy — zobacz „Następny krok” powyżej i „Praca z rodziną” poniżej.' : 'Sprawa jest zamknięta — nie ma dalszych czynności.'}
+          </Text>
+        )}
         <Stack gap="sm">
           {implemented.map((t) => (
             <Stack key={t.action} gap={4}>
               <Group gap="sm">
                 <Button
-                  onClick={() => {
-                    setDone(null);
-                    if (isAdvanceAction(t.action)) setAdvance(t);
-                    else setOpen(t);
-                  }}
+                  onClick={() => startAction(t)}
                   disabled={!t.allowed}
-                  variant={t.to === 'ZAMKNIETA' ? 'light' : 'filled'}
-                  color={t.to === 'ZAMKNIETA' ? 'red' : undefined}
+                  variant={endsCase(t) ? 'light' : t.action === stepAction ? 'filled' : 'default'}
+                  color={endsCase(t) ? 'red' : undefined}
                 >
                   {t.label}
                 </Button>
@@ -224,7 +269,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         </Stack>
       </Paper>
 
-      <CaseWorkPanel caseId={c.id} onCaseChanged={load} />
+      <CaseWorkPanel caseId={c.id} onCaseChanged={load} request={workRequest} />
       <CaseDocuments caseId={c.id} revision={revision} />
 
       <Paper withBorder p="lg">
@@ -243,7 +288,7 @@ export function CaseView({ caseId }: { caseId: string }) {
               setOpen(null);
               setC(next);
               setRevision((r) => r + 1);
-              setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`);
+              setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`, next.version);
             }}
             onRefresh={() => {
               setOpen(null);
@@ -261,7 +306,7 @@ export function CaseView({ caseId }: { caseId: string }) {
               setOpen(null);
               setC(next);
               setRevision((r) => r + 1);
-              setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`);
+              setDone(`Zapisano: ${open.label}. Stan sprawy: ${next.stateLabel}.`, next.version);
             }}
             onRefresh={() => {
               setOpen(null);

@@ -87,7 +87,13 @@ export function IntakeWizard({ familyId }: { familyId: string }) {
         </Alert>
       )}
       {!family && !loadError && <Loader aria-label="Wczytywanie rodziny" />}
-      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Nowe zgłoszenie">
+      <form
+        onSubmit={(e) => void onSubmit(e)}
+        noValidate
+        aria-label="Nowe zgłoszenie"
+        // A change answers the last refusal: it goes, and the live findings take over.
+        onChangeCapture={() => refusal && setRefusal(null)}
+      >
         <Stack gap="lg">
           <Paper withBorder p="lg">
             <Title order={2} size="h4" mb="sm">
