@@ -127,7 +127,7 @@ test('assistant: initial assessment → plan (invalid action refused) → two vi
 
   // ---- Work plan: an action without a due date is refused (art. 15 ust. 3), then saved.
   await openCaseTab(page, 'Plan pracy');
-  await page.getByRole('button', { name: 'Sporządź plan pracy' }).click();
+  await page.getByRole('button', { name: 'Sporządź plan pracy', exact: true }).click();
   await page.getByLabel('Cel 1 — treść').fill('Uporządkowanie budżetu domowego');
   await page.getByLabel('Cel 1 — obszar oceny').selectOption('FINANCES');
   await page.getByLabel('Opis działania (cel 1, działanie 1)').fill('Plan spłaty zaległości czynszowych');

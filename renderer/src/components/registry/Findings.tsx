@@ -1,5 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import { useCallback, useMemo, useState, type SyntheticEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 
 export interface FindingView {
   code: string;
@@ -24,12 +24,20 @@ const TITLES = {
  */
 export function useEngagement(initially = false) {
   const [engaged, setEngaged] = useState(initially);
-  const engage = useCallback(() => setEngaged(true), []);
+  const marked = useRef(initially);
+  const engage = useCallback(() => {
+    marked.current = true;
+    setEngaged(true);
+  }, []);
   const bind = useMemo(() => {
     const on = (e: SyntheticEvent) => {
+      if (marked.current) return;
       // A blur counts only when focus leaves a field the user could have changed.
       if (e.type === 'blur' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) return;
-      setEngaged(true);
+      marked.current = true;
+      // After the event: a state update inside a controlled field's own input event would make
+      // React restore the field's old value before its onChange had stored the new one.
+      window.setTimeout(() => setEngaged(true), 0);
     };
     return { onInputCapture: on, onChangeCapture: on, onBlurCapture: on, onSubmitCapture: on };
   }, []);
