@@ -147,7 +147,8 @@ export function AreasSection({ revision = 0 }: { revision?: number }) {
 
   const load = useCallback(async () => {
     try {
-      const r = await call('users:areas', {});
+      // The data protection officer sees no families: an area means nothing for that account.
+      const r = (await call('users:areas', {})).filter((u) => u.role !== 'dpo');
       setRows(r);
       setEdits(Object.fromEntries(r.map((u) => [u.id, u.area ?? ''])));
     } catch (e) {
