@@ -48,6 +48,7 @@ import type { SqliteHandle } from '../open';
 import { workFacts } from '../repos/work';
 import { getCaseSettings } from './caseSettings';
 import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
+import { familyName, type FamilyPerson } from '../../shared/grammar';
 import { caseDeadlineItems } from './deadlines';
 import { caseSummaries, familyHistory, familyLabel, refreshFamilyIndex, refuseIfAnonymised, requireFamilyVisible } from './registry';
 
@@ -183,6 +184,7 @@ export function caseDetail(ctx: ServiceCtx, actor: Actor, r: CaseRow): CaseDetai
     ...summary,
     familyId: r.familyId,
     familyLabel: familyLabel(ctx.sqlite, r.familyId),
+    familyNames: familyNames(ctx.sqlite, r.familyId),
     version: r.version,
     urgent: r.urgent === 1,
     interviewDueOn: r.interviewDueOn,
@@ -212,6 +214,17 @@ export function caseDetail(ctx: ServiceCtx, actor: Actor, r: CaseRow): CaseDetai
     })),
     history: familyHistory(ctx.sqlite, { caseId: r.id, limit: 500 }),
   };
+}
+
+/** The family named in running text (shared/grammar): "rodzina Kowalskich", "rodziny …", "z rodziną …". */
+function familyNames(sqlite: SqliteHandle, familyId: string): CaseDetail['familyNames'] {
+  const members = sqlite
+    .prepare(
+      `SELECT first_name AS firstName, last_name AS lastName, pesel, sex, is_head AS isHead, is_child AS isChild
+         FROM family_members WHERE family_id = ? ORDER BY is_head DESC, sort_order`,
+    )
+    .all(familyId) as FamilyPerson[];
+  return { nom: familyName(members, 'nom'), gen: familyName(members, 'gen'), ins: familyName(members, 'ins') };
 }
 
 /** The step as the contract carries it (plain arrays). */

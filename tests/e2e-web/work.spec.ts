@@ -209,7 +209,7 @@ test('assistant: initial assessment → plan (invalid action refused) → two vi
   // Closing names the family and needs an explicit confirmation (issue 14).
   await page.getByRole('button', { name: 'Zakończ pracę z rodziną' }).click();
   await expect(page.getByText('Zaznacz potwierdzenie — bez niego sprawa nie zostanie zamknięta.')).toBeVisible();
-  await page.getByRole('checkbox', { name: `Potwierdzam zakończenie pracy z rodziną w sprawie ${c.caseNumber} (rodzina: Ewa Grzelak, ul. Toruńska 12, Czarnowo).` }).check();
+  await page.getByRole('checkbox', { name: `Potwierdzam zakończenie pracy z rodziną Grzelaków (sprawa ${c.caseNumber}).` }).check();
   await page.getByRole('button', { name: 'Zakończ pracę z rodziną' }).click();
   await expect(page.getByTestId('monitoring-ends')).toHaveText(`Monitoring do: ${pl(monitoringEndDate(today, 3))}`);
   await expect(page.getByTestId('case-state')).toHaveText('Monitoring po zakończeniu');

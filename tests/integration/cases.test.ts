@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { transitionPayloadSchema } from '../../shared/registrySchemas';
 import { failure, type TestSession } from '../helpers';
 import { family, referredCase, useStaffedOffice, type IntakeSource, type Staff } from './registryFixtures';
 
@@ -405,7 +407,7 @@ describe('"Następny krok" in the case (issue 14): each state names the next ste
       target: { kind: 'transition', action: 'recordInterview' },
       deadline: { kind: 'RWS_DUE', dueDate: '2026-12-04', status: 'due-soon', daysLeft: 12 },
     });
-    const step = async (s: TestSession, payload: Record<string, unknown>) => {
+    const step = async (s: TestSession, payload: z.input<typeof transitionPayloadSchema>) => {
       c = (await s.ok('cases:transition', { caseId: c.id, version: c.version, payload })).case;
       return c.nextStep;
     };

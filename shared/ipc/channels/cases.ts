@@ -57,6 +57,8 @@ export type NextStepView = z.output<typeof nextStepSchema>;
 export const caseDetailSchema = caseSummarySchema.extend({
   familyId: z.string(),
   familyLabel: z.string(),
+  /** The family in running text (shared/grammar): nominative, genitive, instrumental. */
+  familyNames: z.object({ nom: z.string(), gen: z.string(), ins: z.string() }),
   version: z.number().int(),
   urgent: z.boolean(),
   interviewDueOn: z.string().nullable(),

@@ -1,24 +1,32 @@
 /**
  * Closing or refusing a family's case is never one click away (issue 14): the dialog names the
- * family and the case, and the user ticks an explicit confirmation before the save goes through.
+ * family (declined by shared/grammar) and the case, and the user ticks an explicit confirmation
+ * before the save goes through.
  */
 import { Checkbox } from '@mantine/core';
 
-/** The confirmation sentence for an action that ends the case. Names are in the nominative
- *  ("rodzina: Anna Kowalska, …") — safe without declension. */
-export function closingSentence(action: string, caseNumber: string, familyLabel: string): string {
-  const who = `rodzina: ${familyLabel}`;
+/** The family in running text, as the core declines it (shared/grammar). */
+export interface FamilyNames {
+  nom: string;
+  gen: string;
+  ins: string;
+}
+
+/** The confirmation sentence for an action that ends the case, naming the family in the case the
+ *  sentence needs ("rodzina Kowalskich nie wymaga…", "dla rodziny Kowalskich", "z rodziną Kowalskich"). */
+export function closingSentence(action: string, caseNumber: string, names: FamilyNames): string {
+  const closed = `sprawa ${caseNumber} zostanie zamknięta`;
   switch (action) {
     case 'concludeNoAssistantNeeded':
-      return `Potwierdzam, że rodzina nie wymaga asystenta, a sprawa ${caseNumber} zostanie zamknięta (${who}).`;
+      return `Potwierdzam: ${names.nom} nie wymaga wsparcia asystenta; ${closed}.`;
     case 'refuse':
-      return `Potwierdzam odmowę przydzielenia asystenta — sprawa ${caseNumber} zostanie zamknięta (${who}).`;
+      return `Potwierdzam odmowę przydzielenia asystenta dla ${names.gen}; ${closed}.`;
     case 'recordRefusal':
-      return `Potwierdzam, że rodzina nie zgodziła się na współpracę — sprawa ${caseNumber} zostanie zamknięta (${who}).`;
+      return `Potwierdzam: ${names.nom} nie zgodziła się na współpracę z asystentem; ${closed}.`;
     case 'refuseZz':
-      return `Potwierdzam odmowę — wniosek „Za życiem” nie spełnia warunków; sprawa ${caseNumber} zostanie zamknięta (${who}).`;
+      return `Potwierdzam odmowę: wniosek „Za życiem” ${names.gen} nie spełnia warunków; ${closed}.`;
     default:
-      return `Potwierdzam zakończenie pracy z rodziną w sprawie ${caseNumber} (${who}).`;
+      return `Potwierdzam zakończenie pracy z ${names.ins} (sprawa ${caseNumber}).`;
   }
 }
 

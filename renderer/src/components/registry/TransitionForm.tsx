@@ -205,7 +205,7 @@ export function TransitionForm({
         {!refusal && <FindingsList findings={checkFindings} engaged={engaged} testId="check-findings" />}
         {closing && (
           <ClosingConfirmation
-            sentence={closingSentence(action, caseDetail.caseNumber, caseDetail.familyLabel)}
+            sentence={closingSentence(action, caseDetail.caseNumber, caseDetail.familyNames)}
             checked={confirmed}
             onChange={(v) => {
               setConfirmed(v);

@@ -169,7 +169,7 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
           </div>
         )}
         <ClosingConfirmation
-          sentence={closingSentence('close', c.caseNumber, c.familyLabel)}
+          sentence={closingSentence('close', c.caseNumber, c.familyNames)}
           checked={confirmed}
           onChange={(v) => {
             setConfirmed(v);
