@@ -238,6 +238,9 @@ export const transitionPayloadSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('submitRequest'),
     requestOn: dateSchema('Data wniosku'),
+    /** Art. 11 ust. 2: the social worker's analysis of the family's situation (section 2 of the
+     *  request); when empty, the note of the analysis step stands for it. */
+    analysis: text('Analiza sytuacji rodziny', 4000).optional().default(''),
     justification: text('Uzasadnienie wniosku', 4000),
     attachments: requestAttachmentsSchema,
   }),

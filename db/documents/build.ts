@@ -10,7 +10,7 @@ import { CLOSURE_REASONS, type ClosureReasonCode, type ReferralSource } from '..
 import type { IsoDate } from '../../shared/rules/types';
 import { isIsoDate } from '../../shared/rules/isoDate';
 import { familyName as familyNameOf, sexOfPesel } from '../../shared/grammar';
-import { assessmentPeriodOf } from '../../shared/rules/records';
+import { assessmentPeriodOf, factInForce } from '../../shared/rules/records';
 import {
   DOCUMENT_KINDS,
   assessmentDocument,
@@ -112,7 +112,9 @@ interface CaseDetailsJson {
   reportedBy?: string;
   description?: string;
   /** Recorded with the social worker's request (submitRequest). */
-  request?: { justification?: string; attachments?: unknown };
+  request?: { analysis?: string; justification?: string; attachments?: unknown };
+  /** Recorded with the analysis step (recordAnalysis): its note. */
+  analysis?: { note?: string };
   /** Recorded with the consent / acknowledgement (recordConsent). */
   consent?: { meetingPlace?: string; meetingFrequency?: string };
   /** Recorded with the closure (close): why the reason stands against the final assessment. */
@@ -137,6 +139,30 @@ function requestJustification(c: CaseData): string {
     (c.row.careDifficultiesFound ? 'W toku wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.' : '')
   );
 }
+/** The KRPZ of the plan (art. 15 ust. 1 pkt 2), one entry per person with their children: the
+ *  snapshot kept with the version, else (older versions) the children's current placements. */
+function planCoordinators(c: CaseData, ct: CaseData['plans'][number]['content']): Array<{ name: string; children: string[] }> {
+  const list =
+    ct.krpz ??
+    (ct.childInFosterCare
+      ? c.members
+          .filter((m) => m.isChild)
+          .map((m) => ({ m, p: parsePlacement(m.placement) }))
+          .filter((x) => x.p?.kind === 'foster-care' && t(x.p.krpz?.name))
+          .map((x) => ({ child: `${x.m.firstName} ${x.m.lastName}`.trim(), name: t(x.p!.krpz!.name)! }))
+      : []);
+  const byName = new Map<string, string[]>();
+  for (const k of list) byName.set(k.name, [...(byName.get(k.name) ?? []), k.child]);
+  return [...byName].map(([name, children]) => ({ name, children }));
+}
+function parsePlacement(s: string | null): { kind?: string; krpz?: { name?: string } | null } | null {
+  try {
+    return s ? (JSON.parse(s) as { kind?: string; krpz?: { name?: string } | null }) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The assessment's period for the document (the rules decide the default: records.ts). */
 function periodOf(p: { from: string | null; to: string } | null): { from: IsoDate | null; to: IsoDate | null } | null {
   return p ? { from: d(p.from), to: d(p.to) } : null;
@@ -316,13 +342,15 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         ...base(c, r.requestOn ?? o.today),
         family: { name: fam, address: address(c), members },
         interviewDate: d(r.interviewOn),
-        problems: t(details(c).description) ?? '',
+        // Art. 11 ust. 2: the social worker's analysis, as recorded with the request or the analysis step.
+        problems: t(details(c).request?.analysis) ?? t(details(c).analysis?.note) ?? t(details(c).description) ?? '',
         resources: first ? t(first.body.resources) : null,
         justification: requestJustification(c),
         proposedAreas: [],
         familyInformed: true,
-        consentObtained: r.consentBasis === 'written-consent',
-        courtOrdered: isCourtOrdered(c),
+        // Facts of the request's date only (a later consent or court order is not on it).
+        consentObtained: r.consentBasis === 'written-consent' && factInForce(r.consentOn, r.requestOn ?? o.today),
+        courtOrdered: isCourtOrdered(c) && factInForce(courtOrderOf(c)?.date ?? null, r.requestOn ?? o.today),
         attachments: requestAttachments(c),
         socialWorker: socialWorkerStaff(c) ?? { name: '' },
         decision,
@@ -511,7 +539,8 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         })),
         risks: t(ct.risks),
         reviewDate: d(ct.reviewOn ?? null),
-        fosterCareCoordinator: ct.coordinatedWithFosterCareCoordinator ? (t(ct.krpzCoordination) ?? 'koordynator rodzinnej pieczy zastępczej') : null,
+        fosterCareCoordinators: planCoordinators(c, ct),
+        fosterCareCoordination: t(ct.krpzCoordination),
         signatories: adults(c).map(member),
         assistant: p.authorName ? staffOf({ id: '', fullName: p.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
         socialWorker: socialWorkerStaff(c),

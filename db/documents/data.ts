@@ -70,6 +70,8 @@ export interface PlanRow {
     childInFosterCare?: boolean;
     coordinatedWithFosterCareCoordinator?: boolean;
     krpzCoordination?: string;
+    /** KRPZ of each child in foster care when the version was saved. */
+    krpz?: Array<{ child: string; name: string; address?: string }>;
     consultation?: { on?: string | null; socialWorkerName?: string; note?: string };
   };
   authorName: string | null;

@@ -113,6 +113,7 @@ export function factsOf(r: CaseRow): CaseFacts {
     assignedOn: r.assignedOn,
     receivedOn: r.receivedOn,
     courtOrder: json(r.courtOrder),
+    analysisNote: json<{ analysis?: { note?: string } }>(r.details)?.analysis?.note ?? null,
   };
 }
 
@@ -519,8 +520,11 @@ function updatesFor(payload: AnyPayload, today: string): Record<string, unknown>
  */
 function detailsUpdate(current: CaseRow, payload: AnyPayload): Record<string, unknown> {
   let part: Record<string, unknown> | null = null;
-  if (payload.action === 'submitRequest') part = { request: { justification: payload.justification, attachments: payload.attachments ?? [] } };
-  else if (payload.action === 'close' && payload.reasonJustification?.trim()) part = { closure: { reasonJustification: payload.reasonJustification.trim() } };
+  if (payload.action === 'recordAnalysis' && payload.note?.trim()) part = { analysis: { note: payload.note.trim() } };
+  else if (payload.action === 'submitRequest') {
+    const analysis = payload.analysis?.trim() || (json<{ analysis?: { note?: string } }>(current.details)?.analysis?.note ?? '');
+    part = { request: { analysis, justification: payload.justification, attachments: payload.attachments ?? [] } };
+  } else if (payload.action === 'close' && payload.reasonJustification?.trim()) part = { closure: { reasonJustification: payload.reasonJustification.trim() } };
   else if (payload.action === 'recordConsent' && (payload.meetingPlace || payload.meetingFrequency))
     part = { consent: { meetingPlace: payload.meetingPlace ?? '', meetingFrequency: payload.meetingFrequency ?? '' } };
   if (!part) return {};

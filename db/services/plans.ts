@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import type { PlanVersion } from '../../shared/ipc/contract';
 import {
   CASE_STATES,
+  checkFosterCareCoordinator,
   finding,
   planDiff,
   planStatusFindings,
@@ -68,6 +69,16 @@ function versionsOf(sqlite: SqliteHandle, caseId: string): Row[] {
 
 const fosterCare = (sqlite: SqliteHandle, familyId: string) => familyChildren(sqlite, familyId).some((c) => c.placement === 'foster-care');
 
+/** The koordynatorzy rodzinnej pieczy zastępczej of the children in foster care, from their
+ *  placements (the registry); a snapshot is kept with each plan version for its printed copy. */
+function fosterCareCoordinators(sqlite: SqliteHandle, familyId: string) {
+  const kids = familyChildren(sqlite, familyId).filter((c) => c.placement === 'foster-care');
+  return {
+    findings: checkFosterCareCoordinator(kids.map((c) => ({ name: c.name, placement: c.placement, krpzName: c.krpz?.name ?? null }))),
+    krpz: kids.filter((c) => c.krpz?.name?.trim()).map((c) => ({ child: c.name, name: c.krpz!.name!.trim(), address: c.krpz?.address?.trim() ?? '' })),
+  };
+}
+
 export function currentPlan(ctx: ServiceCtx, actor: Actor, caseId: string) {
   const c = requireCaseRead(ctx, actor, caseId);
   const rows = versionsOf(ctx.sqlite, caseId);
@@ -76,6 +87,7 @@ export function currentPlan(ctx: ServiceCtx, actor: Actor, caseId: string) {
     plan: rows[0] ? toOut(rows[0], rows[0].versionNo) : null,
     suggestedAreas: areas ? suggestGoalAreas(areas) : [],
     childInFosterCare: fosterCare(ctx.sqlite, c.familyId),
+    fosterCareCoordinators: fosterCareCoordinators(ctx.sqlite, c.familyId),
   };
 }
 
@@ -88,7 +100,7 @@ export function planVersions(ctx: ServiceCtx, actor: Actor, caseId: string): Pla
 
 const shortId = () => randomUUID().slice(0, 8);
 
-function contentOf(input: PlanSaveInput, childInFosterCare: boolean): Stored & { drawnUpOn: string } {
+function contentOf(input: PlanSaveInput, childInFosterCare: boolean, krpz: Stored['krpz']): Stored & { drawnUpOn: string } {
   return {
     drawnUpOn: input.drawnUpOn,
     mainGoal: input.mainGoal,
@@ -101,6 +113,7 @@ function contentOf(input: PlanSaveInput, childInFosterCare: boolean): Stored & {
     childInFosterCare,
     coordinatedWithFosterCareCoordinator: input.coordinatedWithFosterCareCoordinator,
     krpzCoordination: input.krpzCoordination,
+    krpz,
     consultedWithSocialWorker: input.consultedWithSocialWorker,
     consultation: input.consultation,
     risks: input.risks,
@@ -142,10 +155,12 @@ export function savePlan(ctx: ServiceCtx, actor: Actor, input: PlanSaveInput) {
     }
     if (input.drawnUpOn > today) pre.push(finding('WORK_PLAN_DATE_IN_FUTURE', { date: input.drawnUpOn, asOf: today }));
     if (current && input.drawnUpOn < current.drawnUpOn) pre.push(finding('WORK_PLAN_REVISION_BEFORE_PREVIOUS', { date: input.drawnUpOn, previous: current.drawnUpOn }));
-    const content = contentOf(input, fosterCare(sqlite, c.familyId));
+    const coordinators = fosterCareCoordinators(sqlite, c.familyId);
+    const content = contentOf(input, fosterCare(sqlite, c.familyId), coordinators.krpz);
     const plan = asPlanContent(content);
     findings = [
       ...pre,
+      ...coordinators.findings,
       ...validateWorkPlan({
         drawnUpOn: plan.drawnUpOn,
         goals: plan.goals.map((g) => ({

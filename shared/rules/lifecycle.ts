@@ -17,7 +17,7 @@ import { interviewDueDate, daysOverdue, INTERVIEW_URGENT_WORKING_DAYS, INTERVIEW
 import { addDays, isIsoDate } from './isoDate';
 import { LIFECYCLE_BASIS } from './lifecycleFindings';
 import { checkCaseClosure } from './work';
-import { checkClosureAgainstFinalAssessment, type RecordAssessment, type RecordPlanVersion } from './records';
+import { checkClosureAgainstFinalAssessment, checkRequestAnalysis, type RecordAssessment, type RecordPlanVersion } from './records';
 
 // ---- Tracks, sources ---------------------------------------------------------------------------
 
@@ -161,6 +161,8 @@ export interface CaseFacts {
   /** Za życiem: date the request reached the office. */
   receivedOn?: IsoDate | null;
   courtOrder?: { court: string; caseRef: string; date: IsoDate } | null;
+  /** The social worker's analysis as noted with the analysis step (art. 11 ust. 2). */
+  analysisNote?: string | null;
 }
 
 export interface TransitionActor {
@@ -184,7 +186,9 @@ export interface TransitionInputs {
   recordInterview: { interviewOn: IsoDate; note?: string };
   recordAnalysis: { analysisOn: IsoDate; careDifficultiesFound: boolean; note?: string };
   concludeNoAssistantNeeded: { decidedOn: IsoDate; note?: string };
-  submitRequest: { requestOn: IsoDate; justification: string };
+  /** `analysis`: the social worker's analysis of the family's situation (art. 11 ust. 2); when
+   *  empty, the note of the analysis step stands for it. */
+  submitRequest: { requestOn: IsoDate; justification: string; analysis?: string | null };
   assign: { assistantId: string; decidedOn: IsoDate; note?: string };
   forward: { decidedOn: IsoDate; forwardedTo: string; forwardKind: 'gmina-unit' | 'commissioned-entity'; note?: string };
   waitlist: { decidedOn: IsoDate; note?: string };
@@ -548,6 +552,7 @@ export const GENERAL_TRANSITIONS: ReadonlyArray<TransitionDef> = [
       }
       if (input) {
         out.push(...dateGuard('Data wniosku', input.requestOn, ctx.asOf));
+        out.push(...checkRequestAnalysis(input.analysis?.trim() || facts.analysisNote));
         if (!input.justification?.trim()) out.push(finding('REQUEST_JUSTIFICATION_MISSING'));
       }
       return out;

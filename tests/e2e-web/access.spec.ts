@@ -57,7 +57,7 @@ async function assignedFamily(page: Page, assistantLogin: string) {
   };
   await step({ action: 'recordInterview', interviewOn: addDays(start, 1) });
   await step({ action: 'recordAnalysis', analysisOn: addDays(start, 1), careDifficultiesFound: true });
-  await step({ action: 'submitRequest', requestOn: addDays(start, 2), justification: 'Trudności opiekuńczo-wychowawcze.' });
+  await step({ action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: addDays(start, 2), justification: 'Trudności opiekuńczo-wychowawcze.' });
   const accounts = await workApi<Array<{ id: string; login: string }>>(page, 'users:list', {});
   await step({ action: 'assign', assistantId: accounts.value!.find((a) => a.login === assistantLogin)!.id, decidedOn: addDays(start, 3) });
   return { familyId: fam.value!.family.id, caseNumber: c.caseNumber };

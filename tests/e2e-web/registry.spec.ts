@@ -47,7 +47,7 @@ async function referredViaApi(page: Page, surname: string, serial: number, today
   };
   await step({ action: 'recordInterview', interviewOn: today });
   await step({ action: 'recordAnalysis', analysisOn: today, careDifficultiesFound: true });
-  await step({ action: 'submitRequest', requestOn: today, justification: 'Trudności opiekuńczo-wychowawcze.' });
+  await step({ action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: today, justification: 'Trudności opiekuńczo-wychowawcze.' });
   return c;
 }
 
@@ -127,6 +127,7 @@ test('social worker refers a family → head assigns with the caseload shown →
     page,
     'Wniosek o przydzielenie asystenta (art. 11 ust. 3)',
     async (d) => {
+      await d.getByLabel('Analiza sytuacji rodziny (art. 11 ust. 2)').fill('Matka nie radzi sobie z organizacją dnia dzieci; zaległości w szkole.');
       await d.getByLabel('Uzasadnienie wniosku').fill('W wywiadzie stwierdzono trudności opiekuńczo-wychowawcze; rodzina potrzebuje wsparcia.');
     },
     'Wniosek o asystenta — czeka na decyzję kierownika',

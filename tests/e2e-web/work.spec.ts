@@ -52,7 +52,7 @@ async function assignedCase(page: Page, start: string, assistantLogin: string) {
   };
   await step({ action: 'recordInterview', interviewOn: addDays(start, 1) });
   await step({ action: 'recordAnalysis', analysisOn: addDays(start, 1), careDifficultiesFound: true });
-  await step({ action: 'submitRequest', requestOn: addDays(start, 2), justification: 'Trudności opiekuńczo-wychowawcze.' });
+  await step({ action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: addDays(start, 2), justification: 'Trudności opiekuńczo-wychowawcze.' });
   const accounts = await workApi<Array<{ id: string; login: string }>>(page, 'users:list', {});
   const arId = accounts.value!.find((a) => a.login === assistantLogin)!.id;
   await step({ action: 'assign', assistantId: arId, decidedOn: addDays(start, 3) });

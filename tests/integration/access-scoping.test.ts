@@ -33,7 +33,7 @@ async function assignedFamily(surname: string, assistantId: string, opts: { by?:
   let c = (await by.ok('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-11-16' })).case;
   c = (await by.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: '2026-11-20' } })).case;
   c = (await by.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: '2026-11-20', careDifficultiesFound: true } })).case;
-  c = (await by.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności.' } })).case;
+  c = (await by.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: '2026-11-21', justification: 'Trudności.' } })).case;
   c = (await admin.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'assign', assistantId, decidedOn: '2026-11-22' } })).case;
   return { f, c, pesel: input.members[0]!.pesel! };
 }

@@ -32,7 +32,7 @@ async function consented(surname: string, o: { request?: Request; consent?: Cons
     await ps.ok('cases:transition', {
       caseId: c.id,
       version: c.version,
-      payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności.', ...o.request },
+      payload: { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: '2026-11-21', justification: 'Trudności.', ...o.request },
     })
   ).case;
   c = (await admin.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' } })).case;
@@ -175,7 +175,7 @@ describe("the social worker's request: justification and attachments", () => {
     const ps = team.ps.s;
     const f = (await ps.ok('families:create', family('Puste'))).family;
     const c2 = (await ps.ok('cases:intake', { familyId: f.id, source: 'social-worker', learnedOn: '2026-11-16', urgent: false })).case;
-    const bad = await ps.call('cases:check', { caseId: c2.id, payload: { action: 'submitRequest', requestOn: '2026-11-21', justification: 'x', attachments: [' '] } });
+    const bad = await ps.call('cases:check', { caseId: c2.id, payload: { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: '2026-11-21', justification: 'x', attachments: [' '] } });
     expect(failure(bad)).toMatchObject({ code: 'VALIDATION', message: 'Załącznik: pole jest wymagane.' });
   });
 });

@@ -47,7 +47,7 @@ async function opened(
   let c = (await ps.ok('cases:intake', { familyId: f.id, source: o.court ? 'court-order' : 'social-worker', learnedOn: o.learnedOn, urgent: false, courtOrder })).case;
   c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: o.learnedOn } })).case;
   c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: o.learnedOn, careDifficultiesFound: true } })).case;
-  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', requestOn: o.learnedOn, justification: 'Trudności opiekuńczo-wychowawcze.' } })).case;
+  c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: o.learnedOn, justification: 'Trudności opiekuńczo-wychowawcze.' } })).case;
   const assistant = team[o.assistant ?? 'ar'];
   c = (await admin.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'assign', assistantId: assistant.id, decidedOn: o.assignOn } })).case;
   const basis = o.court
@@ -135,7 +135,7 @@ beforeAll(async () => {
   let k = (await ps.ok('cases:intake', { familyId: fk.id, source: 'social-worker', learnedOn: '2026-05-01', urgent: false, courtOrder: null })).case;
   k = (await ps.ok('cases:transition', { caseId: k.id, version: k.version, payload: { action: 'recordInterview', interviewOn: '2026-05-05' } })).case;
   k = (await ps.ok('cases:transition', { caseId: k.id, version: k.version, payload: { action: 'recordAnalysis', analysisOn: '2026-05-06', careDifficultiesFound: true } })).case;
-  k = (await ps.ok('cases:transition', { caseId: k.id, version: k.version, payload: { action: 'submitRequest', requestOn: '2026-05-07', justification: 'Trudności.' } })).case;
+  k = (await ps.ok('cases:transition', { caseId: k.id, version: k.version, payload: { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: '2026-05-07', justification: 'Trudności.' } })).case;
   k = (await admin.ok('cases:transition', { caseId: k.id, version: k.version, payload: { action: 'waitlist', decidedOn: '2026-05-15' } })).case;
   ids.Krawczyk = { familyId: fk.id, caseId: k.id, caseNumber: k.caseNumber };
 

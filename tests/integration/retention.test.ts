@@ -84,7 +84,7 @@ function familyOf(w: Who): Fam {
     courtSupervision: { active: true, court: 'Sąd Rejonowy w Chełmży', kuratorName: `Teofil ${w.extra}`, kuratorPhone: '501 222 333', since: '2014-06-01' },
     members: [
       { ...mother, isChild: false, relation: 'matka', isHead: true, phone: `${w.phone.slice(0, 3)} 111 999` },
-      { ...child, isChild: true, relation: 'syn', placement: { kind: 'foster-care', since: '2014-11-02', form: `rodzina zastępcza ${w.extra}`, pcpr: 'PCPR w Toruniu' } },
+      { ...child, isChild: true, relation: 'syn', placement: { kind: 'foster-care', since: '2014-11-02', form: `rodzina zastępcza ${w.extra}`, pcpr: 'PCPR w Toruniu', krpz: { name: `Marianna Sójka-${w.extra}` } } },
       { firstName: w.younger, lastName: w.surnameM, birthDate: w.birth[2], isChild: true, relation: 'syn' },
     ],
   };
@@ -120,7 +120,7 @@ async function consented(fam: Fam, on: string) {
   };
   await t(team.ps.s, { action: 'recordInterview', interviewOn: on, note: 'Wywiad u Zdzisławy przy Jarzębinowej' });
   await t(team.ps.s, { action: 'recordAnalysis', analysisOn: on, careDifficultiesFound: true });
-  await t(team.ps.s, { action: 'submitRequest', requestOn: on, justification: 'Zdzisława nie radzi sobie z Gniewomirem' });
+  await t(team.ps.s, { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: on, justification: 'Zdzisława nie radzi sobie z Gniewomirem' });
   await t(admin, { action: 'assign', assistantId: team.ar.id, decidedOn: on });
   await t(team.ar.s, { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: on } });
   return { f, c };

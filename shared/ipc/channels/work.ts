@@ -101,6 +101,8 @@ const assessmentResult = z.object({ assessment: assessmentSchema, findings: z.ar
 
 // ---- Plans ----------------------------------------------------------------------------------------
 
+export const krpzSnapshotSchema = z.object({ child: z.string(), name: z.string(), address: z.string() });
+
 export const planVersionSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -112,6 +114,9 @@ export const planVersionSchema = z.object({
   childInFosterCare: z.boolean(),
   coordinatedWithFosterCareCoordinator: z.boolean(),
   krpzCoordination: z.string(),
+  /** The koordynatorzy rodzinnej pieczy zastępczej when this version was saved (from the
+   *  children's placements; absent in versions saved before it was kept). */
+  krpz: z.array(krpzSnapshotSchema).optional().default([]),
   consultedWithSocialWorker: z.boolean(),
   consultation: z.object({ on: z.string().nullable(), socialWorkerName: z.string(), note: z.string() }),
   risks: z.string(),
@@ -311,6 +316,8 @@ export const workChannels = {
       plan: planVersionSchema.nullable(),
       suggestedAreas: z.array(z.object({ code: z.string(), label: z.string(), rating: z.number().int() })),
       childInFosterCare: z.boolean(),
+      /** Art. 15 ust. 1 pkt 2: the KRPZ of each child in foster care, and a blocker when one is not named. */
+      fosterCareCoordinators: z.object({ findings: z.array(findingSchema), krpz: z.array(krpzSnapshotSchema) }),
     }),
   }),
   'plans:versions': channel({

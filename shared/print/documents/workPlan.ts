@@ -36,6 +36,11 @@ export interface WorkPlanView extends DocBase {
   reviewDate?: IsoDate | null;
   /** Child in foster care: the plan is coordinated with the KRPZ (art. 15 ust. 1 pkt 2). */
   fosterCareCoordinator?: string | null;
+  /** The koordynatorzy rodzinnej pieczy zastępczej by name (one signature line each), with the
+   *  children they coordinate; takes precedence over `fosterCareCoordinator`. */
+  fosterCareCoordinators?: ReadonlyArray<{ name: string; children: ReadonlyArray<string> }> | null;
+  /** What was agreed with the KRPZ / the child's help plan. */
+  fosterCareCoordination?: string | null;
   signatories: ReadonlyArray<FamilyMember>;
   assistant: Staff;
   socialWorker?: Staff | null;
@@ -43,6 +48,7 @@ export interface WorkPlanView extends DocBase {
 
 export function workPlanDocument(v: WorkPlanView): DocumentPart {
   let n = 0;
+  const krpz = v.fosterCareCoordinators ?? (isPresent(v.fosterCareCoordinator) ? [{ name: v.fosterCareCoordinator, children: [] }] : []);
   const rows = v.goals.flatMap((g, gi) => [
     { group: html`Cel ${gi + 1}: ${text(g.goal)}${isPresent(g.area) ? html` <span class="muted">(obszar: ${g.area})</span>` : ''}` },
     ...g.actions.map((a) => [`${++n}.`, text(a.action), text(a.who), formatDate(a.deadline, { suffix: false }), text(a.expectedEffect), text(a.resources)]),
@@ -51,7 +57,7 @@ export function workPlanDocument(v: WorkPlanView): DocumentPart {
     ...v.signatories.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
     { role: 'asystent rodziny', name: v.assistant.name },
     ...(v.socialWorker ? [{ role: 'pracownik socjalny (konsultacja planu)', name: v.socialWorker.name }] : []),
-    ...(isPresent(v.fosterCareCoordinator) ? [{ role: 'koordynator rodzinnej pieczy zastępczej', name: v.fosterCareCoordinator }] : []),
+    ...krpz.map((k) => ({ role: 'koordynator rodzinnej pieczy zastępczej', name: k.name })),
   ];
   const body = html`
 ${fields([
@@ -76,7 +82,7 @@ ${section('3. Cele szczegółowe, działania, terminy i przewidywane efekty', ta
     { small: true, empty: 'brak działań' },
   ))}
 ${section('4. Ryzyka i sposoby przeciwdziałania', textBlock(v.risks))}
-${isPresent(v.fosterCareCoordinator) ? html`<p class="small">Plan skoordynowany z planem pomocy dziecku umieszczonemu w pieczy zastępczej (koordynator: ${v.fosterCareCoordinator}).</p>` : ''}
+${krpz.length ? html`<p class="small">Plan opracowano także z koordynatorem rodzinnej pieczy zastępczej i skoordynowano z planem pomocy dziecku umieszczonemu w pieczy zastępczej: ${krpz.map((k) => (k.children.length ? `${k.name} (${k.children.join(', ')})` : k.name)).join('; ')}.</p>${isPresent(v.fosterCareCoordination) ? html`<p class="small">Ustalenia z koordynatorem: ${text(v.fosterCareCoordination)}</p>` : ''}` : ''}
 <p class="small">Plan opracowano wspólnie z członkami rodziny, w konsultacji z pracownikiem socjalnym.</p>
 ${signatures(people)}`;
   return {

@@ -121,11 +121,18 @@ describe('art. 11 ust. 1–3: intake, RWŚ, analysis, request', () => {
   });
   it('art. 11 ust. 2–3: no difficulties -> no request (close "brak przesłanek"), except S5; no minor child blocks', () => {
     const a = facts({ state: 'ANALIZA', careDifficultiesFound: false });
-    expect(codes(checkTransition(a, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x' }, { ...ctx, children: [{ birthDate: '2015-01-01', placement: 'home' }] }))).toEqual(['ANALYSIS_NO_DIFFICULTIES_USE_CLOSURE']);
-    expect(codes(checkTransition({ ...a, careDifficultiesFound: true }, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x' }, { ...ctx, children: [] }))).toContain('NO_MINOR_CHILDREN');
+    expect(codes(checkTransition(a, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x', analysis: 'y' }, { ...ctx, children: [{ birthDate: '2015-01-01', placement: 'home' }] }))).toEqual(['ANALYSIS_NO_DIFFICULTIES_USE_CLOSURE']);
+    expect(codes(checkTransition({ ...a, careDifficultiesFound: true }, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x', analysis: 'y' }, { ...ctx, children: [] }))).toContain('NO_MINOR_CHILDREN');
     expect(codes(checkTransition({ ...a, source: 'minor-parent-leaving-institution' }, 'concludeNoAssistantNeeded', PS, undefined, ctx))).toEqual(['NO_ASSISTANT_NOT_ALLOWED_ART_11_1A']);
     expect(codes(checkTransition({ ...a, source: 'court-order' }, 'concludeNoAssistantNeeded', PS, undefined, ctx))).toEqual(['NO_ASSISTANT_COURT_ORDER']);
     expect(codes(checkTransition(a, 'submitRequest', PS, { requestOn: '2026-03-02', justification: '' }, ctx))).toContain('REQUEST_JUSTIFICATION_MISSING');
+  });
+  it('art. 11 ust. 2: the request carries the social worker\'s analysis — typed with it, or noted at the analysis step', () => {
+    const a = facts({ state: 'ANALIZA', careDifficultiesFound: true });
+    const kids = { ...ctx, children: [{ birthDate: '2015-01-01', placement: 'home' as const }] };
+    expect(codes(checkTransition(a, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x' }, kids))).toEqual(['REQUEST_ANALYSIS_MISSING']);
+    expect(codes(checkTransition(a, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x', analysis: 'Matka nie radzi sobie z opieką.' }, kids))).toEqual([]);
+    expect(codes(checkTransition({ ...a, analysisNote: 'Zaniedbania higieniczne.' }, 'submitRequest', PS, { requestOn: '2026-03-02', justification: 'x' }, kids))).toEqual([]);
   });
 });
 

@@ -60,7 +60,7 @@ function defaults(action: string): Values {
     case 'recordAnalysis':
       return { action, analysisOn: today, careDifficultiesFound: undefined, note: '' };
     case 'submitRequest':
-      return { action, requestOn: today, justification: '', attachments: [DEFAULT_REQUEST_ATTACHMENT] };
+      return { action, requestOn: today, analysis: '', justification: '', attachments: [DEFAULT_REQUEST_ATTACHMENT] };
     case 'assign':
       return { action, assistantId: '', decidedOn: today, note: '' };
     case 'forward':
@@ -308,6 +308,15 @@ function Fields({
       return (
         <>
           {date('requestOn', 'Data wniosku')}
+          <Textarea
+            label="Analiza sytuacji rodziny (art. 11 ust. 2)"
+            description="Jakie trudności w wypełnianiu funkcji opiekuńczo-wychowawczych stwierdzono w wywiadzie i analizie. Puste pole: obowiązuje notatka z etapu analizy."
+            withAsterisk
+            autosize
+            minRows={3}
+            {...register('analysis')}
+            error={err('analysis')}
+          />
           <Textarea label="Uzasadnienie wniosku" withAsterisk autosize minRows={3} {...register('justification')} error={err('justification')} />
           <Textarea
             label="Załączniki do wniosku"

@@ -252,7 +252,12 @@ function PlanView({ v }: { v: Version }) {
       <Text size="sm" mt="xs">
         Konsultacja z pracownikiem socjalnym: {v.consultedWithSocialWorker ? `tak${v.consultation.on ? `, ${dateOrDash(v.consultation.on)}` : ''}${v.consultation.socialWorkerName ? `, ${v.consultation.socialWorkerName}` : ''}` : 'nie'}
       </Text>
-      {v.childInFosterCare && <Text size="sm">Koordynacja z koordynatorem pieczy zastępczej: {v.coordinatedWithFosterCareCoordinator ? 'tak' : 'nie'}</Text>}
+      {v.childInFosterCare && (
+        <Text size="sm">
+          Koordynacja z koordynatorem pieczy zastępczej: {v.coordinatedWithFosterCareCoordinator ? 'tak' : 'nie'}
+          {v.krpz.length > 0 ? ` (${v.krpz.map((k) => `${k.name} — ${k.child}`).join('; ')})` : ''}
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -280,7 +285,7 @@ function PlanForm({
   const live = useMemo(() => {
     if (!isIso(s.drawnUpOn)) return [];
     try {
-      return validateWorkPlan({
+      const own = validateWorkPlan({
         drawnUpOn: s.drawnUpOn,
         goals: s.goals.map((g) => ({
           title: g.title,
@@ -290,10 +295,12 @@ function PlanForm({
         coordinatedWithFosterCareCoordinator: s.coordinatedWithFosterCareCoordinator,
         consultedWithSocialWorker: s.consultedWithSocialWorker,
       });
+      // Art. 15 ust. 1 pkt 2: the KRPZ must be named in the registry (checked by the main process).
+      return [...current.fosterCareCoordinators.findings, ...own];
     } catch {
       return [];
     }
-  }, [s, current.childInFosterCare]);
+  }, [s, current.childInFosterCare, current.fosterCareCoordinators]);
 
   // Any edit hides the last refusal: the live findings take over again.
   const edit = (fn: (p: PlanState) => PlanState) => {
@@ -438,6 +445,11 @@ function PlanForm({
           checked={s.coordinatedWithFosterCareCoordinator}
           onChange={(e) => set('coordinatedWithFosterCareCoordinator', e.currentTarget.checked)}
         />
+        {current.fosterCareCoordinators.krpz.length > 0 && (
+          <Text size="sm" data-testid="plan-krpz">
+            Koordynator rodzinnej pieczy zastępczej (z danych rodziny): {current.fosterCareCoordinators.krpz.map((k) => `${k.name} — ${k.child}`).join('; ')}
+          </Text>
+        )}
         {(current.childInFosterCare || s.coordinatedWithFosterCareCoordinator) && (
           <Textarea label="Koordynacja z KRPZ / planem pomocy dziecku" autosize minRows={1} value={s.krpzCoordination} onChange={(e) => set('krpzCoordination', e.currentTarget.value)} />
         )}
