@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { acquireDataDirLock, type DataDirLock, type LockOptions } from '../lockfile';
 import { writeFileAtomic } from '../fsutil';
 import { KEYSTORE_FILE } from '../keystore';
 import { DB_FILE, openDatabase, schemaVersion, type SqliteHandle } from '../open';
@@ -244,24 +245,29 @@ function finish(dataDir: string, staging: string, aside: string, asideEmpty: boo
   syncDirSync(dataDir);
 }
 
-function lockHeldByOtherProcess(dataDir: string): boolean {
+/**
+ * At start: finish or undo a restore that a crash interrupted, and remove leftover work and
+ * staging folders (they hold only encrypted copies), holding the folder's lock. Skipped while
+ * another process, or another core in this one, holds it (it may be in the middle of its own
+ * backup or restore).
+ */
+export function recoverInterruptedRestore(dataDir: string, opts: LockOptions = {}): 'none' | 'rolled-back' | 'completed' {
+  if (!existsSync(dataDir)) return 'none';
+  let lock: DataDirLock;
   try {
-    const pid = Number.parseInt(readFileSync(join(dataDir, '.asysta.lock'), 'utf8').trim(), 10);
-    if (!Number.isFinite(pid) || pid === process.pid) return false;
-    process.kill(pid, 0);
-    return true;
+    lock = acquireDataDirLock(dataDir, opts);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (e instanceof AppError && e.code === 'DB_LOCKED_BY_OTHER') return 'none';
+    throw e;
+  }
+  try {
+    return recoverLocked(dataDir);
+  } finally {
+    lock.release();
   }
 }
 
-/**
- * At start: finish or undo a restore that a crash interrupted, and remove leftover work and
- * staging folders (they hold only encrypted copies). Skipped while another live process holds
- * the folder (it may be in the middle of its own backup or restore).
- */
-export function recoverInterruptedRestore(dataDir: string): 'none' | 'rolled-back' | 'completed' {
-  if (!existsSync(dataDir) || lockHeldByOtherProcess(dataDir)) return 'none';
+function recoverLocked(dataDir: string): 'none' | 'rolled-back' | 'completed' {
   let outcome: 'none' | 'rolled-back' | 'completed' = 'none';
   const jp = join(dataDir, RESTORE_JOURNAL);
   if (existsSync(jp)) {

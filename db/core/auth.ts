@@ -51,7 +51,7 @@ export class Auth {
   }): Promise<{ recoveryKey: string }> {
     const k = this.k;
     if (k.isSetUp()) throw new AppError('ALREADY_SET_UP');
-    const lock = acquireDataDirLock(k.dataDir);
+    const lock = acquireDataDirLock(k.dataDir, { nativeBinding: k.nativeBinding });
     try {
       // A crash during an earlier setup may have left a database without a key file. It cannot be
       // read without its key file, but it is never deleted: it is moved aside, so that a key file

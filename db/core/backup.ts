@@ -306,7 +306,7 @@ export class Backups {
       if (k.isOpen) {
         current = assessCurrent(k.dataDir, prepared.info.createdAt, { sqlite: k.requireDb().sqlite });
       } else {
-        lock = acquireDataDirLock(k.dataDir);
+        lock = acquireDataDirLock(k.dataDir, { nativeBinding: k.nativeBinding });
         current = assessCurrent(k.dataDir, prepared.info.createdAt, { dataKey: prepared.dataKey, nativeBinding: k.nativeBinding });
       }
       try {
@@ -319,7 +319,7 @@ export class Backups {
         }
         if (k.isOpen) {
           k.closeDatabase();
-          lock = acquireDataDirLock(k.dataDir);
+          lock = acquireDataDirLock(k.dataDir, { nativeBinding: k.nativeBinding });
         }
         this.sessions.logOutAll();
         const stamp = k.nowIso().replace(/[:.]/g, '-');

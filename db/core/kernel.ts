@@ -82,7 +82,7 @@ export class CoreKernel {
     ensurePrivateDir(this.dataDir);
     makeFilesPrivate(['keys.json', 'auth-state.json', PENDING_EVENTS, '.asysta.lock'].map((f) => join(this.dataDir, f)));
     // A restore interrupted by a crash is finished or undone before anything reads the folder.
-    recoverInterruptedRestore(this.dataDir);
+    recoverInterruptedRestore(this.dataDir, { nativeBinding: opts.nativeBinding });
     this.settings = opts.settings;
     this.kdf = opts.kdf ?? DEFAULT_SCRYPT;
     this.now = opts.now ?? Date.now;
@@ -150,7 +150,7 @@ export class CoreKernel {
       return;
     }
     this.opening = (async () => {
-      const lock = acquireDataDirLock(this.dataDir);
+      const lock = acquireDataDirLock(this.dataDir, { nativeBinding: this.nativeBinding });
       try {
         const { sqlite, db } = openDatabase(this.dbPath, dataKey, {
           migrationsFolder: this.migrationsFolder,

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN, failure, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { ADMIN, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -12,27 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-describe('one writer per data folder', () => {
-  it('a second core cannot open a folder that another process or window has open', async () => {
-    const a = testApp(dir);
-    await setUpOffice(a);
-    // Simulate another live process holding the lock.
-    writeFileSync(join(dir, '.asysta.lock'), String(process.ppid));
-    const b = testApp(dir);
-    const r = await b.session().call('auth:login', { login: ADMIN.login, password: ADMIN.password });
-    expect(failure(r).code).toBe('DB_LOCKED_BY_OTHER');
-    a.core.shutdown();
-    b.core.shutdown();
-  });
-
-  it('a lock left by a crashed process is taken over', async () => {
-    const a = testApp(dir);
-    await a.session().ok('setup:initialize', { office: OFFICE, admin: ADMIN });
-    writeFileSync(join(dir, '.asysta.lock'), '999999');
-    await a.session().ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
-    a.core.shutdown();
-  });
-});
+// The data folder lock (a live holder, a killed holder, a reused PID): tests/integration/lockfile.test.ts.
 
 describe('a committed change survives the app being killed', () => {
   it('SIGKILL right after a commit: on reopen the change is there and integrity_check is ok', async () => {
