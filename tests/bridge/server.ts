@@ -48,6 +48,13 @@ export interface PreviewOptions extends CoreOptions {
   pdfDir?: string;
 }
 
+/**
+ * Bridge sessions alive at once. Every load of the page takes a new one (the bridge script is
+ * fetched again); beyond this the oldest is ended, so reloading (or a script hammering the
+ * endpoint) cannot grow the core's session table without bound. The newest pages keep working.
+ */
+export const MAX_BRIDGE_SESSIONS = 32;
+
 /** Largest report file (base64) the save endpoint accepts. */
 const MAX_SAVE_BASE64 = 48 * 1024 * 1024;
 
@@ -168,7 +175,18 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     onInternalError: (channel, err) => console.error(`[asysta] internal error on ${channel}: ${(err as Error)?.name ?? 'Error'}`),
   });
   const token = randomBytes(24).toString('hex');
+  /** Sessions handed out, oldest first (a Set keeps insertion order). */
   const sessions = new Set<string>();
+  const newSession = (): string => {
+    const id = core.createSession();
+    sessions.add(id);
+    while (sessions.size > MAX_BRIDGE_SESSIONS) {
+      const oldest = sessions.values().next().value as string;
+      sessions.delete(oldest);
+      core.endSession(oldest);
+    }
+    return id;
+  };
   let pdfEngine: ChromiumPdfEngine | null = null;
   let host = '';
 
@@ -299,9 +317,14 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         return res.end(bytes);
       }
       if (url.pathname === '/__asysta_bridge.js') {
-        const sessionId = core.createSession();
-        sessions.add(sessionId);
-        return send(res, 200, bridgeScript(token, sessionId), MIME['.js']);
+        // The token and a session go only to our own page: a same-origin <script> load, as the
+        // browser reports it in Fetch Metadata (which page content cannot forge). A cross-site
+        // <script src> (Sec-Fetch-Site: cross-site), a fetch() or a request without the headers
+        // (not a current browser) gets nothing and creates no session.
+        if (req.method !== 'GET' || req.headers['sec-fetch-site'] !== 'same-origin' || req.headers['sec-fetch-dest'] !== 'script') {
+          return send(res, 403, 'Forbidden');
+        }
+        return send(res, 200, bridgeScript(token, newSession()), MIME['.js']);
       }
       let rel = decodeURIComponent(url.pathname);
       if (rel === '/' || rel === '') rel = '/index.html';
