@@ -3,7 +3,7 @@
  * with `npm run db:generate` and shipped with the app.
  */
 
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Key–value facts about the installation (schema of the office, seal private key, flags). */
 export const appMeta = sqliteTable('app_meta', {
@@ -136,6 +136,9 @@ export const familyMembers = sqliteTable(
     phone: text('phone').notNull().default(''),
     /** JSON placement of a child: { kind: 'home'|'foster-care', since?, form?, pcpr?, krpz? }. */
     placement: text('placement'),
+    // ---- migration 0007 (issue 13) ----
+    /** JSON NameForms: the person's own declension where the rules are wrong (shared/grammar). */
+    nameForms: text('name_forms'),
   },
   (t) => [
     index('members_family_idx').on(t.familyId),
@@ -421,6 +424,10 @@ export const courtRequests = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    // ---- migration 0007 (issue 13) ----
+    /** JSON CourtOpinionDraft: the scopes the court asked for, the request's number and the
+     *  assistant's text of the sections the record cannot fill, conclusions, attachments. */
+    opinion: text('opinion'),
   },
   (t) => [index('court_requests_case_idx').on(t.caseId)],
 );
@@ -551,4 +558,38 @@ export const retentionRuns = sqliteTable('retention_runs', {
   caseIds: text('case_ids').notNull(),
   /** JSON: counts of what was removed (families, members, entries, ...), no personal data. */
   summary: text('summary').notNull(),
+});
+
+// ---- Staff register (migration 0007, issue 13) ----------------------------------------------------
+
+/**
+ * The staff register (kadra): one row per account, kept by the head. What documents print about
+ * a worker (form of address, position under the signature, own phone and e-mail, declension
+ * override) and, for assistants, the employment (form, task-based working time, FTE, dates — the
+ * report's assistant figures come from here) and the art. 12 qualification path and declarations.
+ * JSON columns are validated by shared/staff.ts on read and write.
+ */
+export const staffRegister = sqliteTable('staff_register', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  salutation: text('salutation', { enum: ['Pani', 'Pan'] }),
+  position: text('position').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  email: text('email').notNull().default(''),
+  /** JSON NameForms (shared/grammar). */
+  nameForms: text('name_forms'),
+  employmentForm: text('employment_form', { enum: ['employment-contract', 'service-contract'] }),
+  taskBasedTime: integer('task_based_time', { mode: 'boolean' }).notNull().default(false),
+  /** Etat (FTE), e.g. 1 or 0.5; only with an employment contract. */
+  fte: real('fte'),
+  employedFrom: text('employed_from'),
+  employedTo: text('employed_to'),
+  /** JSON StaffQualification: the art. 12 path with education, training and experience. */
+  qualification: text('qualification'),
+  /** JSON StaffDeclarations: the dates of the art. 12 declarations. */
+  declarations: text('declarations'),
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
 });

@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.recovery_failed': 'Nieudane użycie klucza odzyskiwania',
   'auth.recovery_refused_not_admin': 'Odmowa odzyskania dostępu (konto nie jest kontem kierownika)',
   'office.update': 'Zmiana danych ośrodka',
+  'office.papers_update': 'Zmiana danych do dokumentów (RODO, sprawozdanie)',
+  'staff.update': 'Zmiana danych kadrowych',
   'settings.update': 'Zmiana ustawień',
   'family.open': 'Otwarcie karty rodziny',
   'family.open_forbidden': 'Odmowa otwarcia karty rodziny',

@@ -13,6 +13,7 @@ import { privacyHandlers } from './privacy';
 import { retentionHandlers } from './retention';
 import { accessHandlers } from './access';
 import { importHandlers } from './import';
+import { staffHandlers } from './staff';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
@@ -27,4 +28,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...retentionHandlers,
   ...accessHandlers,
   ...importHandlers,
+  ...staffHandlers,
 };

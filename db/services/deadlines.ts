@@ -18,6 +18,8 @@ import {
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
 import { getWorkSettings } from '../repos/work';
+import { statisticsBasis } from '../../shared/rules/acts';
+import { readOfficePapers } from './staff';
 import { getCaseSettings } from './caseSettings';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
 import { familyScope } from './registry';
@@ -224,11 +226,14 @@ export function myDeadlines(ctx: ServiceCtx, actor: Actor) {
     const s = familyScope(ctx.sqlite, actor, today);
     facts = deadlineFacts(ctx.sqlite, s.sql, s.params, today);
   } else facts = deadlineFacts(ctx.sqlite, '1', {}, today);
-  const items = computeDeadlines(facts, today, settingsOf(ctx.sqlite), {
-    includeOfficeItems: actor.user.role === 'admin',
-    statisticsFiledPeriods: filedPeriods(ctx.sqlite),
-    officeSetUpOn: officeSetUpOn(ctx.sqlite),
-  });
+  const items = withStatisticsBasis(
+    ctx.sqlite,
+    computeDeadlines(facts, today, settingsOf(ctx.sqlite), {
+      includeOfficeItems: actor.user.role === 'admin',
+      statisticsFiledPeriods: filedPeriods(ctx.sqlite),
+      officeSetUpOn: officeSetUpOn(ctx.sqlite),
+    }),
+  );
   return group(today, items);
 }
 
@@ -237,11 +242,14 @@ export function allDeadlines(ctx: ServiceCtx, actor: Actor, input: { assistantId
   const today = todayOf(ctx);
   const { sqlite } = ctx;
   const facts = input.assistantId ? deadlineFacts(sqlite, 'c.assistant_id = @a', { a: input.assistantId }, today) : deadlineFacts(sqlite, '1', {}, today);
-  const items = computeDeadlines(facts, today, settingsOf(sqlite), {
-    includeOfficeItems: !input.assistantId,
-    statisticsFiledPeriods: filedPeriods(sqlite),
-    officeSetUpOn: officeSetUpOn(sqlite),
-  });
+  const items = withStatisticsBasis(
+    sqlite,
+    computeDeadlines(facts, today, settingsOf(sqlite), {
+      includeOfficeItems: !input.assistantId,
+      statisticsFiledPeriods: filedPeriods(sqlite),
+      officeSetUpOn: officeSetUpOn(sqlite),
+    }),
+  );
   const monitoringCounts = getCaseSettings(sqlite).monitoringCounts;
   const staff = sqlite
     .prepare(`SELECT id, full_name AS fullName, personal_limit AS personalLimit FROM users WHERE role = 'assistant' AND active = 1 ORDER BY full_name`)
@@ -280,4 +288,11 @@ export function markStatisticsFiled(ctx: ServiceCtx, actor: Actor, input: { peri
     audit(ctx, actor, 'statistics.filed', { type: 'statistics', id: input.period }, { filedOn: input.filedOn });
   })();
   return { filed: filedPeriods(ctx.sqlite) };
+}
+
+/** The statistics deadlines carry the basis the office entered in its settings (Ustawienia → Dane
+ *  do dokumentów), else the statute's reporting duty. */
+function withStatisticsBasis<T extends { kind: string; basis: string }>(sqlite: SqliteHandle, items: T[]): T[] {
+  const basis = statisticsBasis(readOfficePapers(sqlite).statisticsBasis);
+  return items.map((i) => (i.kind === 'STATISTICS_H1_DUE' || i.kind === 'STATISTICS_H2_DUE' ? { ...i, basis } : i));
 }

@@ -23,10 +23,8 @@ import {
   labelOf,
   parsePeriod,
   REPORT_CONVENTIONS_KEY,
-  REPORT_STAFF_KEY,
   reportConventionsSchema,
   resolveConventions,
-  resolveStaff,
   workEnd,
   workStart,
   closureReasonLabel,
@@ -49,6 +47,7 @@ import { cell, type ReportDocument, type ReportSection } from '../reports/table'
 import { buildXlsx } from '../reports/xlsx';
 import type { PrintFonts } from '../../shared/print/layout';
 import { getCaseSettings } from './caseSettings';
+import { reportStaffFromRegister } from './staff';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
 import { allDeadlines } from './deadlines';
 
@@ -93,8 +92,9 @@ export function reportConventions(sqlite: SqliteHandle): ReportConventions {
   return resolveConventions(readSetting(sqlite, REPORT_CONVENTIONS_KEY)?.value);
 }
 
+/** The assistants' employment: from the staff register (kadra), kept by the head on the accounts page. */
 export function reportStaff(sqlite: SqliteHandle): ReportStaff {
-  return resolveStaff(readSetting(sqlite, REPORT_STAFF_KEY)?.value);
+  return reportStaffFromRegister(sqlite);
 }
 
 function staffRows(sqlite: SqliteHandle): StaffRow[] {
@@ -108,26 +108,24 @@ function staffRows(sqlite: SqliteHandle): StaffRow[] {
 export function getReportSettings(ctx: ServiceCtx, actor: Actor): ReportSettings {
   requireHead(ctx, actor, 'settings');
   const conv = readSetting(ctx.sqlite, REPORT_CONVENTIONS_KEY);
-  const staffSetting = readSetting(ctx.sqlite, REPORT_STAFF_KEY);
-  const forms = resolveStaff(staffSetting?.value);
+  const forms = reportStaff(ctx.sqlite);
   // Assistants, plus anyone who was ever assigned a case (a former assistant still counts in old periods).
   const assigned = new Set((ctx.sqlite.prepare('SELECT DISTINCT assistant_id AS a FROM cases WHERE assistant_id IS NOT NULL').all() as Array<{ a: string }>).map((r) => r.a));
   const staff = staffRows(ctx.sqlite)
     .filter((u) => u.role === 'assistant' || assigned.has(u.id))
     .map((u) => ({ userId: u.id, fullName: u.fullName, active: u.active, form: forms[u.id]?.form ?? null, taskBasedTime: forms[u.id]?.taskBasedTime ?? false }));
-  const times = [conv?.updatedAt, staffSetting?.updatedAt].filter((x): x is string => !!x).sort();
   return {
     conventions: resolveConventions(conv?.value),
     defaults: DEFAULT_REPORT_CONVENTIONS,
     staff,
-    updatedAt: times[times.length - 1] ?? null,
+    updatedAt: conv?.updatedAt ?? null,
   };
 }
 
 export function setReportSettings(
   ctx: ServiceCtx,
   actor: Actor,
-  input: { conventions?: ReportConventions | undefined; staff?: Array<{ userId: string; form: 'employment-contract' | 'service-contract' | null; taskBasedTime: boolean }> | undefined },
+  input: { conventions?: ReportConventions | undefined },
 ): ReportSettings {
   requireHead(ctx, actor, 'settings');
   const changed: string[] = [];
@@ -138,16 +136,6 @@ export function setReportSettings(
       writeSetting(ctx, actor, REPORT_CONVENTIONS_KEY, conv);
       const keys = (Object.keys(conv) as Array<keyof ReportConventions>).filter((k) => JSON.stringify(conv[k]) !== JSON.stringify(before[k]));
       changed.push(...keys.map((k) => `conventions.${k}`));
-    }
-    if (input.staff) {
-      const known = new Set((ctx.sqlite.prepare('SELECT id FROM users').all() as Array<{ id: string }>).map((r) => r.id));
-      const next: ReportStaff = { ...reportStaff(ctx.sqlite) };
-      for (const s of input.staff) {
-        if (!known.has(s.userId)) throw new AppError('NOT_FOUND', 'Nie znaleziono pracownika.');
-        next[s.userId] = { form: s.form, taskBasedTime: s.form === 'employment-contract' ? s.taskBasedTime : false };
-      }
-      writeSetting(ctx, actor, REPORT_STAFF_KEY, next);
-      changed.push(`staff:${input.staff.length}`);
     }
     audit(ctx, actor, 'report.settings_update', { type: 'settings', id: 'report' }, { changed });
   })();

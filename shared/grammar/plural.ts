@@ -67,6 +67,7 @@ export const NOUNS = {
   cel: { one: 'cel', few: 'cele', many: 'celów', fraction: 'celu' },
   ocena: { one: 'ocena', few: 'oceny', many: 'ocen', fraction: 'oceny' },
   sprawa: { one: 'sprawa', few: 'sprawy', many: 'spraw', fraction: 'sprawy' },
+  pozycja: { one: 'pozycja', few: 'pozycje', many: 'pozycji', fraction: 'pozycji' },
   wpis: { one: 'wpis', few: 'wpisy', many: 'wpisów', fraction: 'wpisu' },
   zdarzenie: { one: 'zdarzenie', few: 'zdarzenia', many: 'zdarzeń', fraction: 'zdarzenia' },
   etat: { one: 'etat', few: 'etaty', many: 'etatów', fraction: 'etatu' },

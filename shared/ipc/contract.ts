@@ -16,6 +16,7 @@ import { privacyChannels } from './channels/privacy';
 import { retentionChannels } from './channels/retention';
 import { accessChannels } from './channels/access';
 import { importChannels } from './channels/import';
+import { staffChannels } from './channels/staff';
 
 export type { Access, ChannelDef } from './channel';
 export * from './channels/foundation';
@@ -30,6 +31,7 @@ export * from './channels/privacy';
 export * from './channels/retention';
 export * from './channels/access';
 export * from './channels/import';
+export * from './channels/staff';
 
 export const contract = {
   ...foundationChannels,
@@ -44,6 +46,7 @@ export const contract = {
   ...retentionChannels,
   ...accessChannels,
   ...importChannels,
+  ...staffChannels,
 } as const;
 
 

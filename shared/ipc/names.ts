@@ -141,6 +141,11 @@ export const CHANNEL_NAMES = [
   'import:preview',
   'import:previewExport',
   'import:run',
+  'staff:list',
+  'staff:get',
+  'staff:update',
+  'office:papersGet',
+  'office:papersUpdate',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -14,7 +14,7 @@ import { formatDateTime } from '../dates';
 import { formatDate, isPresent, text } from './format';
 import { html, paragraphs, type SafeHtml } from './html';
 import { fields, list, section, table, type DocumentPart } from './layout';
-import { ACTS } from './legal';
+import { act, RODO_TITLE } from './legal';
 
 type Row = Record<string, unknown>;
 
@@ -64,8 +64,8 @@ export function subjectAccessInformation(opts: { zaZyciem: boolean; courtInvolve
       'dokumentowanie pracy i sprawozdawczość ośrodka, archiwizacja dokumentacji',
     ],
     legalBases: [
-      `art. 6 ust. 1 lit. c i e RODO (obowiązek prawny i zadanie realizowane w interesie publicznym) w związku z art. 7, art. 15 i art. 16 ${ACTS.uwrGen}`,
-      ...(opts.zaZyciem ? [`art. 6 ust. 1 lit. c i e RODO w związku z art. 8 ${ACTS.uzzGen}`] : []),
+      `art. 6 ust. 1 lit. c i e RODO (obowiązek prawny i zadanie realizowane w interesie publicznym) w związku z art. 7, art. 15 i art. 16 ${act('uwr', null)}`,
+      ...(opts.zaZyciem ? [`art. 6 ust. 1 lit. c i e RODO w związku z art. 8 ${act('uzz', null)}`] : []),
       'art. 9 ust. 2 lit. g i h RODO — dane o zdrowiu (np. zaświadczenia, niepełnosprawność, rozwój dziecka) w zakresie wymaganym przepisami',
       'art. 10 RODO — informacje o postępowaniach sądowych i nadzorze kuratora wyłącznie w zakresie dopuszczonym przepisami',
     ],
@@ -148,7 +148,7 @@ export function subjectAccessDocument(v: SubjectAccessData, date: string): Docum
   const caseNo = new Map(v.cases.map((c) => [String(c.id), String(c.caseNumber ?? '')]));
   const caseOf = (r: Row) => caseNo.get(String(r.caseId)) ?? '—';
   const body = html`
-<p>Na podstawie art. 15 RODO (${ACTS.rodo}) administrator — ${v.controller.name}, ${v.controller.address}, ${v.controller.postalCode} ${v.controller.place} — informuje o przetwarzaniu danych osobowych osoby wskazanej poniżej i przekazuje ich kopię. Te same dane zawiera plik w formacie JSON wydawany razem z tą informacją.</p>
+<p>Na podstawie art. 15 RODO (${RODO_TITLE}) administrator — ${v.controller.name}, ${v.controller.address}, ${v.controller.postalCode} ${v.controller.place} — informuje o przetwarzaniu danych osobowych osoby wskazanej poniżej i przekazuje ich kopię. Te same dane zawiera plik w formacie JSON wydawany razem z tą informacją.</p>
 ${section('1. Osoba, której dane dotyczą', fields([
     ['Imię i nazwisko', personName(p)],
     ['PESEL', text(s(p.pesel))],

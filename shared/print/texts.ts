@@ -6,16 +6,17 @@
  */
 import { escapeHtml, raw, type SafeHtml } from './html';
 import { BLANK } from './format';
-import { ACTS } from './legal';
+import { act, RODO_TITLE_GEN } from './legal';
+import type { IsoDate } from '../rules/types';
 
 export const DEFAULT_TEXTS = {
-  rodoClause: `Zgodnie z art. 13 ust. 1 i 2 ${ACTS.rodo} (dalej: RODO) informujemy, że:
+  rodoClause: `Zgodnie z art. 13 ust. 1 i 2 ${RODO_TITLE_GEN}, dalej: RODO, informujemy, że:
 
 1. Administratorem Pani/Pana danych osobowych jest {officeName}, {officeAddress}; w imieniu administratora działa kierownik ośrodka; kontakt: {officeContact}.
 
 2. Administrator wyznaczył inspektora ochrony danych, z którym można się kontaktować we wszystkich sprawach dotyczących przetwarzania danych osobowych: {iodContact}.
 
-3. Dane osobowe są przetwarzane w celu realizacji zadań z zakresu wspierania rodziny, w tym pracy asystenta rodziny z rodziną, na podstawie art. 6 ust. 1 lit. c i e oraz art. 9 ust. 2 lit. b, g i h RODO w związku z przepisami ${ACTS.uwrGen}{zaZyciemBasis}.
+3. Dane osobowe są przetwarzane w celu realizacji zadań z zakresu wspierania rodziny, w tym pracy asystenta rodziny z rodziną, na podstawie art. 6 ust. 1 lit. c i e oraz art. 9 ust. 2 lit. b, g i h RODO w związku z przepisami {uwr}{zaZyciemBasis}.
 
 4. Odbiorcami danych mogą być wyłącznie podmioty uprawnione na podstawie przepisów prawa (w szczególności sąd, kurator sądowy, zespół interdyscyplinarny, organy administracji publicznej) oraz podmioty przetwarzające dane na zlecenie administratora na podstawie umowy powierzenia.
 
@@ -37,7 +38,7 @@ Asystent rodziny zobowiązuje się do wspierania rodziny zgodnie z planem pracy,
 
 Zgodę można w każdej chwili wycofać, składając oświadczenie w ośrodku lub asystentowi rodziny. Wycofanie zgody nie wpływa na zgodność z prawem działań podjętych przed jej wycofaniem.`,
 
-  courtAcknowledgement: `{acknowledge} do wiadomości, że postanowieniem z dnia {orderDate}, sygn. akt {signature}, wydanym przez {court}, {obliged} do współpracy z asystentem rodziny na podstawie art. 109 § 2 pkt 1 ${ACTS.kroGen}.
+  courtAcknowledgement: `{acknowledge} do wiadomości, że postanowieniem z dnia {orderDate}, sygn. akt {signature}, wydanym przez {court}, {obliged} do współpracy z asystentem rodziny na podstawie art. 109 § 2 pkt 1 {kro}.
 
 Asystentem rodziny jest {assistantName}, {employed} przez {officeName}. Spotkania będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. O przebiegu współpracy ośrodek może informować sąd lub kuratora sądowego.`,
 
@@ -63,19 +64,19 @@ Upoważnienie jest jednorazowe i wygasa z chwilą dokonania czynności.`,
 
   authorisationRevocation: `Upoważnienie może być w każdej chwili odwołane. Odwołanie wymaga formy pisemnej i jest skuteczne z chwilą doręczenia ośrodkowi.`,
 
-  institutionRequest: `Na podstawie art. 16 ust. 1 pkt 2 ${ACTS.uwrGen} zwracam się z uprzejmą prośbą o udzielenie informacji dotyczących {subject}, w zakresie: {scope}.
+  institutionRequest: `Na podstawie art. 16 ust. 1 pkt 2 {uwr} zwracam się z uprzejmą prośbą o udzielenie informacji dotyczących {subject}, w zakresie: {scope}.
 
 Informacje są niezbędne do {purpose}. Zakres prośby ograniczono do informacji niezbędnych do udzielenia rodzinie pomocy.
 
 Odpowiedź proszę przesłać na adres ośrodka w terminie do {replyBy}.`,
 
-  institutionProposal: `Na podstawie art. 16 ust. 1 pkt 3 ${ACTS.uwrGen} przedstawiam ocenę sytuacji oraz wnioski dotyczące {subject}.
+  institutionProposal: `Na podstawie art. 16 ust. 1 pkt 3 {uwr} przedstawiam ocenę sytuacji oraz wnioski dotyczące {subject}.
 
 {scope}
 
 Przedstawione wnioski służą {purpose}.`,
 
-  courtOpinionIntro: `W odpowiedzi na pismo z dnia {requestDate}{requestNumber}, skierowane przez {court} w sprawie o sygn. akt {signature}, na podstawie art. 15 ust. 1 pkt 17 ${ACTS.uwrGen} przedstawiam opinię o rodzinie i jej członkach w zakresie wskazanym przez Sąd.
+  courtOpinionIntro: `W odpowiedzi na pismo z dnia {requestDate}{requestNumber}, skierowane przez {court} w sprawie o sygn. akt {signature}, na podstawie art. 15 ust. 1 pkt 17 {uwr} przedstawiam opinię o rodzinie i jej członkach w zakresie wskazanym przez Sąd.
 
 Opinię {prepared} {authorName}, {assistantRole} {employed} przez {officeName}, {working} z rodziną od {workingSince} na podstawie {workBasis}.`,
 
@@ -85,7 +86,7 @@ Opinię {prepared} {authorName}, {assistantRole} {employed} przez {officeName}, 
 
   supportingFamilyOpinion: `Na podstawie rodzinnego wywiadu środowiskowego przeprowadzonego w dniu {interviewDate} opiniuję {opinionResult} ustanowienie rodziny wspierającej w osobach: {supportingFamily}, dla rodziny {supportedFamily}.`,
 
-  supportingFamilyAct: `Na podstawie art. 29 i art. 30 ${ACTS.uwrGen}, po zapoznaniu się z pozytywną opinią kierownika ośrodka z dnia {opinionDate}, ustanawia się rodzinę wspierającą w osobach: {supportingFamily}, dla rodziny {supportedFamily}.
+  supportingFamilyAct: `Na podstawie art. 29 i art. 30 {uwr}, po zapoznaniu się z pozytywną opinią kierownika ośrodka z dnia {opinionDate}, ustanawia się rodzinę wspierającą w osobach: {supportingFamily}, dla rodziny {supportedFamily}.
 
 Rodzina wspierająca, we współpracy z asystentem rodziny, pomaga rodzinie przeżywającej trudności w zakresie: {scope}.
 
@@ -99,13 +100,13 @@ Ustanowienie następuje za zgodą rodziny wspieranej i rodziny wspierającej, na
 
 § 4. Umowa zostaje zawarta na okres {period}. Każda ze stron może ją rozwiązać z zachowaniem {noticePeriod} okresu wypowiedzenia, a w razie rażącego naruszenia jej postanowień – bez wypowiedzenia.
 
-§ 5. Zmiany umowy wymagają formy pisemnej pod rygorem nieważności. W sprawach nieuregulowanych stosuje się przepisy ${ACTS.uwrGen} oraz Kodeksu cywilnego.
+§ 5. Zmiany umowy wymagają formy pisemnej pod rygorem nieważności. W sprawach nieuregulowanych stosuje się przepisy {uwr} oraz Kodeksu cywilnego.
 
 § 6. Umowę sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.`,
 
-  zaZyciemConsent: `Wyrażam zgodę na przetwarzanie moich danych osobowych, w tym danych dotyczących zdrowia, w zakresie niezbędnym do koordynacji wsparcia przez asystenta rodziny na podstawie art. 8 ${ACTS.uzzGen}. Zgodę mogę wycofać w każdej chwili.`,
+  zaZyciemConsent: `Wyrażam zgodę na przetwarzanie moich danych osobowych, w tym danych dotyczących zdrowia, w zakresie niezbędnym do koordynacji wsparcia przez asystenta rodziny na podstawie art. 8 {uzz}. Zgodę mogę wycofać w każdej chwili.`,
 
-  monitoringIntro: `Monitorowanie funkcjonowania rodziny po zakończeniu pracy z rodziną prowadzone na podstawie art. 15 ust. 1 pkt 16 ${ACTS.uwrGen}.`,
+  monitoringIntro: `Monitorowanie funkcjonowania rodziny po zakończeniu pracy z rodziną prowadzone na podstawie art. 15 ust. 1 pkt 16 {uwr}.`,
 } as const;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;
@@ -161,7 +162,9 @@ export function placeholdersOf(template: string): string[] {
 /** Fills `{placeholder}`s with escaped values (missing → a line to fill in) and splits the text
  *  into paragraphs. The template itself is escaped too: an office's override cannot inject
  *  markup. */
-export function fillText(template: string, values: Readonly<Record<string, string | null | undefined>>): SafeHtml {
+export function fillText(template: string, values: Readonly<Record<string, string | null | undefined>>, on: IsoDate | null): SafeHtml {
+  // The acts as of the document's date ({uwr}, {uzz}, {kro}: shared/rules/acts.ts).
+  values = { uwr: act('uwr', on), uzz: act('uzz', on), kro: act('kro', on), ...values };
   const fill = (line: string) => {
     const pieces = line.split(/(\{[A-Za-z][A-Za-z0-9]*\})/g);
     return pieces

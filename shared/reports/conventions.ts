@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { ClosureReasonCode } from '../rules/labels';
 
 export const REPORT_CONVENTIONS_KEY = 'report.conventions';
-export const REPORT_STAFF_KEY = 'report.staff';
 
 export const CLOSURE_GROUPS = ['goals', 'noncooperation', 'moved', 'other'] as const;
 export type ClosureGroup = (typeof CLOSURE_GROUPS)[number];
@@ -92,33 +91,19 @@ export function closureGroupOf(code: string | null, c: ReportConventions): Closu
   return (code && (c.closureGroups as Partial<Record<ClosureReasonCode, ClosureGroup>>)[code as ClosureReasonCode]) || 'other';
 }
 
-// ---- Staff: form of employment (not in the schema; stored per user in office_settings) -------
+// ---- Staff: form of employment (from the staff register, shared/staff.ts) ----------------------
 
-export const EMPLOYMENT_FORMS = ['employment-contract', 'service-contract'] as const;
-export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
+export { EMPLOYMENT_FORMS, EMPLOYMENT_FORM_LABELS, type EmploymentForm } from '../staff';
 
-export const EMPLOYMENT_FORM_LABELS: Readonly<Record<EmploymentForm, string>> = {
-  'employment-contract': 'umowa o pracę',
-  'service-contract': 'umowa o świadczenie usług',
-};
-
-export const staffEmploymentSchema = z
-  .object({
-    form: z.enum(EMPLOYMENT_FORMS).nullable().default(null),
-    /** Task-based working time (system zadaniowego czasu pracy), only with an employment contract. */
-    taskBasedTime: z.boolean().default(false),
-  })
-  .strict();
-export type StaffEmployment = z.output<typeof staffEmploymentSchema>;
+/** One assistant's employment as the report counts it (read from the staff register). */
+export interface StaffEmployment {
+  form: 'employment-contract' | 'service-contract' | null;
+  /** Task-based working time (system zadaniowego czasu pracy), only with an employment contract. */
+  taskBasedTime: boolean;
+}
 
 /** userId -> employment. */
-export const reportStaffSchema = z.record(z.string().min(1).max(100), staffEmploymentSchema);
-export type ReportStaff = z.output<typeof reportStaffSchema>;
-
-export function resolveStaff(stored: unknown): ReportStaff {
-  const r = reportStaffSchema.safeParse(stored ?? {});
-  return r.success ? r.data : {};
-}
+export type ReportStaff = Record<string, StaffEmployment>;
 
 /** Polish description of the conventions in force (printed under the report). */
 export function describeConventions(c: ReportConventions): string[] {

@@ -25,6 +25,7 @@ import { INTERVIEW_URGENT_WORKING_DAYS, INTERVIEW_WORKING_DAYS, periodicAssessme
 import { dayBeforeEighteenthBirthday, isGuardianRole, oneOffBenefitDeadline } from './oneOffBenefit';
 import type { OneOffBenefitApplicantRole } from './oneOffBenefit';
 import { BASIS, UWR } from './basis';
+import { STATISTICS_BASIS_DEFAULT } from './acts';
 import { finding } from './findings';
 import type { Finding } from './types';
 
@@ -240,8 +241,10 @@ export interface DeadlineItem {
 }
 
 export const PRACTICE_BASIS = 'praktyka / ustawienie ośrodka';
-export const STATISTICS_BASIS =
-  '§ 3 ust. 1 rozporządzenia MRPiPS z dnia 18 czerwca 2019 r. w sprawie sprawozdań rzeczowo-finansowych z wykonywania zadań z zakresu wspierania rodziny i systemu pieczy zastępczej (Dz. U. poz. 1195)';
+/** The statute's reporting duty (the 2019 regulation, Dz. U. poz. 1195, is repealed and its
+ *  successor unverified: shared/rules/acts.ts); the office may enter the regulation in force,
+ *  which the services put in place of this default. */
+export const STATISTICS_BASIS = STATISTICS_BASIS_DEFAULT;
 
 /** Per kind: Polish label, legal basis and source, as data. */
 export const DEADLINE_KINDS: Readonly<Record<DeadlineKind, { label: string; basis: string; source: DeadlineSource }>> = {

@@ -9,6 +9,7 @@ import { BASIS } from './basis';
 import { LIFECYCLE_FINDINGS } from './lifecycleFindings';
 import { WORK_FINDINGS } from './workFindings';
 import { RECORD_FINDINGS } from './recordFindings';
+import { STAFF_FINDINGS } from './staffFindings';
 
 export interface FindingDefinition {
   severity: FindingSeverity;
@@ -409,6 +410,9 @@ export const FINDING_DEFINITIONS = {
 
   // ---- Consistency of the case file: documents agree with the record (recordFindings.ts) ----
   ...RECORD_FINDINGS,
+
+  // ---- Staff register: art. 12 and what documents and the report need (staffFindings.ts) ----
+  ...STAFF_FINDINGS,
 } as const satisfies Record<string, FindingDefinition>;
 
 export type FindingCode = keyof typeof FINDING_DEFINITIONS;

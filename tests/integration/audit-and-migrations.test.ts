@@ -66,6 +66,10 @@ describe('migrations', () => {
     v1.sqlite
       .prepare(`INSERT INTO users (id, login, full_name, role, active, created_at, updated_at) VALUES ('u1','ola','Ola Źdźbło','assistant',1,'x','x')`)
       .run();
+    // Before 0007 the assistants' form of employment lived in the report settings.
+    v1.sqlite
+      .prepare(`INSERT INTO office_settings (key, value, version, updated_at) VALUES ('report.staff', ?, 1, '2026-01-02T10:00:00.000Z')`)
+      .run(JSON.stringify({ u1: { form: 'employment-contract', taskBasedTime: true }, gone: { form: 'service-contract', taskBasedTime: false } }));
     v1.sqlite.close();
 
     const v2 = openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder });
@@ -78,6 +82,12 @@ describe('migrations', () => {
     expect(v2.sqlite.prepare('SELECT count(*) AS c FROM families').get()).toEqual({ c: 1 });
     // 0006_catalogue_decided_on: the catalogue's "Data uzyskania / odmowy" column exists, empty for old rows.
     expect((v2.sqlite.prepare('PRAGMA table_info(catalogue_items)').all() as Array<{ name: string }>).map((c) => c.name)).toContain('decided_on');
+    // 0007_staff_register: the form of employment moved into the staff register (accounts that
+    // no longer exist dropped) and the old settings list is gone.
+    expect(v2.sqlite.prepare('SELECT user_id AS u, employment_form AS f, task_based_time AS t FROM staff_register').all()).toEqual([
+      { u: 'u1', f: 'employment-contract', t: 1 },
+    ]);
+    expect(v2.sqlite.prepare(`SELECT count(*) AS c FROM office_settings WHERE key = 'report.staff'`).get()).toEqual({ c: 0 });
     v2.sqlite.close();
   });
 

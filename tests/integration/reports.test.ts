@@ -159,13 +159,9 @@ beforeAll(async () => {
   await admin.ok('supporting:addReimbursement', { supportingFamilyId: est.supportingFamily.id, paidOn: '2026-04-10', amountGr: 20000, description: 'Dojazdy' });
   await admin.ok('supporting:addReimbursement', { supportingFamilyId: est.supportingFamily.id, paidOn: '2026-08-10', amountGr: 5000, description: 'Dojazdy' });
 
-  // Forms of employment (not in the staff records).
-  await admin.ok('reports:settingsSet', {
-    staff: [
-      { userId: team.ar.id, form: 'employment-contract', taskBasedTime: true },
-      { userId: team.ar2.id, form: 'service-contract', taskBasedTime: false },
-    ],
-  });
+  // Forms of employment: from the staff register (kadra).
+  await admin.ok('staff:update', { userId: team.ar.id, version: 0, fields: { salutation: 'Pani', employmentForm: 'employment-contract', taskBasedTime: true, fte: 1, employedFrom: '2025-01-01' } });
+  await admin.ok('staff:update', { userId: team.ar2.id, version: 0, fields: { salutation: 'Pan', employmentForm: 'service-contract', employedFrom: '2025-01-01' } });
 }, 120_000);
 
 afterAll(() => {

@@ -12,6 +12,7 @@ import { PageTitle } from '../components/PageTitle';
 import { RecoveryKeyRegenerate } from '../components/RecoveryKeyRegenerate';
 import { CaseSettingsSection } from '../components/registry/CaseSettingsSection';
 import { DocumentTextsSection } from '../components/documents/DocumentTextsSection';
+import { OfficePapersSection } from '../components/documents/OfficePapersSection';
 import { applyApiError } from '../forms';
 import { useSession } from '../session';
 
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <IdleSettings />
       <OfficeSettings />
       <CaseSettingsSection />
+      <OfficePapersSection />
       <DocumentTextsSection />
       <RecoverySettings />
     </>

@@ -16,7 +16,8 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import { z } from 'zod';
-import type { Account } from '../../../shared/ipc/contract';
+import type { Account, StaffEntry } from '../../../shared/ipc/contract';
+import { countOf, NOUNS } from '../../../shared/grammar';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { newAccountSchema, passwordSchema, personNameSchema, roleSchema } from '../../../shared/schemas';
 import { call, errorMessage, isApiError } from '../api';
@@ -24,6 +25,7 @@ import { FormError } from '../components/FormError';
 import { NewPasswordFields } from '../components/NewPasswordFields';
 import { AreasSection } from '../components/registry/CaseSettingsSection';
 import { PageTitle } from '../components/PageTitle';
+import { StaffFindings, StaffForm } from '../components/staff/StaffForm';
 import { applyApiError, PASSWORD_RULE, repeatField, withRepeat } from '../forms';
 import { useSession } from '../session';
 
@@ -44,11 +46,13 @@ type Dialog =
   | { kind: 'edit'; account: Account }
   | { kind: 'deactivate'; account: Account }
   | { kind: 'activate'; account: Account }
-  | { kind: 'password'; account: Account };
+  | { kind: 'password'; account: Account }
+  | { kind: 'staff'; entry: StaffEntry };
 
 export function UsersPage() {
   const { user: me } = useSession();
   const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [staff, setStaff] = useState<Map<string, StaffEntry>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -58,12 +62,13 @@ export function UsersPage() {
   const load = useCallback(async () => {
     try {
       setAccounts(await call('users:list', {}));
+      if (me.role === 'admin') setStaff(new Map((await call('staff:list', {})).map((e) => [e.userId, e])));
       setRevision((r) => r + 1);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
     }
-  }, []);
+  }, [me.role]);
 
   useEffect(() => {
     void load();
@@ -102,6 +107,7 @@ export function UsersPage() {
                 <Table.Th>Rola</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Limit rodzin</Table.Th>
+                <Table.Th>Kadra</Table.Th>
                 <Table.Th>Działania</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -126,7 +132,19 @@ export function UsersPage() {
                   </Table.Td>
                   <Table.Td>{a.role === 'assistant' ? (a.personalLimit ?? 'ustawowy (15)') : '—'}</Table.Td>
                   <Table.Td>
+                    {staff.get(a.id) && (
+                      <Text size="sm" c={staff.get(a.id)!.findings.length ? 'orange.9' : 'green.8'} style={{ whiteSpace: 'nowrap' }}>
+                        {staff.get(a.id)!.findings.length ? `braki: ${countOf(staff.get(a.id)!.findings.length, NOUNS.pozycja)}` : 'kompletna'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
                     <Group gap="xs" wrap="nowrap">
+                      {staff.get(a.id) && (
+                        <Button size="xs" variant="default" onClick={() => open({ kind: 'staff', entry: staff.get(a.id)! })}>
+                          Kadra
+                        </Button>
+                      )}
                       <Button size="xs" variant="default" onClick={() => open({ kind: 'edit', account: a })}>
                         Edytuj
                       </Button>
@@ -161,12 +179,28 @@ export function UsersPage() {
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog ? DIALOG_TITLES[dialog.kind] : ''}
-        size="lg"
+        title={dialog ? (dialog.kind === 'staff' ? `Dane kadrowe: ${dialog.entry.fullName}` : DIALOG_TITLES[dialog.kind]) : ''}
+        size={dialog?.kind === 'staff' ? 'xl' : 'lg'}
         closeButtonProps={MODAL_CLOSE}
       >
         {dialog?.kind === 'create' && (
           <CreateAccountForm onCancel={() => setDialog(null)} onDone={(a) => finish(`Utworzono konto ${a.fullName} (${a.login}).`)} />
+        )}
+        {dialog?.kind === 'staff' && (
+          <Stack gap="sm">
+            <StaffFindings entry={dialog.entry} />
+            <StaffForm
+              entry={dialog.entry}
+              onCancel={() => setDialog(null)}
+              onDone={(e) =>
+                finish(
+                  e.findings.length
+                    ? `Zapisano dane kadrowe: ${e.fullName}. Do uzupełnienia: ${countOf(e.findings.length, NOUNS.pozycja)}.`
+                    : `Zapisano dane kadrowe: ${e.fullName}. Dane są kompletne.`,
+                )
+              }
+            />
+          </Stack>
         )}
         {dialog?.kind === 'edit' && (
           <EditAccountForm
@@ -221,6 +255,7 @@ export function UsersPage() {
 
 const DIALOG_TITLES: Record<Dialog['kind'], string> = {
   create: 'Nowe konto',
+  staff: 'Dane kadrowe',
   edit: 'Zmiana konta',
   deactivate: 'Dezaktywacja konta',
   activate: 'Aktywacja konta',

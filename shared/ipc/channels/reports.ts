@@ -6,7 +6,7 @@
  * path; XLSX/CSV bytes, password-protected when they carry personal data). Head only.
  */
 import { z } from 'zod';
-import { reportConventionsSchema, staffEmploymentSchema, EMPLOYMENT_FORMS } from '../../reports/conventions';
+import { reportConventionsSchema, EMPLOYMENT_FORMS } from '../../reports/conventions';
 import { isPeriodId } from '../../reports/period';
 import { channel } from '../channel';
 import { empty, okSchema } from './common';
@@ -185,7 +185,7 @@ export const reportChannels = {
     output: annualReportSchema,
   }),
   'reports:settingsGet': channel({
-    description: 'Ustawienia sprawozdań (zasady liczenia, formy zatrudnienia)',
+    description: 'Ustawienia sprawozdań (zasady liczenia; formy zatrudnienia z kadry)',
     access: HEAD,
     input: empty,
     output: reportSettingsSchema,
@@ -193,10 +193,7 @@ export const reportChannels = {
   'reports:settingsSet': channel({
     description: 'Zmiana ustawień sprawozdań',
     access: HEAD,
-    input: z.object({
-      conventions: reportConventionsSchema.optional(),
-      staff: z.array(z.object({ userId: z.string().min(1).max(100) }).extend(staffEmploymentSchema.shape)).max(500).optional(),
-    }),
+    input: z.object({ conventions: reportConventionsSchema.optional() }),
     output: reportSettingsSchema,
   }),
   'reports:html': channel({

@@ -8,7 +8,7 @@ import { DASH, formatDate, formatPeriod, isPresent, text } from '../format';
 import { html } from '../html';
 import { signedRating, trendChart, type TrendPoint } from '../chart';
 import { choices, distribution, fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { membersTable, type DocBase, type FamilyMember, type Staff } from './common';
 
 export type AssessmentKind = 'initial' | 'periodic' | 'final';
@@ -152,7 +152,7 @@ ${distribution(v.distribution)}`;
     kind: `assessment-${v.kind}`,
     title: TITLES[v.kind],
     header: v,
-    legalBasis: LEGAL_BASIS.assessment,
+    legalBasis: legalBasis('assessment', v.date),
     body,
   };
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { BLANK, formatDate, text } from '../format';
 import { html } from '../html';
 import { choices, fields, list, section, signatures, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { formatAddress, membersTable, type Address, type DocBase, type FamilyMember, type Staff } from './common';
 
 export type AssistantDecisionKind = 'assign' | 'other-unit' | 'commissioned-entity' | 'refuse' | 'waiting-list';
@@ -77,7 +77,7 @@ ${signatures([{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczę�
     kind: 'assistant-request',
     title: 'Wniosek o przydzielenie asystenta rodziny',
     header: v,
-    legalBasis: LEGAL_BASIS.assistantRequest,
+    legalBasis: legalBasis('assistantRequest', v.date),
     body,
   };
 }

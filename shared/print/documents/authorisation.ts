@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { BLANK, formatDate, isPresent, listPl, text } from '../format';
 import { html } from '../html';
 import { fields, signatures, table, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { formatAddress, fullName, textsOf, type Address, type DocBase, type Person, type RenderContext, type Staff } from './common';
 
@@ -44,17 +44,17 @@ ${fillText(tpl, {
     officeName: v.office.name,
     institutions: listPl(v.institutions) || undefined,
     scope: v.scope,
-  })}
+  }, v.date)}
 ${fields([
     ['Upoważnienie ważne', v.kind === 'special' ? 'do dokonania czynności' : `od ${formatDate(v.validFrom ?? v.date, { fallback: BLANK })} do ${formatDate(v.validUntil, { fallback: 'odwołania' })}`],
   ])}
-${fillText(t.authorisationRevocation, {})}
+${fillText(t.authorisationRevocation, {}, v.date)}
 ${signatures(v.grantors.map((g) => ({ role: 'upoważniający', name: fullName(g), caption: 'podpis' as const })))}`;
   return {
     kind: v.kind === 'general' ? 'authorisation' : 'authorisation-special',
     title: v.kind === 'general' ? 'Upoważnienie' : 'Upoważnienie szczególne',
     header: v,
-    legalBasis: v.zaZyciem ? LEGAL_BASIS.authorisationZaZyciem : LEGAL_BASIS.authorisation,
+    legalBasis: v.zaZyciem ? legalBasis('authorisationZaZyciem', v.date) : legalBasis('authorisation', v.date),
     body,
   };
 }

@@ -6,7 +6,7 @@ import { formatDate, isPresent } from '../format';
 import { GENDERED, gendered, genderedPlural } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { courtName, fullName, namesList, personSex, staffSex, textsOf, type CourtRef, type DocBase, type FamilyMember, type RenderContext, type Staff } from './common';
 
@@ -40,7 +40,7 @@ export function consentDocument(v: ConsentView, ctx?: RenderContext): DocumentPa
           declare: many ? 'Oświadczamy' : 'Oświadczam',
           consentVerb: many ? 'wyrażamy' : 'wyrażam',
           employedInstr: gendered(staffSex(v.assistant), GENDERED.zatrudnionyInstr),
-        })
+        }, v.date)
       : fillText(t.courtAcknowledgement, {
           ...common,
           acknowledge: many ? 'Przyjmujemy' : 'Przyjmuję',
@@ -49,7 +49,7 @@ export function consentDocument(v: ConsentView, ctx?: RenderContext): DocumentPa
           orderDate: v.court?.orderDate ? formatDate(v.court.orderDate) : undefined,
           signature: v.court?.signature,
           employed: gendered(staffSex(v.assistant), GENDERED.zatrudniony),
-        });
+        }, v.date);
   const body = html`
 ${fields([
     [many ? 'Członkowie rodziny' : 'Członek rodziny', namesList(v.members)],
@@ -57,7 +57,7 @@ ${fields([
     ...(v.variant === 'court-acknowledgement' ? ([['Sygnatura akt', v.court?.signature ?? null]] as const) : []),
   ])}
 ${statement}
-${v.variant === 'consent' ? section('Zasady współpracy', fillText(t.consentDuties, {})) : ''}
+${v.variant === 'consent' ? section('Zasady współpracy', fillText(t.consentDuties, {}, v.date)) : ''}
 <p>${many ? 'Oświadczamy' : 'Oświadczam'}, że ${genderedPlural(sexes, { one: GENDERED.zapoznalem, manyF: 'zapoznałyśmy się', manyM: 'zapoznaliśmy się' })} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych.</p>
 ${signatures([
     ...v.members.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
@@ -68,7 +68,7 @@ ${signatures([
     title: v.variant === 'consent' ? 'Zgoda rodziny na współpracę z asystentem rodziny' : 'Przyjęcie do wiadomości obowiązku współpracy z asystentem rodziny',
     subtitle: v.variant === 'consent' ? '(umowa o współpracy)' : null,
     header: v,
-    legalBasis: v.variant === 'consent' ? LEGAL_BASIS.consent : `${LEGAL_BASIS.courtOrdered}`,
+    legalBasis: v.variant === 'consent' ? legalBasis('consent', v.date) : `${legalBasis('courtOrdered', v.date)}`,
     body,
   };
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { formatDate, formatPeriod, isPresent, text } from '../format';
 import { html } from '../html';
 import { section, signatures, table, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { formatAddress, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
 
@@ -36,7 +36,7 @@ ${fillText(textsOf(ctx).courtInformationIntro, {
     signature: v.court.signature,
     orderDate: isPresent(v.court.orderDate) ? formatDate(v.court.orderDate) : undefined,
     period: formatPeriod(v.period.from, v.period.to),
-  })}
+  }, v.date)}
 <p><b>Rodzina:</b> ${text(v.familyName)}</p>
 ${section('Fakty', table(
     [
@@ -58,7 +58,7 @@ ${signatures([
     subtitle: `sygn. akt ${text(v.court.signature)}`,
     header: v,
     addressee: [v.court.name, text(v.court.department, ''), formatAddress(v.court.address, ''), isPresent(v.kurator) ? `Kurator sądowy: ${v.kurator.trim()}` : ''].filter(isPresent),
-    legalBasis: LEGAL_BASIS.courtOrdered,
+    legalBasis: legalBasis('courtOrdered', v.date),
     body,
   };
 }

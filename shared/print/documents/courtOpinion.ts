@@ -5,7 +5,7 @@ import { formatDate, isPresent, text } from '../format';
 import { GENDERED, gendered } from '../../grammar';
 import { html } from '../html';
 import { list, section, signatures, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { courtName, formatAddress, staffSex, textsOf, type CourtRef, type DocBase, type RenderContext, type Staff } from './common';
 
@@ -58,12 +58,12 @@ ${fillText(t.courtOpinionIntro, {
     officeName: v.office.name,
     workingSince: isPresent(v.workingSince) ? formatDate(v.workingSince) : undefined,
     workBasis: v.workBasis,
-  })}
+  }, v.date)}
 <p><b>Rodzina:</b> ${text(v.familyName)}</p>
 ${section('Źródła informacji', list(v.sources))}
 ${requested.map((k, i) => section(`${i + 1}. ${OPINION_SCOPE_LABELS[k]}`, textBlock(v.sections[k])))}
 ${section(`${requested.length + 1}. Wnioski`, textBlock(v.conclusions))}
-${fillText(t.courtOpinionDisclaimer, {})}
+${fillText(t.courtOpinionDisclaimer, {}, v.date)}
 ${signatures([
     { role: 'asystent rodziny', name: v.author.name },
     ...(isPresent(v.headName) ? [{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' as const }] : []),
@@ -73,7 +73,7 @@ ${signatures([
     title: 'Opinia o rodzinie i jej członkach',
     header: v,
     addressee: [v.court.name, text(v.court.department, ''), formatAddress(v.court.address, '')].filter(isPresent),
-    legalBasis: LEGAL_BASIS.courtOpinion,
+    legalBasis: legalBasis('courtOpinion', v.date),
     subtitle: `sygn. akt ${text(v.court.signature)}`,
     body,
   };

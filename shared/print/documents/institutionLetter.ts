@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { formatDate, isPresent, text } from '../format';
 import { html } from '../html';
 import { signatures, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText, type TextKey } from '../texts';
 import { formatAddress, textsOf, type Address, type DocBase, type RenderContext, type Staff } from './common';
 
@@ -33,14 +33,14 @@ ${fillText(t[key], {
     scope: v.scope,
     purpose: v.purpose,
     replyBy: isPresent(v.replyBy) ? formatDate(v.replyBy) : undefined,
-  })}
+  }, v.date)}
 ${signatures([{ role: text(v.signer.position, 'asystent rodziny'), name: v.signer.name, caption: 'podpis' }])}`;
   return {
     kind: v.letter === 'request' ? 'institution-request' : 'institution-proposal',
     title: v.letter === 'request' ? 'Prośba o udzielenie informacji' : 'Ocena sytuacji i wnioski',
     header: v,
     addressee: [v.addressee.name, text(v.addressee.department, ''), formatAddress(v.addressee.address, '')].filter(isPresent),
-    legalBasis: v.letter === 'request' ? LEGAL_BASIS.institutionRequest : LEGAL_BASIS.institutionProposal,
+    legalBasis: v.letter === 'request' ? legalBasis('institutionRequest', v.date) : legalBasis('institutionProposal', v.date),
     body,
   };
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { formatDate, text } from '../format';
 import { html } from '../html';
 import { choices, fields, section, signatures, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { formatAddress, membersTable, type Address, type DocBase, type FamilyMember, type Staff } from './common';
 
 export interface IntakeView extends DocBase {
@@ -49,7 +49,7 @@ ${signatures([{ role: 'osoba przyjmująca zgłoszenie', name: v.intakeWorker.nam
     kind: 'intake',
     title: 'Zgłoszenie – informacja o rodzinie',
     header: v,
-    legalBasis: LEGAL_BASIS.intake,
+    legalBasis: legalBasis('intake', v.date),
     body,
   };
 }

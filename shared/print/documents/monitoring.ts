@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { formatDate, formatPeriod, text } from '../format';
 import { html } from '../html';
 import { choices, fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { textsOf, type DocBase, type RenderContext, type Staff } from './common';
 
@@ -30,7 +30,7 @@ export interface MonitoringView extends DocBase {
 
 export function monitoringDocument(v: MonitoringView, ctx?: RenderContext): DocumentPart {
   const body = html`
-${fillText(textsOf(ctx).monitoringIntro, {})}
+${fillText(textsOf(ctx).monitoringIntro, {}, v.date)}
 ${fields([
     ['Rodzina', text(v.familyName)],
     ['Data zakończenia pracy z rodziną', formatDate(v.closedOn)],
@@ -56,7 +56,7 @@ ${signatures([{ role: 'asystent rodziny', name: v.assistant.name }])}`;
     kind: 'monitoring',
     title: 'Karta monitoringu funkcjonowania rodziny po zakończeniu pracy',
     header: v,
-    legalBasis: LEGAL_BASIS.monitoring,
+    legalBasis: legalBasis('monitoring', v.date),
     body,
   };
 }

@@ -3,7 +3,7 @@ import { DASH, formatDuration, formatHoursDecimal, formatKm, formatMonthYear, te
 import { countOf, NOUNS } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { type DocBase, type Staff } from './common';
 
 export interface MonthlyReportView extends DocBase {
@@ -53,7 +53,7 @@ ${signatures([
     title: 'Miesięczne sprawozdanie z pracy z rodziną',
     subtitle: `za ${formatMonthYear(v.year, v.month)}`,
     header: v,
-    legalBasis: LEGAL_BASIS.documentation,
+    legalBasis: legalBasis('documentation', v.date),
     body,
   };
 }

@@ -3,7 +3,7 @@
 import { isPresent, text } from '../format';
 import { html } from '../html';
 import { choices, signatures, type DocumentPart } from '../layout';
-import { ACTS, LEGAL_BASIS } from '../legal';
+import { act, legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { fullName, textsOf, type DocBase, type Person, type RenderContext } from './common';
 
@@ -28,16 +28,16 @@ ${fillText(t.rodoClause, {
     officeContact: contact || text(null),
     iodContact: v.iodContact,
     retention: v.retention,
-    zaZyciemBasis: v.zaZyciem ? ` oraz ${ACTS.uzzGen}` : '',
-  })}
-${v.zaZyciem ? html`<h2>Zgoda na przetwarzanie danych</h2>${choices([[null, 'wyrażam zgodę']])}${fillText(t.zaZyciemConsent, {})}` : ''}
+    zaZyciemBasis: v.zaZyciem ? ` oraz ${act('uzz', v.date)}` : '',
+  }, v.date)}
+${v.zaZyciem ? html`<h2>Zgoda na przetwarzanie danych</h2>${choices([[null, 'wyrażam zgodę']])}${fillText(t.zaZyciemConsent, {}, v.date)}` : ''}
 <p><b>Potwierdzam otrzymanie i zapoznanie się z powyższą informacją.</b></p>
 ${signatures(v.dataSubjects.length ? v.dataSubjects.map((p) => ({ role: 'osoba, której dane dotyczą', name: fullName(p) })) : [{ role: 'osoba, której dane dotyczą' }])}`;
   return {
     kind: 'rodo-clause',
     title: 'Klauzula informacyjna o przetwarzaniu danych osobowych',
     header: v,
-    legalBasis: LEGAL_BASIS.rodo,
+    legalBasis: legalBasis('rodo', v.date),
     body,
   };
 }

@@ -2,7 +2,7 @@
 import { formatDate, text } from '../format';
 import { html } from '../html';
 import { fields, signatures, table, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fullName, type DocBase, type Person, type Staff } from './common';
 
 export type SupportArea = 'care' | 'psychological' | 'legal' | 'rehabilitation' | 'health' | 'other';
@@ -86,7 +86,7 @@ ${signatures([{ role: 'asystent rodziny (koordynator wsparcia)', name: v.assista
     title: 'Katalog możliwego do uzyskania wsparcia',
     subtitle: 'ustawa „Za życiem”',
     header: v,
-    legalBasis: LEGAL_BASIS.supportCatalogue,
+    legalBasis: legalBasis('supportCatalogue', v.date),
     body,
   };
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { BLANK, formatAmount, formatDate, formatPeriod, isPresent, listPl, text } from '../format';
 import { html } from '../html';
 import { fields, section, signatures, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { formatAddress, namesList, textsOf, type Address, type DocBase, type Person, type RenderContext } from './common';
 
@@ -74,11 +74,11 @@ ${fillText(textsOf(ctx).supportingFamilyOpinion, {
     opinionResult: v.positive ? 'pozytywnie' : 'negatywnie',
     supportingFamily: namesList(v.supportingFamily.members) || undefined,
     supportedFamily: v.supportedFamily,
-  })}
+  }, v.date)}
 ${section('Uzasadnienie', textBlock(v.justification))}
 <p>Rodzina wspierana ${v.supportedFamilyConsent ? 'wyraziła zgodę' : 'nie wyraziła zgody'} na ustanowienie rodziny wspierającej.</p>
 ${signatures([{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' }])}`;
-  return { kind: 'supporting-family-opinion', title: 'Opinia w sprawie ustanowienia rodziny wspierającej', header: v, legalBasis: LEGAL_BASIS.supportingFamily, body };
+  return { kind: 'supporting-family-opinion', title: 'Opinia w sprawie ustanowienia rodziny wspierającej', header: v, legalBasis: legalBasis('supportingFamily', v.date), body };
 }
 
 export function supportingFamilyActDocument(v: SupportingFamilyActView, ctx?: RenderContext): DocumentPart {
@@ -89,14 +89,14 @@ ${fillText(textsOf(ctx).supportingFamilyAct, {
     supportedFamily: v.supportedFamily,
     scope: scopeText(v.scope),
     period: periodText(v.period),
-  })}
+  }, v.date)}
 ${signatures([{ role: v.issuer, name: v.issuerName, caption: 'pieczęć i podpis' }])}`;
   return {
     kind: 'supporting-family-act',
     title: 'Akt ustanowienia rodziny wspierającej',
     subtitle: isPresent(v.actNumber) ? `nr ${v.actNumber.trim()}` : null,
     header: v,
-    legalBasis: LEGAL_BASIS.supportingFamily,
+    legalBasis: legalBasis('supportingFamily', v.date),
     body,
   };
 }
@@ -116,10 +116,10 @@ ${fillText(textsOf(ctx).supportingFamilyContract, {
     settlementDay: Number.isInteger(v.settlementDay) ? String(v.settlementDay) : undefined,
     period: periodText(v.period),
     noticePeriod: v.noticePeriod,
-  })}
+  }, v.date)}
 ${signatures([
     { role: 'za gminę', name: v.signerForGmina, caption: 'pieczęć i podpis' },
     ...v.supportingFamily.members.map((m) => ({ role: 'rodzina wspierająca', name: namesList([m]), caption: 'podpis' as const })),
   ])}`;
-  return { kind: 'supporting-family-contract', title: 'Umowa w sprawie zwrotu kosztów ponoszonych przez rodzinę wspierającą', header: v, legalBasis: LEGAL_BASIS.supportingFamilyContract, body };
+  return { kind: 'supporting-family-contract', title: 'Umowa w sprawie zwrotu kosztów ponoszonych przez rodzinę wspierającą', header: v, legalBasis: legalBasis('supportingFamilyContract', v.date), body };
 }

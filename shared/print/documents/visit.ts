@@ -5,7 +5,7 @@ import { DASH, formatDate, formatDuration, formatKm, formatTimeRange, isPresent,
 import { countOf, NOUNS } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { type DocBase, type Staff } from './common';
 
 export type VisitPlace = 'home' | 'office' | 'institution' | 'other';
@@ -77,7 +77,7 @@ ${signatures([
     kind: 'visit-card',
     title: 'Karta wizyty – protokół spotkania z rodziną',
     header: v,
-    legalBasis: LEGAL_BASIS.documentation,
+    legalBasis: legalBasis('documentation', v.date),
     body,
   };
 }
@@ -124,7 +124,7 @@ ${signatures([{ role: 'asystent rodziny', name: v.assistant.name }])}`;
     kind: 'visit-diary',
     title: 'Dziennik wizyt w środowisku rodzinnym',
     header: v,
-    legalBasis: LEGAL_BASIS.documentation,
+    legalBasis: legalBasis('documentation', v.date),
     body,
   };
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../rules/types';
 import { formatDate, isPresent, text } from '../format';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart, type Signatory } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fullName, membersTable, type DocBase, type FamilyMember, type Staff } from './common';
 
 export interface WorkPlanAction {
@@ -90,7 +90,7 @@ ${signatures(people)}`;
     title: 'Plan pracy z rodziną',
     subtitle: v.version > 1 ? `aktualizacja – wersja ${v.version} z dnia ${formatDate(v.versionDate)}` : `wersja ${v.version} z dnia ${formatDate(v.versionDate)}`,
     header: v,
-    legalBasis: LEGAL_BASIS.workPlan,
+    legalBasis: legalBasis('workPlan', v.date),
     body,
   };
 }

@@ -6,7 +6,7 @@ import { BLANK, formatDate, text } from '../format';
 import { GENDERED, gendered, type Sex } from '../../grammar';
 import { html } from '../html';
 import { choices, fields, section, signatures, textBlock, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { fillText } from '../texts';
 import { formatAddress, fullName, membersTable, personSex, textsOf, type Address, type DocBase, type FamilyMember, type RenderContext } from './common';
 
@@ -75,7 +75,7 @@ ${section('5. Załączniki', att
 ${section('6. Oświadczenia', html`${choices([
     [v.consentToCooperation, 'wyrażam zgodę na współpracę z asystentem rodziny'],
     [v.rodoAcknowledged, html`${gendered(personSex(a), GENDERED.zapoznalem)} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych`],
-  ])}${fillText(textsOf(ctx).zaZyciemConsent, {})}`)}
+  ])}${fillText(textsOf(ctx).zaZyciemConsent, {}, v.date)}`)}
 ${fields([
     ['Sposób złożenia wniosku', v.channel ? CHANNELS[v.channel] : BLANK],
     ['Data wpływu do ośrodka', formatDate(v.submittedOn, { fallback: BLANK })],
@@ -86,7 +86,7 @@ ${signatures([{ role: gendered(personSex(a), GENDERED.wnioskodawca).toLowerCase(
     title: 'Wniosek o wsparcie asystenta rodziny',
     subtitle: 'w ramach ustawy „Za życiem”',
     header: v,
-    legalBasis: LEGAL_BASIS.zaZyciemRequest,
+    legalBasis: legalBasis('zaZyciemRequest', v.date),
     body,
   };
 }

@@ -30,22 +30,30 @@ describe('safe HTML', () => {
 
 describe('editable texts', () => {
   it('fills placeholders with escaped data; a missing one leaves a line to fill in', () => {
-    const out = fillText('Dla {name}, od {date}.\n\nDrugi {missing} akapit.', { name: '<b>Żak</b>', date: '16.03.2026 r.' }).value;
+    const out = fillText('Dla {name}, od {date}.\n\nDrugi {missing} akapit.', { name: '<b>Żak</b>', date: '16.03.2026 r.' }, '2026-03-16').value;
     expect(out).toBe('<p>Dla &lt;b&gt;Żak&lt;/b&gt;, od 16.03.2026 r.</p><p>Drugi ……………………… akapit.</p>');
   });
   it('an office override cannot inject markup', () => {
     const texts = withOverrides({ rodoClause: '<img src=x onerror=alert(1)> {officeName}', nonsense: 'x', refusalLetter: '  ' });
-    expect(fillText(texts.rodoClause, { officeName: 'GOPS' }).value).toBe('<p>&lt;img src=x onerror=alert(1)&gt; GOPS</p>');
+    expect(fillText(texts.rodoClause, { officeName: 'GOPS' }, '2026-03-16').value).toBe('<p>&lt;img src=x onerror=alert(1)&gt; GOPS</p>');
     expect(texts.refusalLetter).toBe(DEFAULT_TEXTS.refusalLetter);
     expect(Object.keys(texts)).toEqual(Object.keys(DEFAULT_TEXTS));
+  });
+  it('fills the acts as of the document date: {uwr} cites the consolidated text in force that day', () => {
+    expect(fillText('art. 15 {uwr}', {}, '2024-06-01').value).toContain('(Dz. U. z 2024 r. poz. 177)');
+    expect(fillText('art. 15 {uwr}', {}, '2025-06-01').value).toContain('(Dz. U. z 2025 r. poz. 49)');
+    expect(fillText('art. 8 {uzz}', {}, '2024-06-01').value).toContain('(Dz. U. z 2023 r. poz. 1923)');
   });
   it('lists the placeholders of a text (for the settings screen)', () => {
     expect(placeholdersOf(DEFAULT_TEXTS.assignmentLetter)).toEqual(['basis', 'yourFamilyDative', 'assistantName', 'assistantContact', 'startDate']);
   });
-  it('default texts cite the consolidated acts', () => {
+  it('default texts cite the acts through {uwr}/{uzz}/{kro}, filled as of the document date', () => {
     const all = Object.values(DEFAULT_TEXTS).join('\n');
-    expect(all).toContain('(Dz. U. z 2025 r. poz. 49)');
-    expect(all).toContain('(Dz. U. z 2024 r. poz. 1829)');
+    expect(all).not.toMatch(/Dz\. U\. z \d{4} r\./);
+    expect(all).toContain('{uwr}');
+    expect(all).toContain('{uzz}');
+    expect(fillText(DEFAULT_TEXTS.monitoringIntro, {}, '2026-11-22').value).toContain('(Dz. U. z 2025 r. poz. 49)');
+    expect(fillText(DEFAULT_TEXTS.zaZyciemConsent, {}, '2026-11-22').value).toContain('(Dz. U. z 2024 r. poz. 1829)');
     expect(DEFAULT_TEXTS.rodoClause).toContain('art. 13 ust. 1 i 2');
   });
 });

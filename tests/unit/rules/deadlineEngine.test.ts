@@ -377,7 +377,7 @@ describe('D13 — post-closure monitoring (art. 15 ust. 1 pkt 16), length an off
   });
 });
 
-describe('D15 — half-year statistical report to the wojewoda (rozporządzenie z 18 czerwca 2019 r. § 3 ust. 1): 31 July and 31 January, not moved', () => {
+describe('D15 — half-year statistical report to the wojewoda (terms of the 2019 regulation, now repealed; basis: the statute\'s reporting duty): 31 July and 31 January, not moved', () => {
   it('due dates', () => {
     expect(statisticsDueDate('2026-H1')).toBe('2026-07-31');
     expect(statisticsDueDate('2026-H2')).toBe('2027-01-31');
@@ -394,7 +394,9 @@ describe('D15 — half-year statistical report to the wojewoda (rozporządzenie 
     expect(item!.daysLeft).toBe(7);
     expect(item!.status).toBe('due-soon');
     expect(item!.caseId).toBeUndefined();
-    expect(item!.basis).toContain('§ 3 ust. 1');
+    // Dz. U. 2019 poz. 1195 is repealed: the statute's duty is cited (the office may enter the regulation in force).
+    expect(item!.basis).toContain('art. 187 ustawy o wspieraniu rodziny');
+    expect(item!.basis).not.toContain('1195');
   });
   it('T38: report for 1 Jul–31 Dec 2026 due Sunday 2027-01-31 — not moved later — and alerted from 2027-01-24', () => {
     const filed = ['2026-H1'];

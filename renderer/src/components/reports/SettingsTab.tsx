@@ -1,9 +1,10 @@
 /**
  * "Ustawienia sprawozdań": the counting conventions (domain.md §6.1; the form's fields are not
- * verified, so each choice is the office's) and the assistants' form of employment, which the
- * staff records do not hold. Head only; every change is audited.
+ * verified, so each choice is the office's), and — read only — the assistants' form of
+ * employment as the staff register (kadra, on the accounts page) records it. Head only; every
+ * change is audited.
  */
-import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ReportSettings } from '../../../../shared/ipc/contract';
 import { CLOSURE_GROUP_LABELS, CLOSURE_GROUPS, EMPLOYMENT_FORM_LABELS, type ClosureGroup, type ReportConventions } from '../../../../shared/reports/conventions';
@@ -11,12 +12,9 @@ import { CLOSURE_REASONS } from '../../../../shared/rules/labels';
 import { call, errorMessage } from '../../api';
 import { dmy } from './exports';
 
-type Staff = ReportSettings['staff'];
-
 export function SettingsTab() {
   const [settings, setSettings] = useState<ReportSettings | null>(null);
   const [conv, setConv] = useState<ReportConventions | null>(null);
-  const [staff, setStaff] = useState<Staff>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +22,6 @@ export function SettingsTab() {
   const apply = (s: ReportSettings) => {
     setSettings(s);
     setConv(s.conventions);
-    setStaff(s.staff);
   };
 
   useEffect(() => {
@@ -43,10 +40,7 @@ export function SettingsTab() {
     setError(null);
     setStatus(null);
     try {
-      const s = await call('reports:settingsSet', {
-        conventions: conv,
-        staff: staff.map((x) => ({ userId: x.userId, form: x.form, taskBasedTime: x.taskBasedTime })),
-      });
+      const s = await call('reports:settingsSet', { conventions: conv });
       apply(s);
       setStatus('Zapisano ustawienia sprawozdań.');
     } catch (e) {
@@ -63,7 +57,8 @@ export function SettingsTab() {
           Formy zatrudnienia asystentów
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          Sprawozdanie pyta o liczbę asystentów według formy zatrudnienia; kartoteka pracowników jej nie zawiera — wskaż ją tutaj.
+          Sprawozdanie liczy asystentów według formy zatrudnienia i zadaniowego czasu pracy wpisanych w kadrze (Użytkownicy → Kadra). Tu tylko je
+          widać; zmienia się je w kadrze.
         </Text>
         <Table data-testid="staff-forms">
           <Table.Thead>
@@ -74,45 +69,17 @@ export function SettingsTab() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {staff.map((s, i) => (
+            {settings.staff.map((s) => (
               <Table.Tr key={s.userId}>
                 <Table.Td>
                   {s.fullName}
                   {s.active ? '' : ' (konto nieaktywne)'}
                 </Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={`Forma zatrudnienia: ${s.fullName}`}
-                    data={[
-                      { value: '', label: 'nie wskazano' },
-                      ...Object.entries(EMPLOYMENT_FORM_LABELS).map(([value, label]) => ({ value, label })),
-                    ]}
-                    value={s.form ?? ''}
-                    onChange={(v) => {
-                      const next = [...staff];
-                      const form = (v || null) as Staff[number]['form'];
-                      next[i] = { ...s, form, taskBasedTime: form === 'employment-contract' ? s.taskBasedTime : false };
-                      setStaff(next);
-                    }}
-                    allowDeselect={false}
-                    w={260}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={`Zadaniowy czas pracy: ${s.fullName}`}
-                    checked={s.taskBasedTime}
-                    disabled={s.form !== 'employment-contract'}
-                    onChange={(e) => {
-                      const next = [...staff];
-                      next[i] = { ...s, taskBasedTime: e.currentTarget.checked };
-                      setStaff(next);
-                    }}
-                  />
-                </Table.Td>
+                <Table.Td>{s.form ? EMPLOYMENT_FORM_LABELS[s.form] : 'nie wskazano'}</Table.Td>
+                <Table.Td>{s.form === 'employment-contract' ? (s.taskBasedTime ? 'tak' : 'nie') : '—'}</Table.Td>
               </Table.Tr>
             ))}
-            {staff.length === 0 && (
+            {settings.staff.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={3}>Brak kont asystentów.</Table.Td>
               </Table.Tr>
