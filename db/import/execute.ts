@@ -15,6 +15,7 @@
  * date with a note that they were recorded by the import, the head's assignment on its date, and
  * the consent (or the court order in its place). The deadlines engine then shows what is due.
  */
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { contract } from '../../shared/ipc/contract';
 import { familyCreateSchema } from '../../shared/registrySchemas';
@@ -84,7 +85,38 @@ export interface ExecuteOptions {
   beforeCommit?: () => void;
 }
 
-export function executePlans(ctx: ServiceCtx, actor: Actor, plans: FamilyPlan[], opts: ExecuteOptions): { outcomes: FamilyOutcome[]; committed: boolean } {
+/**
+ * The services prepare their statements on every call; an import calls them thousands of times
+ * with the same SQL. This handle hands the services the real database with `prepare` answered
+ * from a cache for the length of one import (each statement's read modes reset on reuse), so
+ * the same services run, only without re-compiling the same SQL. Everything else is the real
+ * handle's own method (transactions, pragmas).
+ */
+function withStatementCache(ctx: ServiceCtx): ServiceCtx {
+  const real = ctx.sqlite;
+  const cache = new Map<string, Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = real.prepare(source);
+      if (cache.size < 1000) cache.set(source, stmt);
+      return stmt;
+    }
+    if (stmt.reader) stmt.pluck(false).expand(false).raw(false);
+    return stmt;
+  };
+  const sqlite = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { ...ctx, sqlite };
+}
+
+export function executePlans(rawCtx: ServiceCtx, actor: Actor, plans: FamilyPlan[], opts: ExecuteOptions): { outcomes: FamilyOutcome[]; committed: boolean } {
+  const ctx = withStatementCache(rawCtx);
   const outcomes: FamilyOutcome[] = [];
   let committed = false;
   const run = ctx.sqlite.transaction(() => {

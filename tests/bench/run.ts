@@ -24,6 +24,7 @@ import { benchWork } from './work';
 import { benchDocuments } from './documents';
 import { benchAudit } from './audit';
 import { benchReports } from './reports';
+import { benchImport } from './import';
 import { fmt, median, p95, time, timeAsync } from './stats';
 import { devResources } from '../../build/dev-resources';
 
@@ -185,6 +186,10 @@ main()
   .then(async () => {
     console.log('\n== Reports (issue 7)');
     await benchReports(FAMILIES);
+  })
+  .then(async () => {
+    console.log('\n== Import from spreadsheets (issue 16)');
+    await benchImport();
   })
   .catch((e) => {
     console.error(e);
