@@ -88,13 +88,19 @@ function getPrintSession(): Session {
   return ses;
 }
 
-/** Loads `html` into a fresh hidden window, runs `fn`, and always destroys the window. */
-async function withDocument<T>(html: string, fn: (contents: WebContents) => Promise<T>): Promise<T> {
+/**
+ * Loads `html` into a fresh hidden window, runs `fn`, and always destroys the window. The hidden
+ * window is a child of the window that asked (`parent`): the system print dialog is owned by the
+ * print window, and on Windows an unowned hidden window's dialog can open behind the main window,
+ * where the user does not see it and the app seems to hang.
+ */
+async function withDocument<T>(parent: BrowserWindow | null, html: string, fn: (contents: WebContents) => Promise<T>): Promise<T> {
   const ses = getPrintSession();
   const url = `${PRINT_ORIGIN}/${randomBytes(16).toString('hex')}.html`;
   documents.set(url, html);
   const win = new BrowserWindow({
     show: false,
+    ...(parent && !parent.isDestroyed() ? { parent } : {}),
     // A4 at 96 dpi: the layout viewport while loading (printing lays the pages out itself).
     width: 794,
     height: 1123,
@@ -172,7 +178,7 @@ async function writePdf(target: string, pdf: Buffer): Promise<void> {
 }
 
 export async function savePdf(parent: BrowserWindow | null, req: SavePdfRequest, folder: DocumentsFolder): Promise<SavePdfResult> {
-  const pdf = await withDocument(req.html, (wc) => wc.printToPDF(PDF_OPTIONS));
+  const pdf = await withDocument(parent, req.html, (wc) => wc.printToPDF(PDF_OPTIONS));
   const pages = countPages(pdf);
   const options: SaveDialogOptions = {
     title: 'Zapisz dokument jako PDF',
@@ -191,8 +197,8 @@ export async function savePdf(parent: BrowserWindow | null, req: SavePdfRequest,
 
 const CANCELLED = /cancel/i;
 
-export async function printDocument(req: PrintRequest): Promise<PrintResult> {
-  return withDocument(req.html, async (wc) => {
+export async function printDocument(parent: BrowserWindow | null, req: PrintRequest): Promise<PrintResult> {
+  return withDocument(parent, req.html, async (wc) => {
     // The page count comes from a PDF pass of the same content with the same settings.
     const pages = countPages(await wc.printToPDF(PDF_OPTIONS));
     // The system print dialog: the user picks the printer, copies and pages there.

@@ -68,7 +68,7 @@ export function registerShellIpc(opts: ShellIpcOptions): void {
 async function runPrint(op: 'savePdf' | 'print', arg: unknown, win: BrowserWindow | null, opts: ShellIpcOptions) {
   const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<Record<keyof SavePdfRequest, unknown>>;
   if (typeof a.html !== 'string' || a.html.length === 0 || a.html.length > MAX_PRINT_HTML) throw new Error('invalid html');
-  if (op === 'print') return printDocument({ html: a.html } satisfies PrintRequest);
+  if (op === 'print') return printDocument(win, { html: a.html } satisfies PrintRequest);
   const fileName = typeof a.fileName === 'string' && a.fileName.length <= 300 ? a.fileName : 'dokument.pdf';
   return savePdf(
     win,
