@@ -3,7 +3,7 @@
  * Content-Security-Policy, the path-traversal guard of the protocol handler and the origin check
  * used for navigation and IPC sender validation.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import nodePath, { type PlatformPath } from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'asysta';
@@ -59,11 +59,18 @@ export const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Windows device names: opening "CON" or "COM1" in any folder opens the device, not a file. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
 /**
  * Map a request URL to a file under `root`, or null when it is not ours or escapes the root
- * (`..`, encoded `%2e%2e`, backslashes, absolute or UNC paths, NUL bytes).
+ * (`..`, encoded `%2e%2e`, backslashes, absolute or UNC paths, NUL bytes), or names what
+ * Windows would not treat as a plain file: a drive or stream (`:`), a device name in any
+ * segment (`CON`, `nul.txt`, `COM1`), a segment ending in a dot or space (Windows drops them).
+ * `path` is the platform's path module (Windows semantics are tested with `path.win32`).
  */
-export function resolveAppPath(root: string, requestUrl: string): string | null {
+export function resolveAppPath(root: string, requestUrl: string, path: PlatformPath = nodePath): string | null {
+  const { isAbsolute, relative, resolve, sep } = path;
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -77,8 +84,11 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
   } catch {
     return null;
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.includes(':')) return null;
   if (pathname === '/' || pathname === '') pathname = '/index.html';
+  for (const segment of pathname.split('/').slice(1)) {
+    if (WINDOWS_DEVICE.test(segment.trim()) || /[. ]$/.test(segment)) return null;
+  }
   const base = resolve(root);
   const target = resolve(base, `.${pathname}`);
   const rel = relative(base, target);

@@ -31,6 +31,8 @@ import {
   type WebContents,
 } from 'electron';
 import { renameWithRetry } from '../db/fsutil';
+import { countPdfPages as countPages } from '../db/print/pages';
+import { safePdfFileName } from './fileNames';
 import { APP_SCHEME } from './policy';
 import { lockDownSession } from './security';
 import type { PrintRequest, PrintResult, SavePdfRequest, SavePdfResult } from './shell-channel';
@@ -139,24 +141,9 @@ async function withDocument<T>(parent: BrowserWindow | null, html: string, fn: (
   }
 }
 
-/** Number of pages of a PDF: its page objects (`/Type /Page`, not `/Pages`), as countPdfPages. */
-export function countPages(pdf: Uint8Array): number {
-  const s = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  return (s.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
-}
-
-/** A file name (not a path) the OS accepts, ending in .pdf. */
-export function safePdfFileName(name: string): string {
-  let n = name
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  if (!/\.pdf$/i.test(n)) n = `${n.replace(/\.+$/, '')}.pdf`;
-  if (n.length > 150) n = `${n.slice(0, 146).trim()}.pdf`;
-  return n === '.pdf' ? 'dokument.pdf' : n;
-}
+/** Number of pages of a PDF (db/print/pages.ts); the save-as name (electron/fileNames.ts). */
+export { countPdfPages as countPages } from '../db/print/pages';
+export { safePdfFileName } from './fileNames';
 
 export interface DocumentsFolder {
   /** The folder the save dialog opens in (the last one used), if it still exists. */

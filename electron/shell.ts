@@ -13,6 +13,7 @@ import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { renameWithRetry } from '../db/fsutil';
+import { safeSaveFileName } from './fileNames';
 import { printDocument, savePdf } from './print';
 import {
   IPC_SHELL,
@@ -84,20 +85,6 @@ const SAVE_FILE_FILTERS: Readonly<Record<SaveFileKind, { name: string; title: st
   json: { name: 'Plik JSON (UTF-8)', title: 'Zapisz dane jako JSON' },
 };
 
-/** A file name (not a path) the OS accepts, ending in `.<ext>`. */
-export function safeFileName(name: string, ext: SaveFileKind): string {
-  let n = name
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  const re = new RegExp(`\\.${ext}$`, 'i');
-  if (!re.test(n)) n = `${n.replace(/\.+$/, '')}.${ext}`;
-  if (n.length > 150) n = `${n.slice(0, 145).trim()}.${ext}`;
-  return n === `.${ext}` ? `sprawozdanie.${ext}` : n;
-}
-
 /** `saveFile`: bytes from the core (a report as XLSX/CSV) saved where the user chooses, as
  *  `<name>.partial` renamed to `<name>`. The page gives only the bytes, a kind from a fixed list
  *  and a suggested name; the path comes from the system dialog. */
@@ -109,7 +96,7 @@ async function runSaveFile(arg: unknown, win: BrowserWindow | null, opts: ShellI
     throw new Error('invalid file');
   }
   const bytes = Buffer.from(a.base64, 'base64');
-  const fileName = safeFileName(typeof a.fileName === 'string' && a.fileName.length <= 300 ? a.fileName : '', kind);
+  const fileName = safeSaveFileName(typeof a.fileName === 'string' && a.fileName.length <= 300 ? a.fileName : '', kind);
   const last = existingDir(opts.lastDocumentsFolder());
   const options: SaveDialogOptions = {
     title: SAVE_FILE_FILTERS[kind].title,

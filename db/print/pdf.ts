@@ -24,6 +24,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintFonts } from '../../shared/print/layout';
 import { FONT_FACES, readFontFiles, type FontFace } from './fonts';
+import { countPdfPages } from './pages';
 
 export interface PdfRenderOptions {
   /**
@@ -59,12 +60,8 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-/** Number of pages of a PDF: the page objects (`/Type /Page`, not `/Pages`). */
-export function countPdfPages(pdf: Uint8Array): number {
-  const s = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const m = s.match(/\/Type\s*\/Page(?![A-Za-z])/g);
-  return m ? m.length : 0;
-}
+/** Number of pages of a PDF (pure, db/print/pages.ts). */
+export { countPdfPages };
 
 export class ChromiumPdfEngine implements PdfEngine {
   private browser: Promise<Browser> | null = null;

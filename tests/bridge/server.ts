@@ -7,12 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AsystaCore, type CoreOptions } from '../../db/core';
 import { createDispatcher } from '../../db/dispatcher';
 import { ChromiumPdfEngine } from '../../db/print/pdf';
 import { CHANNELS } from '../../shared/ipc/contract';
+import { safePdfFileName, safeSaveFileName } from '../../electron/fileNames';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -58,28 +59,8 @@ export const MAX_BRIDGE_SESSIONS = 32;
 /** Largest report file (base64) the save endpoint accepts. */
 const MAX_SAVE_BASE64 = 48 * 1024 * 1024;
 
-/** A plain file name ending in .xlsx / .csv (no folders, no characters Windows refuses). */
-export function previewFileName(name: unknown, ext: 'xlsx' | 'csv' | 'json'): string {
-  const raw = typeof name === 'string' ? name : '';
-  // eslint-disable-next-line no-control-regex
-  let n = basename(raw.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')).replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
-  if (!n.toLowerCase().endsWith(`.${ext}`)) n = `${n}.${ext}`;
-  if (n.length > 150) n = `${n.slice(0, 145).trim()}.${ext}`;
-  return n === `.${ext}` ? `sprawozdanie.${ext}` : n;
-}
-
 /** Largest document HTML the PDF endpoint accepts (the embedded fonts alone are about 2 MB). */
 const MAX_PDF_HTML = 64 * 1024 * 1024;
-
-/** A plain file name ending in .pdf (no folders, no characters Windows refuses). */
-export function previewPdfName(name: unknown): string {
-  const raw = typeof name === 'string' ? name : '';
-  // eslint-disable-next-line no-control-regex
-  let n = basename(raw.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')).replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
-  if (!/\.pdf$/i.test(n)) n = `${n}.pdf`;
-  if (n.length > 150) n = `${n.slice(0, 146).trim()}.pdf`;
-  return n === '.pdf' ? 'dokument.pdf' : n;
-}
 
 function bridgeScript(token: string, sessionId: string): string {
   return `// Asysta web-preview bridge (development only)
@@ -274,7 +255,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         if (typeof parsed.html !== 'string' || parsed.html.length === 0 || parsed.html.length > MAX_PDF_HTML) return send(res, 400, 'Bad request');
         pdfEngine ??= new ChromiumPdfEngine({ fontsFolder: coreOpts.resources.fontsFolder });
         const { pdf, pages } = await pdfEngine.render(parsed.html);
-        const fileName = previewPdfName(parsed.fileName);
+        const fileName = safePdfFileName(parsed.fileName);
         if (pdfDir) {
           const target = saveInto(pdfDir, fileName, pdf);
           return send(res, 200, JSON.stringify({ saved: true, path: target, pages }), 'application/json; charset=utf-8');
@@ -302,7 +283,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           return send(res, 400, 'Bad request');
         }
         const bytes = Buffer.from(parsed.base64, 'base64');
-        const fileName = previewFileName(parsed.fileName, parsed.kind);
+        const fileName = safeSaveFileName(parsed.fileName, parsed.kind);
         if (pdfDir) {
           const target = saveInto(pdfDir, fileName, bytes);
           return send(res, 200, JSON.stringify({ saved: true, path: target }), 'application/json; charset=utf-8');
