@@ -138,20 +138,49 @@ async function refuseOversized(bytes: Buffer): Promise<void> {
     let rows = 0;
     for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
       if (row.hasValues) rows++;
-      if (rows > limit) {
-        throw fileError(`Arkusz ma więcej niż ${IMPORT_LIMITS.maxRows.toLocaleString('pl-PL')} wierszy. Import przyjmuje ${IMPORT_LIMITS_TEXT}; podziel arkusz na mniejsze części (np. według rejonów) i zaimportuj je po kolei.`);
-      }
+      if (rows > limit) throw tooManyRows();
     }
     if (rows > 0) return;
   }
 }
 
+/**
+ * The largest worksheet's uncompressed size, from the ZIP's central directory (no decompression),
+ * or null when the directory cannot be read. A small sheet cannot hold more rows than the limit
+ * allows to be read quickly, so only large ones need the streaming count first.
+ */
+export function largestWorksheetBytes(zip: Buffer): number | null {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > zip.length) return null;
+  const entries = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  let largest = 0;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50) return null;
+    const size = zip.readUInt32LE(p + 24);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const name = zip.toString('utf8', p + 46, p + 46 + nameLen);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) largest = Math.max(largest, size);
+    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return largest;
+}
+/** Worksheets up to this size (uncompressed XML) are loaded at once; larger ones are counted first. */
+const DIRECT_LOAD_BYTES = 4 * 1024 * 1024;
+
+function tooManyRows(): AppError {
+  return fileError(`Arkusz ma więcej niż ${IMPORT_LIMITS.maxRows.toLocaleString('pl-PL')} wierszy. Import przyjmuje ${IMPORT_LIMITS_TEXT}; podziel arkusz na mniejsze części (np. według rejonów) i zaimportuj je po kolei.`);
+}
+
 async function readXlsx(bytes: Buffer): Promise<Omit<SheetData, 'encrypted' | 'sha256'>> {
-  try {
-    await refuseOversized(bytes);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw notASpreadsheet();
+  const largest = largestWorksheetBytes(bytes);
+  if (largest === null || largest > DIRECT_LOAD_BYTES) {
+    try {
+      await refuseOversized(bytes);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw notASpreadsheet();
+    }
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -181,6 +210,7 @@ async function readXlsx(bytes: Buffer): Promise<Omit<SheetData, 'encrypted' | 's
     if (noValue) formulasWithoutValue.push(n);
     all.push({ row: n, cells });
   });
+  if (all.length > IMPORT_LIMITS.maxRows + 1) throw tooManyRows();
   return shape(all, { format: 'xlsx', sheetName: ws.name, delimiter: null, formulasWithoutValue });
 }
 

@@ -146,9 +146,19 @@ interface PreviewState {
   at: number;
   ev: Evaluation;
 }
-const previews = new WeakMap<object, PreviewState>();
+/** By session id (a string survives any host between the dispatcher and the core); at most a
+ *  few, each dropped after PREVIEW_TTL_MS or when its session imports or previews again. */
+const previews = new Map<string, PreviewState>();
+const MAX_PREVIEWS = 20;
 
-function previewState(ctx: ServiceCtx, session: object, previewId: string): PreviewState {
+function keepPreview(ctx: ServiceCtx, session: string, st: PreviewState): void {
+  for (const [k, v] of previews) if (ctx.now() - v.at > PREVIEW_TTL_MS) previews.delete(k);
+  previews.delete(session);
+  while (previews.size >= MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
+  previews.set(session, st);
+}
+
+function previewState(ctx: ServiceCtx, session: string, previewId: string): PreviewState {
   const st = previews.get(session);
   if (!st || st.id !== previewId || ctx.now() - st.at > PREVIEW_TTL_MS) {
     throw new AppError('VALIDATION', 'Podgląd importu wygasł albo dotyczy innego pliku — wczytaj plik ponownie.');
@@ -157,7 +167,7 @@ function previewState(ctx: ServiceCtx, session: object, previewId: string): Prev
 }
 
 /** Forgets the session's preview (after an import, or when the user starts over). */
-export function forgetPreview(session: object): void {
+export function forgetPreview(session: string): void {
   previews.delete(session);
 }
 
@@ -170,13 +180,13 @@ export async function importTemplate(): Promise<{ base64: string; fileName: stri
 export async function previewImport(
   ctx: ServiceCtx,
   actor: Actor,
-  session: object,
+  session: string,
   input: { path: string; password?: string | undefined; mapping?: ImportMapping | undefined },
 ): Promise<ImportPreview> {
   const sheet = await readSheetFile(input.path, input.password || null);
   const ev = evaluate(ctx, actor, sheet, input.mapping);
   const id = randomUUID();
-  previews.set(session, { id, at: ctx.now(), ev });
+  keepPreview(ctx, session, { id, at: ctx.now(), ev });
   audit(ctx, actor, 'import.preview', null, { sha256: sheet.sha256, rows: sheet.rows.length, families: ev.outcomes.length });
   return previewOf(ev, id);
 }
@@ -214,7 +224,7 @@ function importEvaluated(ctx: ServiceCtx, actor: Actor, ev: Evaluation, keys: Re
   return summary(outcomes, committed);
 }
 
-export function runImport(ctx: ServiceCtx, actor: Actor, session: object, input: { previewId: string; familyKeys: string[] }): ImportResult {
+export function runImport(ctx: ServiceCtx, actor: Actor, session: string, input: { previewId: string; familyKeys: string[] }): ImportResult {
   const st = previewState(ctx, session, input.previewId);
   if (st.ev.missing.length) throw new AppError('VALIDATION', 'Najpierw wskaż kolumny wymagane do importu (przypisanie kolumn).');
   const result = importEvaluated(ctx, actor, st.ev, new Set(input.familyKeys));
@@ -241,7 +251,7 @@ export async function importFile(
 }
 
 /** The preview with reasons as an XLSX (the sheet's own columns, then status and reasons), encrypted. */
-export async function previewExport(ctx: ServiceCtx, actor: Actor, session: object, input: { previewId: string; password: string }) {
+export async function previewExport(ctx: ServiceCtx, actor: Actor, session: string, input: { previewId: string; password: string }) {
   const st = previewState(ctx, session, input.previewId);
   const { sheet } = st.ev;
   const views = new Map(rowViews(st.ev).map((v) => [v.row, v]));

@@ -60,7 +60,7 @@ export async function benchImport(): Promise<boolean> {
     const file = join(dir, 'rejestr.xlsx');
     const sheet = await buildTemplate(benchSheetRows(), { withExample: false });
     writeFileSync(file, sheet);
-    const session = {};
+    const session = 'bench-session';
     // Wall time, and this process's CPU time beside it: on a machine shared by many processes
     // the wall time measures the queue for the CPU as much as the work.
     const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
