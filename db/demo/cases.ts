@@ -13,6 +13,17 @@ import type { SqliteHandle } from '../open';
 import { refreshFamilyIndex } from '../services/registry';
 import { prng } from './generate';
 
+/** The social worker's analysis after the RWŚ (art. 11 ust. 2), as it is written on the request. */
+const ANALYSES = [
+  'Matka samotnie wychowuje dzieci i nie radzi sobie z organizacją dnia: dzieci spóźniają się do szkoły, nie mają stałych godzin nauki i posiłków; zaległości czynszowe za pół roku.',
+  'Rodzice nie utrzymują kontaktu ze szkołą; starsze dziecko opuściło w semestrze ponad 30% zajęć. W domu częste konflikty, brak konsekwencji wychowawczej; rodzina korzysta z zasiłków okresowych.',
+  'Po utracie pracy przez ojca narastają długi i konflikty; matka zgłasza trudności w opiece nad najmłodszym dzieckiem. Warunki mieszkaniowe skromne, ale wystarczające.',
+  'Zaniedbania higieniczne i zdrowotne młodszych dzieci (zaległe szczepienia, brak kontroli u pediatry); rodzice deklarują chęć zmiany i zgadzają się na wsparcie asystenta.',
+];
+
+/** The koordynator rodzinnej pieczy zastępczej of the demo's foster placements (invented). */
+export const DEMO_KRPZ = { name: 'Ewa Kordas', phone: '56 622 10 15', email: 'koordynator@pcpr.example.pl', address: 'Powiatowe Centrum Pomocy Rodzinie w Toruniu, ul. Towarowa 4, 87-100 Toruń' };
+
 interface Staff {
   id: string;
   login: string;
@@ -84,7 +95,7 @@ export function seedDemoCases(
       const source: CaseSource = zz ? 'za-zyciem' : i % 7 === 3 ? 'court-order' : i % 11 === 8 ? 'minor-parent-leaving-institution' : i % 5 === 1 ? 'family-request' : i % 4 === 2 ? 'institution' : i % 9 === 4 ? 'child-in-foster-care' : 'social-worker';
       plans.push({ track: zz ? 'za-zyciem' : 'general', source, state: zz ? zzActive[i % zzActive.length]! : activeStates[i % activeStates.length]!, assistant: ai, ageDays: 20 + Math.floor(r() * 380) });
     }
-    for (let i = 0; i < 3; i++) plans.push({ track: 'general', source: 'social-worker', state: 'MONITORING', assistant: ai, ageDays: 400 + Math.floor(r() * 200) });
+    for (let i = 0; i < 3; i++) plans.push({ track: 'general', source: 'social-worker', state: 'MONITORING', assistant: ai, ageDays: 620 + Math.floor(r() * 300) });
   });
   // 2. Waiting for the head or the social worker.
   const pending: Array<Omit<Plan, 'ageDays'>> = [
@@ -183,7 +194,10 @@ export function seedDemoCases(
         // As the request and consent steps record them (see detailsUpdate in db/services/cases.ts).
         ...(has('WNIOSEK_PS')
           ? {
+              // Art. 11 ust. 2: the social worker's analysis is section 2 of the request.
+              analysis: { note: ANALYSES[seqNo % ANALYSES.length]! },
               request: {
+                analysis: ANALYSES[seqNo % ANALYSES.length]!,
                 justification: 'W toku rodzinnego wywiadu środowiskowego stwierdzono trudności w wypełnianiu funkcji opiekuńczo-wychowawczych; rodzina potrzebuje wsparcia w organizacji opieki nad dziećmi i w prowadzeniu gospodarstwa domowego.',
                 attachments: ['kwestionariusz rodzinnego wywiadu środowiskowego', ...(court ? ['odpis postanowienia sądu'] : [])],
               },
@@ -195,6 +209,18 @@ export function seedDemoCases(
       at: opts.at,
       version: path.length,
     });
+    // A family whose child is in foster care (S7): the placement with its PCPR and KRPZ, from
+    // before the referral (the report counts it from the placement, not from the source alone).
+    if (p.source === 'child-in-foster-care') {
+      const child = sqlite.prepare('SELECT id, birth_date AS birthDate FROM family_members WHERE family_id = ? AND is_child = 1 ORDER BY birth_date LIMIT 1').get(familyId) as
+        | { id: string; birthDate: string }
+        | undefined;
+      if (child) {
+        const since = child.birthDate > addDays(start, -45) ? child.birthDate : addDays(start, -45);
+        const placement = { kind: 'foster-care', since, form: 'rodzina zastępcza spokrewniona', pcpr: 'Powiatowe Centrum Pomocy Rodzinie w Toruniu', krpz: DEMO_KRPZ };
+        sqlite.prepare('UPDATE family_members SET placement = ? WHERE id = ?').run(JSON.stringify(placement), child.id);
+      }
+    }
     let prev: CaseState | null = null;
     for (const s of path) {
       const who = ['PRZYDZIELONY', 'LISTA_OCZEKUJACYCH', 'SKIEROWANIE_DO_PODMIOTU', 'ARCHIWUM'].includes(s) || (s === 'ZAMKNIETA' && p.closureReason?.startsWith('ODMOWA'))

@@ -97,13 +97,20 @@ export function generateFamilies(count: number, opts: { seed?: number; gmina?: s
       });
     };
     const singleParent = r() < 0.35;
-    add(pick(r, FEMALE_FIRST), 'F', date(r, 1975, 2003), 'matka', false, true);
-    if (!singleParent) add(pick(r, MALE_FIRST), 'M', date(r, 1970, 2001), 'ojciec', false);
+    // Children first, so that the parents' ages are plausible (19–34 at the eldest child's
+    // birth) and siblings have distinct first names (the rules check both: shared/rules/records.ts).
     const children = 1 + Math.floor(r() * (r() < 0.2 ? 6 : 3));
+    const kids: Array<{ sex: 'F' | 'M'; birthDate: string; firstName: string }> = [];
     for (let c = 0; c < children; c++) {
       const sex: 'F' | 'M' = r() < 0.5 ? 'F' : 'M';
-      add(pick(r, sex === 'F' ? CHILD_FEMALE : CHILD_MALE), sex, date(r, year - 17, year - 1), sex === 'F' ? 'córka' : 'syn', true);
+      const names = (sex === 'F' ? CHILD_FEMALE : CHILD_MALE).filter((n) => !kids.some((k) => k.firstName === n));
+      kids.push({ sex, birthDate: date(r, year - 17, year - 1), firstName: pick(r, names) });
     }
+    kids.sort((a, b) => (a.birthDate < b.birthDate ? -1 : 1));
+    const eldest = Number(kids[0]!.birthDate.slice(0, 4));
+    add(pick(r, FEMALE_FIRST), 'F', date(r, eldest - 34, eldest - 19), 'matka', false, true);
+    if (!singleParent) add(pick(r, MALE_FIRST), 'M', date(r, eldest - 38, eldest - 20), 'ojciec', false);
+    for (const k of kids) add(k.firstName, k.sex, k.birthDate, k.sex === 'F' ? 'córka' : 'syn', true);
     const caseNumber = `GOPS.4011.${1 + (i % 400)}.${year - Math.floor(i / 400)}`;
     out.push({
       id: randomUUID(),

@@ -37,7 +37,7 @@ export function seedDemoWork(sqlite: SqliteHandle, opts: { today: string; at: st
     .all() as Array<{ id: string; familyId: string; track: string; source: string; state: string; assistantId: string | null; assistantName: string | null; consentOn: string; closedOn: string | null; courtOrder: string | null }>;
   const insA = sqlite.prepare(
     `INSERT INTO assessments (id, case_id, family_id, kind, assessed_on, period_from, period_to, areas, body, recommendation, distribution, author_id, created_at, updated_at, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
   const insP = sqlite.prepare(
     `INSERT INTO work_plans (id, case_id, family_id, version_no, drawn_up_on, content, change_note, diff, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -47,66 +47,141 @@ export function seedDemoWork(sqlite: SqliteHandle, opts: { today: string; at: st
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
   const stamp = (d: string) => `${d}T10:00:00.000Z`;
-  const assess = (c: (typeof cases)[number], kind: 'initial' | 'periodic' | 'final', on: string, level: number) => {
+  // The distribution list of periodic and final assessments (head, social worker, KRPZ), as
+  // assessments:create writes it.
+  const office = sqlite.prepare('SELECT name, address, postal_code AS postalCode, place, head_name AS headName FROM office WHERE id = 1').get() as
+    | { name: string; address: string; postalCode: string; place: string; headName: string }
+    | undefined;
+  const officeAddress = office ? `${office.address}, ${office.postalCode} ${office.place}` : '';
+  const ps = sqlite.prepare("SELECT full_name AS name FROM users WHERE role = 'social_worker' ORDER BY created_at LIMIT 1").get() as { name: string } | undefined;
+  const fosterOf = (familyId: string) =>
+    (sqlite.prepare("SELECT first_name || ' ' || last_name AS name, placement FROM family_members WHERE family_id = ? AND is_child = 1 ORDER BY sort_order").all(familyId) as Array<{ name: string; placement: string | null }>)
+      .map((m) => ({ name: m.name, p: m.placement ? (JSON.parse(m.placement) as { kind?: string; krpz?: { name?: string; address?: string } }) : null }))
+      .filter((m) => m.p?.kind === 'foster-care');
+  const distribution = (familyId: string) =>
+    JSON.stringify({
+      recipients: [
+        { role: 'head', name: office ? `${office.headName}, kierownik ${office.name}` : 'Kierownik ośrodka', address: officeAddress },
+        ...(ps ? [{ role: 'social-worker', name: ps.name, address: officeAddress }] : []),
+        ...fosterOf(familyId).map((m) => ({ role: 'krpz', name: m.p?.krpz?.name ?? 'Koordynator rodzinnej pieczy zastępczej', address: m.p?.krpz?.address ?? '', child: m.name })),
+      ],
+      findings: [],
+    });
+  const GOALS = [
+    { id: 'g1', title: 'Uporządkowanie budżetu domowego' },
+    { id: 'g2', title: 'Regularna nauka i frekwencja dzieci' },
+  ];
+  const STATUS = ['partly', 'achieved', 'partly', 'not-achieved'] as const;
+  const EVIDENCE: Record<string, string> = {
+    achieved: 'Potwierdzone dokumentami i obserwacją podczas wizyt.',
+    partly: 'Część działań zrealizowana; kontynuacja w kolejnym okresie.',
+    'not-achieved': 'Działania nie zostały podjęte — do omówienia z rodziną.',
+  };
+  const assess = (
+    c: (typeof cases)[number],
+    kind: 'initial' | 'periodic' | 'final',
+    on: string,
+    level: number,
+    extra: { goals?: boolean; floor?: number } = {},
+  ) => {
     const areas: Record<string, unknown> = {};
     ASSESSMENT_AREAS.forEach((a, i) => {
-      const v = Math.max(-3, Math.min(2, Math.round(level + ((i * 7) % 5) - 2 + (r() - 0.5))));
+      const v = Math.max(extra.floor ?? -3, Math.min(2, Math.round(level + ((i * 7) % 5) - 2 + (r() - 0.5))));
       areas[a.code] = i === 9 && r() < 0.5 ? { notAssessedReason: 'Dzieci przebywają w domu — nie dotyczy.' } : { rating: v, justification: pick(JUST) };
     });
-    const body = { strengths: 'Rodzina utrzymuje kontakt z asystentem, matka dba o zdrowie dzieci.', resources: 'Wsparcie babci, świetlica szkolna.', children: [], familyView: 'Rodzina chce uregulować zaległości i poprawić relacje ze szkołą.', cooperation: 'Dobra', compositionChanges: '', legalSituationChanges: '', goalAttainment: [], recommendation: kind === 'final' ? 'close' : 'continue', recommendationNote: '', nextAssessmentOn: null };
-    insA.run(randomUUID(), c.id, c.familyId, kind, on, null, null, JSON.stringify(areas), JSON.stringify(body), body.recommendation, c.assistantId, stamp(on), stamp(on));
+    // Art. 15 ust. 1 pkt 15: periodic and final assessments assess each goal of the plan in force.
+    const goalAttainment = extra.goals
+      ? GOALS.map((g, i) => {
+          const status = kind === 'final' ? 'achieved' : STATUS[(i + Math.floor(r() * 4)) % STATUS.length]!;
+          return { goalId: g.id, goal: g.title, status, evidence: EVIDENCE[status]! };
+        })
+      : [];
+    const body = {
+      strengths: 'Rodzina utrzymuje kontakt z asystentem, matka dba o zdrowie dzieci.',
+      resources: 'Wsparcie babci, świetlica szkolna.',
+      children: [],
+      familyView: 'Rodzina chce uregulować zaległości i poprawić relacje ze szkołą.',
+      cooperation: 'Dobra',
+      compositionChanges: '',
+      legalSituationChanges: '',
+      goalAttainment,
+      recommendation: kind === 'final' ? 'close' : 'continue',
+      recommendationNote:
+        kind === 'final' ? 'Cele planu pracy osiągnięte; rodzina samodzielnie prowadzi budżet i dba o naukę dzieci.' : kind === 'periodic' ? 'Kontynuacja planu; działania w toku zgodnie z terminami.' : '',
+      nextAssessmentOn: kind === 'final' ? null : addMonthsClamped(on, 6),
+      monitoringPlan: kind === 'final' ? 'Monitoring przez 3 miesiące po zakończeniu pracy: kontakt telefoniczny co dwa tygodnie i jedna wizyta w miesiącu; w razie pogorszenia — nowe zgłoszenie.' : '',
+    };
+    insA.run(randomUUID(), c.id, c.familyId, kind, on, null, null, JSON.stringify(areas), JSON.stringify(body), body.recommendation, kind === 'initial' ? null : distribution(c.familyId), c.assistantId, stamp(on), stamp(on));
     sum.assessments++;
   };
   for (const c of cases) {
     if (c.track === 'general') {
       const hasInitial = !['ZGODA'].includes(c.state);
       const initialOn = addDays(c.consentOn, 8 + Math.floor(r() * 15));
-      if (hasInitial && initialOn <= opts.today) assess(c, 'initial', initialOn, -1.5);
+      // Nothing of the work is dated after the closure (monitoring follows it).
+      const end = c.closedOn ? addDays(c.closedOn, -3) : opts.today;
+      // Plans: v1 a week after the initial assessment, a revision six months later.
+      const planOn = addDays(initialOn, 7);
+      const revOn = addMonthsClamped(planOn, 6);
+      const hasPlan = hasInitial && ['PLAN_PRACY', 'REALIZACJA', 'ZAWIESZENIE', 'MONITORING'].includes(c.state) && planOn <= end;
+      const hasRevision = hasPlan && revOn <= end && c.state !== 'PLAN_PRACY';
+      if (hasInitial && initialOn <= end) assess(c, 'initial', initialOn, -1.5);
       // Periodic assessments roughly every 6 months; some cases let the last one lapse (overdue).
       let last = initialOn;
       let level = -1.5;
-      const lapse = r() < 0.35;
+      const lapse = !c.closedOn && r() < 0.35;
       while (hasInitial) {
         const next = addDays(addMonthsClamped(last, 6), -Math.floor(r() * 20));
-        if (next > opts.today || (lapse && addMonthsClamped(next, 6) > opts.today)) break;
+        if (next >= end || (lapse && addMonthsClamped(next, 6) > opts.today)) break;
         level += 0.6;
-        assess(c, 'periodic', next, level);
+        assess(c, 'periodic', next, level, { goals: hasPlan && next >= planOn });
         last = next;
       }
       if (c.state === 'MONITORING' && c.closedOn) {
-        assess(c, 'final', addDays(c.closedOn, -3), level + 0.8);
+        // Closed with "osiągnięcie celów": the final assessment agrees (goals achieved, no area below −1).
+        assess(c, 'final', end, level + 0.8, { goals: hasPlan, floor: -1 });
         sqlite.prepare('UPDATE cases SET monitoring_ends_on = ? WHERE id = ?').run(addMonthsClamped(c.closedOn, 3), c.id);
       }
-      // Plans: v1 after the initial assessment, a revision after a periodic assessment.
-      if (['PLAN_PRACY', 'REALIZACJA', 'ZAWIESZENIE', 'MONITORING'].includes(c.state)) {
-        const planOn = addDays(initialOn, 7);
-        if (planOn <= opts.today) {
-          const goals = [
-            { id: 'g1', title: 'Uporządkowanie budżetu domowego', areaCode: 'FINANCES', actions: [
-              { id: 'a1', description: 'Porozumienie w sprawie spłaty zaległości czynszowych', responsible: 'matka', responsibleKind: 'family', dueDate: addDays(planOn, 60), expectedEffect: 'Podpisane porozumienie ze spółdzielnią', status: 'in-progress', evidence: '' },
-              { id: 'a2', description: 'Trening budżetowy (4 spotkania)', responsible: 'asystent', responsibleKind: 'assistant', dueDate: addDays(planOn, 90), expectedEffect: 'Samodzielnie prowadzony budżet miesięczny', status: 'planned', evidence: '' },
-            ] },
-            { id: 'g2', title: 'Regularna nauka i frekwencja dzieci', areaCode: 'CHILD_FUNCTIONING', actions: [
-              { id: 'a3', description: 'Kontakt z wychowawcą co dwa tygodnie', responsible: 'matka', responsibleKind: 'family', dueDate: addDays(planOn, 120), expectedEffect: 'Frekwencja powyżej 90%', status: 'planned', evidence: '' },
-              { id: 'a4', description: 'Diagnoza w poradni psychologiczno-pedagogicznej', responsible: 'Poradnia Psychologiczno-Pedagogiczna', responsibleKind: 'institution', dueDate: addDays(planOn, 75), expectedEffect: 'Opinia poradni i zalecenia', status: 'planned', evidence: '' },
-            ] },
+      if (hasPlan) {
+        const goals = [
+          { ...GOALS[0]!, areaCode: 'FINANCES', actions: [
+            { id: 'a1', description: 'Porozumienie w sprawie spłaty zaległości czynszowych', responsible: 'matka', responsibleKind: 'family', dueDate: addDays(planOn, 60), expectedEffect: 'Podpisane porozumienie ze spółdzielnią', status: 'in-progress', evidence: '' },
+            { id: 'a2', description: 'Trening budżetowy (4 spotkania)', responsible: 'asystent', responsibleKind: 'assistant', dueDate: addDays(planOn, 90), expectedEffect: 'Samodzielnie prowadzony budżet miesięczny', status: 'planned', evidence: '' },
+          ] },
+          { ...GOALS[1]!, areaCode: 'CHILD_FUNCTIONING', actions: [
+            { id: 'a3', description: 'Kontakt z wychowawcą co dwa tygodnie', responsible: 'matka', responsibleKind: 'family', dueDate: addDays(planOn, 120), expectedEffect: 'Frekwencja powyżej 90%', status: 'planned', evidence: '' },
+            { id: 'a4', description: 'Diagnoza w poradni psychologiczno-pedagogicznej', responsible: 'Poradnia Psychologiczno-Pedagogiczna', responsibleKind: 'institution', dueDate: addDays(planOn, 75), expectedEffect: 'Opinia poradni i zalecenia', status: 'planned', evidence: '' },
+          ] },
+        ];
+        // Art. 15 ust. 1 pkt 2: with a child in foster care the plan is made with the KRPZ.
+        const foster = fosterOf(c.familyId);
+        const krpz = foster.filter((m) => m.p?.krpz?.name).map((m) => ({ child: m.name, name: m.p!.krpz!.name!, address: m.p!.krpz!.address ?? '' }));
+        const content = (gs: unknown) =>
+          JSON.stringify({
+            mainGoal: foster.length ? 'Poprawa funkcjonowania rodziny i przygotowanie powrotu dziecka z pieczy zastępczej' : 'Poprawa funkcjonowania rodziny i sytuacji dzieci',
+            goals: gs,
+            childInFosterCare: foster.length > 0,
+            coordinatedWithFosterCareCoordinator: foster.length > 0,
+            krpzCoordination: foster.length ? 'Plan uzgodniony z koordynatorem rodzinnej pieczy zastępczej na spotkaniu w PCPR; kontakty z dzieckiem co tydzień.' : '',
+            krpz,
+            consultedWithSocialWorker: true,
+            consultation: { on: planOn, socialWorkerName: 'Katarzyna Bąkowska', note: '' },
+            risks: '',
+            reviewOn: addMonthsClamped(planOn, 6),
+          });
+        insP.run(randomUUID(), c.id, c.familyId, 1, planOn, content(goals), '', '[]', c.assistantId, stamp(planOn));
+        sum.planVersions++;
+        if (hasRevision) {
+          const g2 = structuredClone(goals);
+          g2[0]!.actions[0]!.status = 'done';
+          g2[0]!.actions[0]!.evidence = 'Kopia porozumienia w aktach';
+          g2[0]!.actions[1]!.dueDate = addDays(revOn, 60);
+          const diff = [
+            { kind: 'action-changed', goalId: 'g1', actionId: 'a1', field: 'status', from: 'in-progress', to: 'done', text: 'Cel „Uporządkowanie budżetu domowego”, działanie „Porozumienie…”: status: in-progress → done' },
+            { kind: 'action-changed', goalId: 'g1', actionId: 'a2', field: 'dueDate', from: goals[0]!.actions[1]!.dueDate, to: addDays(revOn, 60), text: 'Cel „Uporządkowanie budżetu domowego”, działanie „Trening budżetowy”: termin przesunięty' },
           ];
-          const content = (gs: unknown) => JSON.stringify({ mainGoal: 'Poprawa funkcjonowania rodziny i sytuacji dzieci', goals: gs, childInFosterCare: false, coordinatedWithFosterCareCoordinator: false, krpzCoordination: '', consultedWithSocialWorker: true, consultation: { on: planOn, socialWorkerName: 'Katarzyna Bąkowska', note: '' }, risks: '', reviewOn: addMonthsClamped(planOn, 6) });
-          insP.run(randomUUID(), c.id, c.familyId, 1, planOn, content(goals), '', '[]', c.assistantId, stamp(planOn));
+          insP.run(randomUUID(), c.id, c.familyId, 2, revOn, content(g2), 'Aktualizacja po ocenie okresowej', JSON.stringify(diff), c.assistantId, stamp(revOn));
           sum.planVersions++;
-          const revOn = addMonthsClamped(planOn, 6);
-          if (revOn <= opts.today && c.state !== 'PLAN_PRACY') {
-            const g2 = structuredClone(goals);
-            g2[0]!.actions[0]!.status = 'done';
-            g2[0]!.actions[0]!.evidence = 'Kopia porozumienia w aktach';
-            g2[0]!.actions[1]!.dueDate = addDays(revOn, 60);
-            const diff = [
-              { kind: 'action-changed', goalId: 'g1', actionId: 'a1', field: 'status', from: 'in-progress', to: 'done', text: 'Cel „Uporządkowanie budżetu domowego”, działanie „Porozumienie…”: status: in-progress → done' },
-              { kind: 'action-changed', goalId: 'g1', actionId: 'a2', field: 'dueDate', from: goals[0]!.actions[1]!.dueDate, to: addDays(revOn, 60), text: 'Cel „Uporządkowanie budżetu domowego”, działanie „Trening budżetowy”: termin przesunięty' },
-            ];
-            insP.run(randomUUID(), c.id, c.familyId, 2, revOn, content(g2), 'Aktualizacja po ocenie okresowej', JSON.stringify(diff), c.assistantId, stamp(revOn));
-            sum.planVersions++;
-          }
         }
       }
     }
@@ -193,7 +268,7 @@ export function seedDemoWork(sqlite: SqliteHandle, opts: { today: string; at: st
       }
     }
   }
-  seedShowcaseCases(sqlite, opts, sum);
+  seedShowcaseCases(sqlite, opts, sum, distribution);
   return sum;
 }
 
@@ -213,7 +288,7 @@ function demoPesel(yymmdd: string, serial: string, sex: 'F' | 'M'): string {
  * established supporting family; and a Za życiem case with a catalogue of support (it carries
  * the documents a court-ordered general case cannot: the Za życiem request and the consent).
  */
-function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: string }, sum: DemoWorkSummary): void {
+function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: string }, sum: DemoWorkSummary, distribution: (familyId: string) => string): void {
   const stamp = (d: string) => `${d}T10:00:00.000Z`;
   const g = sqlite
     .prepare(
@@ -223,7 +298,10 @@ function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: stri
     )
     .get() as { id: string; familyId: string; assistantId: string; assistantName: string; consentOn: string; closedOn: string } | undefined;
   if (g) {
-    const court = { court: 'Sąd Rejonowy w Toruniu, III Wydział Rodzinny i Nieletnich', caseRef: 'III Nsm 245/25', date: addDays(g.consentOn, -14) };
+    // The court order came before the referral (it is why the family was referred): the request,
+    // the acknowledgement and the opinion may all cite it.
+    const learnedOn = (sqlite.prepare('SELECT learned_on AS l FROM cases WHERE id = ?').get(g.id) as { l: string | null }).l ?? g.consentOn;
+    const court = { court: 'Sąd Rejonowy w Toruniu, III Wydział Rodzinny i Nieletnich', caseRef: 'III Nsm 245/25', date: addDays(learnedOn, -14) };
     sqlite.prepare("UPDATE cases SET source = 'court-order', consent_basis = 'court-order', court_order = ? WHERE id = ?").run(JSON.stringify(court), g.id);
     const count = (sql: string) => (sqlite.prepare(sql).get(g.id) as { n: number }).n;
     const insE = sqlite.prepare(
@@ -237,18 +315,28 @@ function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: stri
     const initial = sqlite.prepare("SELECT assessed_on AS on_ FROM assessments WHERE case_id = ? AND kind = 'initial'").get(g.id) as { on_: string } | undefined;
     if (count("SELECT count(*) AS n FROM assessments WHERE case_id = ? AND kind = 'periodic'") === 0 && initial) {
       const src = sqlite.prepare("SELECT areas, body FROM assessments WHERE case_id = ? AND kind = 'initial'").get(g.id) as { areas: string; body: string };
-      const on = addMonthsClamped(initial.on_, 6) < g.closedOn ? addMonthsClamped(initial.on_, 6) : addDays(g.closedOn, -20);
+      const on = addMonthsClamped(initial.on_, 6) < addDays(g.closedOn, -20) ? addMonthsClamped(initial.on_, 6) : addDays(g.closedOn, -20);
+      // As assessments:create stores it: the goals of the plan in force assessed, the next date.
+      const planGoals = sqlite.prepare('SELECT content FROM work_plans WHERE case_id = ? AND drawn_up_on <= ? ORDER BY version_no DESC LIMIT 1').get(g.id, on) as { content: string } | undefined;
+      const goals = planGoals ? ((JSON.parse(planGoals.content) as { goals?: Array<{ id: string; title: string }> }).goals ?? []) : [];
+      src.body = JSON.stringify({
+        ...(JSON.parse(src.body) as object),
+        goalAttainment: goals.map((x) => ({ goalId: x.id, goal: x.title, status: 'partly', evidence: 'Działania w toku zgodnie z planem.' })),
+        recommendation: 'continue',
+        recommendationNote: 'Kontynuacja planu; działania w toku zgodnie z terminami.',
+        nextAssessmentOn: addMonthsClamped(on, 6),
+      });
       sqlite
         .prepare(
           `INSERT INTO assessments (id, case_id, family_id, kind, assessed_on, period_from, period_to, areas, body, recommendation, distribution, author_id, created_at, updated_at, version)
-           VALUES (?, ?, ?, 'periodic', ?, NULL, NULL, ?, ?, 'continue', NULL, ?, ?, ?, 1)`,
+           VALUES (?, ?, ?, 'periodic', ?, NULL, NULL, ?, ?, 'continue', ?, ?, ?, ?, 1)`,
         )
-        .run(randomUUID(), g.id, g.familyId, on, src.areas, src.body, g.assistantId, stamp(on), stamp(on));
+        .run(randomUUID(), g.id, g.familyId, on, src.areas, src.body, distribution(g.familyId), g.assistantId, stamp(on), stamp(on));
       sum.assessments++;
     }
     const plans = sqlite.prepare('SELECT version_no AS v, drawn_up_on AS on_, content FROM work_plans WHERE case_id = ? ORDER BY version_no').all(g.id) as Array<{ v: number; on_: string; content: string }>;
     if (plans.length === 1) {
-      const on = addMonthsClamped(plans[0]!.on_, 6) < g.closedOn ? addMonthsClamped(plans[0]!.on_, 6) : addDays(g.closedOn, -15);
+      const on = addMonthsClamped(plans[0]!.on_, 6) < addDays(g.closedOn, -15) ? addMonthsClamped(plans[0]!.on_, 6) : addDays(g.closedOn, -15);
       sqlite
         .prepare(`INSERT INTO work_plans (id, case_id, family_id, version_no, drawn_up_on, content, change_note, diff, author_id, created_at) VALUES (?, ?, ?, 2, ?, ?, ?, '[]', ?, ?)`)
         .run(randomUUID(), g.id, g.familyId, on, plans[0]!.content, 'Aktualizacja po ocenie okresowej', g.assistantId, stamp(on));

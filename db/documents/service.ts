@@ -18,6 +18,7 @@ import { audit, nowIso, todayOf, type ServiceCtx } from '../services/context';
 import { requireCaseEdit, requireCaseRead } from '../services/workCommon';
 import { availableDocuments, buildDocument, buildPack, DocumentUnavailable, ENTRY_KINDS, fileNameOf, qualifierOf } from './build';
 import { readCaseData, type CaseData } from './data';
+import { caseRecordFindings } from './record';
 import type { SqliteHandle } from '../open';
 
 /** The office's texts: DEFAULT_TEXTS with the overrides stored in `document_texts`. */
@@ -113,7 +114,7 @@ export function listDocuments(ctx: ServiceCtx, actor: Actor, caseId: string) {
       fileName: fileNameOf(c.row.caseNumber, x.kind, qualifierOf(x)),
       range: x.range,
     }));
-  return { caseId, caseNumber: c.row.caseNumber, documents, packFileName: fileNameOf(c.row.caseNumber, 'pack') };
+  return { caseId, caseNumber: c.row.caseNumber, documents, packFileName: fileNameOf(c.row.caseNumber, 'pack'), findings: caseRecordFindings(c) };
 }
 
 export interface DocumentRequest {

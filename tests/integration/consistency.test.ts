@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { makePesel } from '../../db/demo/generate';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
 import type { ChannelInput } from '../../shared/ipc/contract';
-import { failure, type TestSession } from '../helpers';
+import { failure, type TestApp, type TestSession } from '../helpers';
 import { family, useStaffedOffice, type Staff } from './registryFixtures';
 
 let admin: TestSession;
 let team: Staff;
-useStaffedOffice((o) => ({ admin, team } = o));
+let app: TestApp;
+useStaffedOffice((o) => ({ admin, team, app } = o));
 
 function areas(): ChannelInput<'assessments:create'>['areas'] {
   const a: Record<string, unknown> = {};
@@ -165,5 +166,35 @@ describe('art. 11 ust. 2–3: the request carries the analysis; a court order ap
     const doc = (await admin.ok('documents:html', { caseId: c.id, kind: 'assistant-request' })).html;
     expect(doc).toContain('Zaniedbania higieniczne i opiekuńcze młodszych dzieci.');
     expect(box(doc, 'współpraca z asystentem wynika z postanowienia sądu')).toBe(true);
+  });
+});
+
+describe('before printing: the documents list says where the file disagrees with itself', () => {
+  it('records written before the rules (a periodic assessment without goals, a plan after the closure) are flagged on their documents', async () => {
+    const { c } = await fosterCase();
+    const ar = team.ar.s;
+    const card = await ar.ok('families:get', { id: c.familyId });
+    const zuzanna = card.members.find((m) => m.firstName === 'Zuzanna')!;
+    const { sqlite } = app.core.requireDb();
+    sqlite.prepare('UPDATE family_members SET placement = ? WHERE id = ?').run(JSON.stringify({ ...FOSTER_CHILD.placement, krpz: { name: 'Ewa Kordas' } }), zuzanna.id);
+    await ar.ok('assessments:create', { caseId: c.id, kind: 'initial', assessedOn: '2026-11-22', areas: areas(), recommendation: 'continue' });
+    await ar.ok('plans:save', plan(c.id));
+    expect((await ar.ok('documents:list', { caseId: c.id })).findings).toEqual([]);
+    // Legacy rows, as an older version or a direct import could have left them.
+    sqlite
+      .prepare(
+        `INSERT INTO assessments (id, case_id, family_id, kind, assessed_on, period_from, period_to, areas, body, recommendation, distribution, author_id, created_at, updated_at, version)
+         VALUES ('legacy-1', ?, ?, 'periodic', '2026-11-22', NULL, NULL, ?, '{"goalAttainment":[]}', 'continue', '{"recipients":[{"role":"head","name":"K","address":"A"}]}', ?, '2026-11-22T10:00:00.000Z', '2026-11-22T10:00:00.000Z', 1)`,
+      )
+      .run(c.id, c.familyId, JSON.stringify(areas()), team.ar.id);
+    sqlite.prepare("UPDATE cases SET closed_on = '2026-11-21', closure_reason = 'CEL', state = 'MONITORING' WHERE id = ?").run(c.id);
+    const list = await ar.ok('documents:list', { caseId: c.id });
+    expect(list.findings.map((f) => `${f.document}:${f.ref}:${f.code}`)).toEqual([
+      'work-plan:1:WORK_PLAN_AFTER_CLOSURE',
+      'assessment-periodic:legacy-1:ASSESSMENT_GOAL_NOT_ASSESSED',
+      'assessment-periodic:legacy-1:ASSESSMENT_NEXT_DATE_MISSING',
+      'assessment-periodic:legacy-1:ASSESSMENT_AFTER_CLOSURE',
+    ]);
+    expect(list.findings[1]!.message).toContain('„Przygotowanie domu na powrót córki”');
   });
 });

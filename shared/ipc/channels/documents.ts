@@ -38,12 +38,24 @@ export const documentEntrySchema = z.object({
 });
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
+export const recordFindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['blocker', 'warning', 'info']),
+  message: z.string(),
+  basis: z.string(),
+  document: z.string(),
+  ref: z.string().nullable(),
+});
+
 export const documentsListSchema = z.object({
   caseId: z.string(),
   caseNumber: z.string().nullable(),
   documents: z.array(documentEntrySchema),
   /** Default file name of the teczka pack. */
   packFileName: z.string(),
+  /** Where the documents disagree with the record or with each other (shared/rules/records.ts),
+   *  each with the document kind (or 'registry') and record it concerns: shown before printing. */
+  findings: z.array(recordFindingSchema),
 });
 
 const letterText = (label: string, max: number) =>

@@ -3,16 +3,22 @@
  * "Podgląd" (full-screen preview, then print or save as PDF), and the whole teczka pack. A letter
  * to an institution first asks for its subject, scope, purpose and reply-by date (LetterForm).
  */
-import { Alert, Button, Group, Loader, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
+import { FindingsList } from '../registry/Findings';
 import { dateOrDash } from '../registry/labels';
 import type { LetterParams } from '../../../../shared/ipc/channels/documents';
 import { DocumentPreview, type PreviewTarget } from './DocumentPreview';
 import { LetterForm } from './LetterForm';
 
 type DocumentList = ChannelOutput<'documents:list'>;
+
+/** The record findings of one document: a work plan collects those of all its versions. */
+function findingsOf(list: DocumentList, kind: string, ref: string | null) {
+  return list.findings.filter((f) => f.document === kind && (kind === 'work-plan' || kind === 'pack' || f.ref === null || ref === null || f.ref === ref));
+}
 
 /** `revision` changes when the case's records change (a new visit, assessment…): the list reloads. */
 export function CaseDocuments({ caseId, revision = 0 }: { caseId: string; revision?: number }) {
@@ -55,6 +61,14 @@ export function CaseDocuments({ caseId, revision = 0 }: { caseId: string; revisi
         </Alert>
       )}
       {!list && !error && <Loader size="sm" aria-label="Wczytywanie dokumentów" />}
+      {list && list.findings.length > 0 && (
+        <div data-testid="case-record-findings">
+          <Text size="sm" fw={600} mb={4}>
+            Zgodność dokumentów z aktami sprawy — do poprawienia przed wydrukiem
+          </Text>
+          <FindingsList findings={list.findings} />
+        </div>
+      )}
       {list && list.documents.length === 0 && <Text c="dimmed">Ta sprawa nie ma jeszcze dokumentów do wydruku.</Text>}
       {list && list.documents.length > 0 && (
         <Table striped highlightOnHover>
@@ -81,6 +95,11 @@ export function CaseDocuments({ caseId, revision = 0 }: { caseId: string; revisi
                         {' '}
                         {d.label}
                       </Text>
+                    )}
+                    {findingsOf(list, d.kind, d.ref).some((f) => f.severity === 'blocker') && (
+                      <Badge ml="xs" color="red" variant="light">
+                        niezgodny z aktami
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>{dateOrDash(d.date)}</Table.Td>
@@ -117,7 +136,15 @@ export function CaseDocuments({ caseId, revision = 0 }: { caseId: string; revisi
           }}
         />
       )}
-      {preview && <DocumentPreview key={`${preview.kind}/${preview.ref ?? ''}`} caseId={caseId} target={preview} onClose={() => setPreview(null)} />}
+      {preview && (
+        <DocumentPreview
+          key={`${preview.kind}/${preview.ref ?? ''}`}
+          caseId={caseId}
+          target={preview}
+          onClose={() => setPreview(null)}
+          findings={list ? (preview.kind === 'pack' ? list.findings : findingsOf(list, preview.kind, preview.ref ?? null)) : []}
+        />
+      )}
     </Paper>
   );
 }

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { PrintableKind } from '../../../../shared/ipc/contract';
 import type { LetterParams } from '../../../../shared/ipc/channels/documents';
 import { call } from '../../api';
+import { FindingsList, type FindingView } from '../registry/Findings';
 import { PrintPreview } from './PrintPreview';
 
 export interface PreviewTarget {
@@ -22,7 +23,18 @@ export interface PreviewTarget {
   letter?: LetterParams;
 }
 
-export function DocumentPreview({ caseId, target, onClose }: { caseId: string; target: PreviewTarget; onClose: () => void }) {
+export function DocumentPreview({
+  caseId,
+  target,
+  onClose,
+  findings = [],
+}: {
+  caseId: string;
+  target: PreviewTarget;
+  onClose: () => void;
+  /** Where this document disagrees with the record (documents:list), shown before printing. */
+  findings?: ReadonlyArray<FindingView>;
+}) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
@@ -47,6 +59,7 @@ export function DocumentPreview({ caseId, target, onClose }: { caseId: string; t
         await call('documents:exported', { caseId, kind: target.kind, ...(target.ref ? { ref: target.ref } : {}), pages, target: via });
       }}
       onClose={onClose}
+      notice={findings.length > 0 ? <FindingsList findings={findings} testId="document-findings" /> : undefined}
       toolbar={
         target.range && (
           <form
