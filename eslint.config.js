@@ -156,4 +156,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every browser E2E spec checks each page it visits with axe-core (tests/e2e-web/a11y.ts).
+    files: ['tests/e2e-web/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: 'Take test and expect from ./server-fixture: its test checks every page state with axe-core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

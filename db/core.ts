@@ -31,6 +31,7 @@ import { loadPrintFonts } from './print/fonts';
 import type { CoreResources } from './resources';
 import type { PrintFonts } from '../shared/print/layout';
 import type { AuditFilter } from './repos/audit';
+import type { SettingsStore } from './settings';
 
 export type { Actor, CoreOptions, Session } from './core/kernel';
 export { RECOVERY_KEY_ACTOR } from './core/auth';
@@ -65,6 +66,11 @@ export class AsystaCore {
 
   isSetUp(): boolean {
     return this.k.isSetUp();
+  }
+
+  /** This workstation's settings (small services such as the display preferences read them). */
+  get workstationSettings(): SettingsStore {
+    return this.k.settings;
   }
 
   get idleMinutes(): number {

@@ -4,6 +4,7 @@
  */
 
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CONTRASTS, TEXT_SIZES } from '../shared/display';
 
 /** Key–value facts about the installation (schema of the office, seal private key, flags). */
 export const appMeta = sqliteTable('app_meta', {
@@ -592,4 +593,17 @@ export const staffRegister = sqliteTable('staff_register', {
   version: integer('version').notNull().default(1),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by'),
+});
+
+/**
+ * Display preferences of one account (issue 14: text size A/A+/A++, high contrast), applied when
+ * the user logs in. A preference, not an account edit: no version bump and no audit entry.
+ */
+export const userDisplayPrefs = sqliteTable('user_display_prefs', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  textSize: text('text_size', { enum: TEXT_SIZES }).notNull(),
+  contrast: text('contrast', { enum: CONTRASTS }).notNull(),
+  updatedAt: text('updated_at').notNull(),
 });

@@ -3,6 +3,7 @@
  * backs this with electron-store; plain Node (CLI, tests, web preview) with a JSON file.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { DisplayPrefs } from '../shared/display';
 import { writeFileAtomic } from './fsutil';
 
 export interface WorkstationSettings {
@@ -25,6 +26,8 @@ export interface WorkstationSettings {
    * chain recomputed by someone holding the data key no longer verifies. Newest last, capped.
    */
   auditAnchors?: Array<{ id: number; hash: string; at: string }>;
+  /** The last text size / contrast chosen on this workstation (the login screen's look). */
+  displayPrefs?: DisplayPrefs;
 }
 
 export const DEFAULT_SETTINGS: WorkstationSettings = { idleMinutes: 10 };

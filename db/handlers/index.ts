@@ -12,6 +12,7 @@ import { reportHandlers } from './reports';
 import { privacyHandlers } from './privacy';
 import { retentionHandlers } from './retention';
 import { accessHandlers } from './access';
+import { displayHandlers } from './display';
 import { importHandlers } from './import';
 import { staffHandlers } from './staff';
 
@@ -29,4 +30,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...accessHandlers,
   ...importHandlers,
   ...staffHandlers,
+  ...displayHandlers,
 };

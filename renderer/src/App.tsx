@@ -2,6 +2,7 @@ import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionUser } from '../../shared/ipc/contract';
 import { call, errorMessage, onApiError } from './api';
+import { useDisplay } from './display';
 import { LockScreen, type LockReason } from './screens/LockScreen';
 import { LoginScreen, type Notice } from './screens/LoginScreen';
 import { MainLayout } from './screens/MainLayout';
@@ -32,6 +33,13 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Text size and contrast: the user's own once known, the workstation's last choice before.
+  const { reload: reloadDisplay } = useDisplay();
+  const userId = status?.user?.id ?? null;
+  useEffect(() => {
+    void reloadDisplay();
+  }, [userId, reloadDisplay]);
 
   // Whatever screen made the call: a locked session shows the lock screen, a lost one the login.
   useEffect(

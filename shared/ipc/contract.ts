@@ -15,6 +15,7 @@ import { reportChannels } from './channels/reports';
 import { privacyChannels } from './channels/privacy';
 import { retentionChannels } from './channels/retention';
 import { accessChannels } from './channels/access';
+import { displayChannels } from './channels/display';
 import { importChannels } from './channels/import';
 import { staffChannels } from './channels/staff';
 
@@ -30,6 +31,7 @@ export * from './channels/reports';
 export * from './channels/privacy';
 export * from './channels/retention';
 export * from './channels/access';
+export * from './channels/display';
 export * from './channels/import';
 export * from './channels/staff';
 
@@ -47,6 +49,7 @@ export const contract = {
   ...accessChannels,
   ...importChannels,
   ...staffChannels,
+  ...displayChannels,
 } as const;
 
 

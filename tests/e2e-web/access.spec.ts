@@ -5,10 +5,10 @@
  * protection officer sees the audit log (with the reveals) and no family data.
  * The real renderer in Debian Chromium, the real core behind the bridge.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
 import { addDays } from '../../shared/rules';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { completeSetup, createAccount, login, logout, warsawToday, workApi } from './ui-helpers';
 
 const OFFICE = {

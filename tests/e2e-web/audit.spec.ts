@@ -9,8 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startApp } from './server-fixture';
+import { expect, startApp, test } from './server-fixture';
 import { login, logout } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

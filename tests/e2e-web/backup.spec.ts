@@ -4,12 +4,11 @@
  * backup with the recovery key; the head logs in with the old password and the same families are
  * there. The real renderer in Debian Chromium, the real core behind the bridge, real files.
  */
-import { expect, test } from '@playwright/test';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_OFFICE } from '../../db/demo/seed';
-import { startApp } from './server-fixture';
+import { expect, startApp, test } from './server-fixture';
 import { createAccount, createBackup, fillBackupFileForm, login, logout, restoreInWizard, verifyBackupOnScreen } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

@@ -6,8 +6,7 @@
  * - the head records a contact with a school and writes it a letter: the subject, scope and
  *   reply-by date are typed in a small form (validated in Polish) and appear in the preview.
  */
-import { expect, test } from '@playwright/test';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { addDays } from '../../shared/rules/isoDate';
 import { login, logout, openCaseById as openCase, plDate, warsawToday } from './ui-helpers';
 

@@ -8,9 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { countPdfPages } from '../../db/print/pdf';
-import { startApp } from './server-fixture';
+import { expect, startApp, test } from './server-fixture';
 import { login, logout, openCaseById } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

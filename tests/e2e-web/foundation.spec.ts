@@ -4,10 +4,9 @@
  * administrator screens, and the idle lock asks for the password again.
  * The real renderer in Debian Chromium, the real core on a real encrypted folder behind the bridge.
  */
-import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appForFile, startApp, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, startApp, test } from './server-fixture';
 import { completeSetup, createAccount, lock, login, logout, unlock } from './ui-helpers';
 
 const OFFICE = {

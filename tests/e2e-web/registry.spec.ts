@@ -5,10 +5,10 @@
  * screen (art. 15 ust. 4) and in the main process: the case stays, no assignment is audited.
  * The real renderer in Debian Chromium, the real core behind the bridge.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
 import { interviewDueDate } from '../../shared/rules';
-import { appForFile, startApp, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, startApp, test } from './server-fixture';
 import { caseAction, completeSetup, createAccount, login, logout, plDate as pl, registerFamily, warsawToday, workApi as api } from './ui-helpers';
 
 const OFFICE = {

@@ -8,11 +8,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { isEncryptedXlsx, readXlsx } from '../../db/reports/xlsx';
 import { computeHalfYearReport } from '../../db/services/reports';
 import { lastFinishedHalfYear } from '../../shared/reports/period';
-import { startApp } from './server-fixture';
+import { expect, startApp, test } from './server-fixture';
 import { login, warsawToday } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

@@ -6,8 +6,7 @@
  * anything and sees the settings read-only. A seeded office; the real renderer in Chromium, the
  * real core behind the bridge, the core's clock set to 1 June 2045.
  */
-import { expect, test } from '@playwright/test';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { createAccount, login, logout } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

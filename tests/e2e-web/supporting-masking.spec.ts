@@ -4,9 +4,8 @@
  * the reveal is in the audit log (ids only). The real renderer in Debian Chromium, the real core
  * behind the bridge.
  */
-import { expect, test } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { login, logout } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

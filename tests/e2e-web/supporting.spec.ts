@@ -6,9 +6,9 @@
  * case's documents list the contract. The real renderer in Debian Chromium, the real core behind
  * the bridge.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/rules';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { login, logout, openCaseById, plDate as pl, warsawToday as today } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

@@ -8,9 +8,8 @@
  *   ("Data uzyskania / odmowy", not before the application) and a note.
  * The real renderer in Debian Chromium, the real core behind the bridge.
  */
-import { expect, test } from '@playwright/test';
 import { addDays } from '../../shared/rules';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { login, logout, openCaseById as openCase, plDate as pl, warsawToday as today } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';

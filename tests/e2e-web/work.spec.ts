@@ -6,10 +6,10 @@
  * the trend chart; the final assessment and closure start monitoring (its end date is shown).
  * The real renderer in Debian Chromium, the real core behind the bridge.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { makePesel } from '../../db/demo/generate';
 import { addDays, addMonthsClamped, ASSESSMENT_AREAS, monitoringEndDate } from '../../shared/rules';
-import { appForFile, type RunningApp } from './server-fixture';
+import { appForFile, expect, type RunningApp, test } from './server-fixture';
 import { completeSetup, createAccount, fillAssessmentGrid, login, logout, openCaseTab, plDate as pl, warsawToday, workApi } from './ui-helpers';
 
 const OFFICE = {

@@ -38,9 +38,10 @@ describe('the IPC contract', () => {
     }
   });
 
-  it('only setup, login, recovery and status are public', () => {
+  it('only setup, login, recovery, status and the look of the screen are public', () => {
     const pub = CHANNELS.filter((c) => contract[c].access === 'public').sort();
-    expect(pub).toEqual(['app:status', 'auth:login', 'auth:recover', 'setup:confirmRecoveryKey', 'setup:initialize']);
+    // display:*: text size and contrast of the login screen — two enumerated values, no data.
+    expect(pub).toEqual(['app:status', 'auth:login', 'auth:recover', 'display:get', 'display:set', 'setup:confirmRecoveryKey', 'setup:initialize']);
   });
 
   it('checking and restoring a backup are public only on a fresh installation (first-run wizard)', () => {

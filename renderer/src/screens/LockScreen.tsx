@@ -8,6 +8,7 @@ import { enteredPasswordSchema } from '../../../shared/schemas';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { call, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { DisplaySwitch } from '../components/DisplaySwitch';
 import { applyApiError } from '../forms';
 import { plural } from '../format';
 import { useCountdown } from '../useCountdown';
@@ -67,16 +68,19 @@ export function LockScreen({ user, officeName, reason, idleMinutes, onUnlocked, 
       <Paper withBorder shadow="md" p="xl" w="100%" maw={420}>
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
-            <div>
-              <Title order={1} size="h2">
-                Sesja zablokowana
-              </Title>
-              {officeName && (
-                <Text size="sm" c="dimmed">
-                  {officeName}
-                </Text>
-              )}
-            </div>
+            <Group justify="space-between" align="flex-start" gap="sm">
+              <div>
+                <Title order={1} size="h2">
+                  Sesja zablokowana
+                </Title>
+                {officeName && (
+                  <Text size="sm" c="dimmed">
+                    {officeName}
+                  </Text>
+                )}
+              </div>
+              <DisplaySwitch />
+            </Group>
             <div>
               <Text fw={600} size="lg">
                 {user.fullName}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { enteredPasswordSchema, loginSchema, passwordSchema, recoveryKeySchema }
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { call, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { DisplaySwitch } from '../components/DisplaySwitch';
 import { NewPasswordFields } from '../components/NewPasswordFields';
 import { applyApiError, repeatField, withRepeat } from '../forms';
 import { useCountdown } from '../useCountdown';
@@ -33,10 +34,13 @@ export function LoginScreen({ officeName, notice, onLoggedIn }: LoginScreenProps
     <Center mih="100vh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={mode === 'login' ? 420 : 560}>
         <Stack gap="md">
-          <div>
-            <Title order={1}>Asysta</Title>
-            {officeName && <Text c="dimmed">{officeName}</Text>}
-          </div>
+          <Group justify="space-between" align="flex-start" gap="sm">
+            <div>
+              <Title order={1}>Asysta</Title>
+              {officeName && <Text c="dimmed">{officeName}</Text>}
+            </div>
+            <DisplaySwitch />
+          </Group>
           {mode === 'login' ? (
             <LoginForm notice={notice} onLoggedIn={onLoggedIn} onForgot={() => setMode('recover')} />
           ) : (

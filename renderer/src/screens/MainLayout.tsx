@@ -1,8 +1,9 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
 import { useBackupStatus } from '../backup';
+import { DisplaySwitch } from '../components/DisplaySwitch';
 import { AuditPage } from '../pages/AuditPage';
 import { BackupPage } from '../pages/BackupPage';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
@@ -156,6 +157,9 @@ export function MainLayout() {
           {NAV.filter((n) => allowed(n, user.role, isAdmin, canBackup)).map((n) => link(n.route, n.label))}
         </AppShell.Section>
         <AppShell.Section>
+          <Box px="sm" pb="sm">
+            <DisplaySwitch />
+          </Box>
           <Text size="xs" c="dimmed" px="sm" pb={4}>
             Moje konto: {user.login}
           </Text>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loginSchema, officeProfileSchema, passwordSchema, personNameSchema } from '../../../shared/schemas';
 import { call, isApiError } from '../api';
 import { FormError } from '../components/FormError';
+import { DisplaySwitch } from '../components/DisplaySwitch';
 import { emptyOffice, OFFICE_FIELDS, OfficeFields, type OfficeFormIn, type OfficeFormOut } from '../components/OfficeFields';
 import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
 import { RecoveryKeyConfirm } from '../components/RecoveryKeyConfirm';
@@ -88,6 +89,9 @@ export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
     return (
       <Container size="md" py="xl">
         <Stack gap="lg">
+          <Group justify="flex-end">
+            <DisplaySwitch />
+          </Group>
           <div>
             <Title order={1}>Asysta — przywracanie z kopii zapasowej</Title>
             <Text c="dimmed">
@@ -105,6 +109,9 @@ export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
   return (
     <Container size="md" py="xl">
       <Stack gap="lg">
+        <Group justify="flex-end">
+          <DisplaySwitch />
+        </Group>
         <div>
           <Title order={1}>Asysta — pierwsze uruchomienie</Title>
           <Text c="dimmed">
