@@ -32,6 +32,7 @@ import {
   supportingFamilyOpinionDocument,
   visitCardDocument,
   visitDiaryDocument,
+  visitSheetDocument,
   workPlanDocument,
   zaZyciemRequestDocument,
   type Address,
@@ -221,7 +222,7 @@ export interface DocRef {
 
 /** Kinds read from entries (visits, notes, monthly reports): only for those who keep the
  *  case's diary (the assistant of the case and the head), like entries:list. */
-export const ENTRY_KINDS: ReadonlyArray<PrintableKind> = ['visit-card', 'visit-diary', 'official-note', 'monthly-report', 'monitoring'];
+export const ENTRY_KINDS: ReadonlyArray<PrintableKind> = ['visit-card', 'visit-diary', 'visit-sheet', 'official-note', 'monthly-report', 'monitoring'];
 
 const on = (date: string | null | undefined) => (date ? `z dnia ${formatDate(d(date))}` : null);
 
@@ -248,6 +249,8 @@ export function availableDocuments(c: CaseData): DocRef[] {
   const visits = c.entries.filter(isVisit);
   for (const e of visits) add('visit-card', e.id, on(e.onDate), e.onDate);
   if (visits.length > 0) add('visit-diary', null, null, visits[visits.length - 1]!.onDate, true);
+  // The working sheet for the next visit (not a record: left out of the teczka pack).
+  if (r.assistantId) add('visit-sheet');
   for (const e of c.entries.filter((x) => x.kind === 'note')) add('official-note', e.id, on(e.onDate), e.onDate);
   const months = [...new Set(c.entries.filter((e) => e.kind !== 'monitoring' && e.kind !== 'note').map((e) => e.onDate.slice(0, 7)))].sort();
   for (const m of months) add('monthly-report', m, formatMonthYear(Number(m.slice(0, 4)), Number(m.slice(5, 7))), lastDayOf(m));
@@ -293,6 +296,8 @@ export interface BuildOptions {
   today: string;
   /** Institution letters: the subject, scope, purpose and reply-by date the user typed. */
   letter?: LetterParams | null;
+  /** Visit sheet: the planned date of the visit (else the next appointment agreed, if ahead). */
+  visitOn?: string | null;
   ctx?: RenderContext;
 }
 
@@ -566,6 +571,34 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         from,
         to,
         visits: visits.filter((e) => e.onDate >= from && e.onDate <= to).map(visitOf),
+        assistant: assistantStaff(c),
+      });
+    }
+    case 'visit-sheet': {
+      if (!c.assistant) throw new DocumentUnavailable('asystent');
+      const done = c.entries.filter((e) => e.kind === 'visit');
+      const last = done[done.length - 1] ?? null;
+      const agreedNext = d(last?.body.nextAppointmentOn);
+      const p = c.plans[c.plans.length - 1] ?? null;
+      const WHO: Record<string, string> = { family: 'rodzina', assistant: 'asystent rodziny', institution: 'instytucja' };
+      return visitSheetDocument({
+        ...base(c, o.today),
+        members: c.members.map((m) => ({ ...member(m), isHead: m.isHead === 1, isChild: m.isChild === 1 })),
+        address: address(c),
+        visitOn: d(o.visitOn) ?? (agreedNext && agreedNext >= o.today ? agreedNext : null),
+        plan: p ? { version: p.versionNo, drawnUpOn: p.drawnUpOn as IsoDate } : null,
+        actions: (p?.content.goals ?? []).flatMap((g) =>
+          g.actions
+            .filter((a) => (a.status ?? 'planned') === 'planned' || a.status === 'in-progress')
+            .map((a) => ({
+              goal: t(g.title) ?? '',
+              action: t(a.description) ?? '',
+              who: t(a.responsible) ?? WHO[a.responsibleKind] ?? '',
+              deadline: d(a.dueDate),
+              started: a.status === 'in-progress',
+            })),
+        ),
+        previous: last ? { date: last.onDate as IsoDate, family: t(last.body.agreedFamily), assistant: t(last.body.agreedAssistant) } : null,
         assistant: assistantStaff(c),
       });
     }
@@ -851,6 +884,7 @@ export function qualifierOf(ref: DocRef): string | null {
 /** Every document of the case in teczka order (or those dated within from–to). */
 export function buildPack(c: CaseData, o: { from?: string | null; to?: string | null; today: string; ctx?: RenderContext; preparedBy: string }): PackRequest {
   const refs = availableDocuments(c).filter((x) => {
+    if (x.kind === 'visit-sheet') return false; // a blank working sheet, not a record of the case
     if (!o.from && !o.to) return true;
     if (x.range) return true;
     if (!x.date) return false;

@@ -125,6 +125,8 @@ export interface DocumentRequest {
   to?: string | undefined;
   /** Institution letters: what the user typed (see letterParamsSchema). */
   letter?: LetterParams | undefined;
+  /** Visit sheet: the planned date of the visit. */
+  visitOn?: string | undefined;
 }
 
 /** The DocumentPart of one document (for the PDF pipeline) with its title and file name. */
@@ -143,6 +145,7 @@ export function documentPart(ctx: ServiceCtx, actor: Actor, input: DocumentReque
       from: input.from ?? null,
       to: input.to ?? null,
       letter: input.letter ?? null,
+      visitOn: input.visitOn ?? null,
       today,
       ctx: { texts: officeTexts(ctx) },
     });
@@ -165,6 +168,7 @@ export function documentHtml(ctx: ServiceCtx, actor: Actor, input: DocumentReque
     from: input.from ?? null,
     to: input.to ?? null,
     ...(input.letter ? { letter: true } : {}),
+    ...(input.visitOn ? { visitOn: input.visitOn } : {}),
   });
   return { html, title, fileName };
 }

@@ -161,6 +161,9 @@ table.fields tr{border-bottom:0.4pt dotted #888;}
 ul,ol{margin:0.5mm 0 2mm 0;padding-left:6mm;}
 li{margin:0.3mm 0;}
 .text-block{border:0.6pt solid #000;padding:2mm;min-height:12mm;margin:1mm 0 3mm 0;}
+.write{margin:0 0 3mm 0;break-inside:avoid;}
+.write div{height:8mm;border-bottom:0.5pt dotted #000;}
+.footnote{margin-top:6mm;font-size:8.5pt;color:#444;}
 .text-block p:last-child{margin-bottom:0;}
 .index td.lp{width:8%;}
 ${WIDTHS.map((w) => `col.w${w}{width:${w}%;}`).join('')}
@@ -340,6 +343,11 @@ function paragraphsOf(value: string): SafeHtml {
       .map((p) => `<p>${p.split('\n').map((l) => html`${l}`.value).join('<br>')}</p>`)
       .join(''),
   );
+}
+
+/** `n` ruled lines to write on by hand (working sheets such as the visit sheet). */
+export function writingLines(n: number): SafeHtml {
+  return html`<div class="write">${Array.from({ length: Math.max(1, n) }, () => raw('<div></div>'))}</div>`;
 }
 
 /** Numbered or bulleted list of text items; empty → dash. */

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countPdfPages } from '../../db/print/pdf';
 import { expect, startApp, test } from './server-fixture';
-import { login, logout, openCaseById } from './ui-helpers';
+import { login, logout, openCaseById, warsawToday } from './ui-helpers';
+import { formatDate } from '../../shared/dates';
+import { addDays } from '../../shared/rules';
+import type { IsoDate } from '../../shared/rules/types';
 
 const PASSWORD = 'DemoHaslo2026';
 
@@ -122,6 +125,58 @@ test('the assistant opens a plan, previews it, saves the PDF, and the audit log 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(consoleErrors).toEqual([]);
+});
+
+test('before a visit the assistant prints the visit sheet with the plan’s open actions and saves it as PDF', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(app.url);
+  await login(page, 'admin', PASSWORD);
+  const { sqlite } = app.core.requireDb();
+  // A case in work (not closed) with a plan and a visit, kept by an active assistant.
+  const sheetCase = sqlite
+    .prepare(
+      `SELECT c.id AS id, c.case_number AS caseNumber, u.login AS login, c.family_id AS familyId
+         FROM cases c JOIN users u ON u.id = c.assistant_id
+        WHERE u.role = 'assistant' AND u.active = 1 AND c.closed_on IS NULL
+          AND EXISTS (SELECT 1 FROM work_plans p WHERE p.case_id = c.id)
+          AND EXISTS (SELECT 1 FROM case_entries e WHERE e.case_id = c.id AND e.kind = 'visit')
+        ORDER BY c.created_at LIMIT 1`,
+    )
+    .get() as PlanCase | undefined;
+  expect(sheetCase, 'the demo data has a case in work with a plan and a visit').toBeTruthy();
+  await logout(page);
+
+  await login(page, sheetCase!.login, PASSWORD);
+  await openCaseById(page, sheetCase!.id, sheetCase!.caseNumber);
+  await page.getByTestId('case-work').getByRole('tab', { name: 'Dziennik wizyt' }).click();
+  await page.getByRole('button', { name: 'Arkusz na wizytę' }).click();
+  const dialog = page.getByRole('dialog');
+  const sheet = page.frameLocator('iframe[title="Podgląd dokumentu"]');
+  await expect(sheet.getByText('Arkusz wizyty w rodzinie')).toBeVisible({ timeout: 60_000 });
+  await expect(sheet.getByText('Działania planu pracy do realizacji')).toBeVisible();
+
+  // The date of the visit, typed in the preview, printed in the one Polish format.
+  const visitOn = addDays(warsawToday() as IsoDate, 7);
+  await dialog.getByLabel('Data wizyty (opcjonalnie)').fill(visitOn);
+  await dialog.getByRole('button', { name: 'Wpisz tę datę' }).click();
+  await expect(sheet.getByText(`${formatDate(visitOn)} r.`).first()).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Zapisz jako PDF…' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Zapisano plik PDF', { timeout: 60_000 });
+  const pdfName = readdirSync(pdfDir).find((f) => f.endsWith('Arkusz wizyty.pdf'));
+  expect(pdfName, readdirSync(pdfDir).join(', ')).toBeTruthy();
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(pdfDir, pdfName!), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Arkusz wizyty w rodzinie');
+  expect(text).toContain(`Data wizyty ${formatDate(visitOn)} r.`);
+  expect(text).toMatch(/\d+ działa(nie|nia|ń) do realizacji|Rodzina nie ma jeszcze planu pracy/);
+  expect(text).toContain('Zadania zrealizowane od poprzedniego spotkania (');
+  expect(text).toContain('(data i podpis: członek rodziny)');
+  expect(text).not.toMatch(/undefined|NaN|\d{4}-\d{2}-\d{2}/);
+  const audit = app.core.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 5 });
+  expect(audit.items[0]!.details).toMatchObject({ kind: 'visit-sheet', target: 'pdf' });
+  expect(audit.items[0]!.userLogin).toBe(sheetCase!.login);
+  await dialog.getByRole('button', { name: 'Zamknij', exact: true }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test('the head changes the RODO clause in Ustawienia → Teksty dokumentów and restores the default', async ({ page }) => {

@@ -92,8 +92,13 @@ export const documentHtmlInputSchema = z
     to: dateSchema('Data do').optional(),
     /** Institution letters only: the subject, scope, purpose and reply-by date typed in. */
     letter: letterParamsSchema.optional(),
+    /** Visit sheet only: the planned date of the visit. */
+    visitOn: dateSchema('Data wizyty').optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.visitOn && v.kind !== 'visit-sheet') {
+      ctx.addIssue({ code: 'custom', path: ['visitOn'], message: 'Datę wizyty podaje się tylko dla arkusza wizyty.' });
+    }
     if (v.letter && !(LETTER_KINDS as readonly string[]).includes(v.kind)) {
       ctx.addIssue({ code: 'custom', path: ['letter'], message: 'Treść pisma podaje się tylko dla pism do instytucji.' });
     }

@@ -11,6 +11,7 @@ export * from './authorisation';
 export * from './assessment';
 export * from './workPlan';
 export * from './visit';
+export * from './visitSheet';
 export * from './note';
 export * from './monthlyReport';
 export * from './monitoring';
@@ -39,6 +40,7 @@ export const DOCUMENT_KINDS = {
   'work-plan': 'Plan pracy z rodziną',
   'visit-card': 'Karta wizyty',
   'visit-diary': 'Dziennik wizyt',
+  'visit-sheet': 'Arkusz wizyty',
   'official-note': 'Notatka służbowa',
   'monthly-report': 'Sprawozdanie miesięczne',
   monitoring: 'Karta monitoringu',

@@ -111,7 +111,7 @@ export function CaseDocuments({ caseId, revision = 0 }: { caseId: string; revisi
                       onClick={() =>
                         d.kind === 'institution-request' || d.kind === 'institution-proposal'
                           ? setLetterFor({ kind: d.kind, title: name })
-                          : setPreview({ kind: d.kind, ...(d.ref ? { ref: d.ref } : {}), title: name, range: d.range })
+                          : setPreview({ kind: d.kind, ...(d.ref ? { ref: d.ref } : {}), title: name, range: d.range, visitDate: d.kind === 'visit-sheet' })
                       }
                     >
                       Podgląd

@@ -21,6 +21,8 @@ export interface PreviewTarget {
   range: boolean;
   /** Institution letters: what the user typed in LetterForm. */
   letter?: LetterParams;
+  /** Visit sheet: offer the date of the visit (else the one agreed at the last visit). */
+  visitDate?: boolean;
 }
 
 export function DocumentPreview({
@@ -38,6 +40,8 @@ export function DocumentPreview({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const [visitOnInput, setVisitOnInput] = useState('');
+  const [visitOn, setVisitOn] = useState('');
 
   const load = () =>
     target.kind === 'pack'
@@ -47,13 +51,14 @@ export function DocumentPreview({
           kind: target.kind,
           ...(target.ref ? { ref: target.ref } : {}),
           ...(target.letter ? { letter: target.letter } : {}),
+          ...(target.visitDate && visitOn ? { visitOn } : {}),
           ...range,
         });
 
   return (
     <PrintPreview
       title={target.title}
-      reloadKey={JSON.stringify([caseId, target.kind, target.ref ?? null, target.letter ?? null, range])}
+      reloadKey={JSON.stringify([caseId, target.kind, target.ref ?? null, target.letter ?? null, range, visitOn])}
       load={load}
       onExported={async (via, pages) => {
         await call('documents:exported', { caseId, kind: target.kind, ...(target.ref ? { ref: target.ref } : {}), pages, target: via });
@@ -61,6 +66,21 @@ export function DocumentPreview({
       onClose={onClose}
       notice={findings.length > 0 ? <FindingsList findings={findings} testId="document-findings" /> : undefined}
       toolbar={
+        target.visitDate ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setVisitOn(visitOnInput);
+            }}
+          >
+            <Group gap="xs" align="flex-end">
+              <TextInput type="date" label="Data wizyty (opcjonalnie)" value={visitOnInput} onChange={(e) => setVisitOnInput(e.currentTarget.value)} size="sm" />
+              <Button type="submit" variant="light" size="sm">
+                Wpisz tę datę
+              </Button>
+            </Group>
+          </form>
+        ) : (
         target.range && (
           <form
             onSubmit={(e) => {
@@ -76,7 +96,7 @@ export function DocumentPreview({
               </Button>
             </Group>
           </form>
-        )
+        ))
       }
     />
   );

@@ -14,6 +14,7 @@ import { addDays, checkVisitGap, ENTRY_KINDS, FAILED_VISIT_REASONS, VISIT_PLACES
 import { call, errorMessage } from '../../api';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
+import { DocumentPreview } from '../documents/DocumentPreview';
 import { DraftFormHeader, FindingsList, dateOrDash, refusalOf, RefusalAlert, todayIso, useDraft, type FindingView, type Refusal } from './common';
 
 type Entry = ChannelOutput<'entries:list'>[number];
@@ -146,6 +147,8 @@ export function EntriesSection({
   const [saved, setSaved] = useState<{ text: string; findings: FindingView[] } | null>(null);
   const [editing, setEditing] = useState<Entry | null>(null);
   const { user, isAdmin } = useSession();
+  // The visit sheet to print before a visit (documents:html 'visit-sheet').
+  const [sheet, setSheet] = useState(false);
 
   const [maxGap, setMaxGap] = useState<number | undefined>(undefined);
 
@@ -200,6 +203,11 @@ export function EntriesSection({
               {k === 'visit' ? 'Nowa wizyta' : `Dodaj: ${ENTRY_KINDS[k].label.toLowerCase()}`}
             </Button>
           ))}
+          {!monitoring && (
+            <Button variant="default" onClick={() => setSheet(true)}>
+              Arkusz na wizytę
+            </Button>
+          )}
         </Group>
       )}
       {kind && (
@@ -251,6 +259,7 @@ export function EntriesSection({
         </Stack>
       )}
       <MonthlyReport caseId={caseId} />
+      {sheet && <DocumentPreview caseId={caseId} target={{ kind: 'visit-sheet', title: 'Arkusz wizyty', range: false, visitDate: true }} onClose={() => setSheet(false)} />}
     </Stack>
   );
 }
