@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { makePesel } from '../../db/demo/generate';
 import { buildTemplate } from '../../db/import/template';
-import { expect, test } from '@playwright/test';
-import { startApp, type RunningApp } from './server-fixture';
+import { expect, startApp, type RunningApp, test } from './server-fixture';
 import { login } from './ui-helpers';
 
 const PASSWORD = 'DemoHaslo2026';
