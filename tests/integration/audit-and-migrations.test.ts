@@ -50,14 +50,17 @@ describe('migrations', () => {
   });
 
   it('a database made by the previous schema version is migrated at open, keeping its data', () => {
-    // Build the previous version: the same migrations folder without the newest migration.
+    // Build a previous version: the same migrations folder up to the last one with a data
+    // migration (0007, checked below); every later migration runs at open too.
     const prev = join(dir, 'migrations-prev');
     mkdirSync(join(prev, 'meta'), { recursive: true });
     const entries = journalEntries(devResources().migrationsFolder);
-    const older = entries.slice(0, -1);
+    const cut = entries.findIndex((e) => e.tag === '0007_staff_register');
+    expect(cut).toBeGreaterThan(0);
+    const older = entries.slice(0, cut);
     for (const e of older) cpSync(join(devResources().migrationsFolder, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
     const journal = JSON.parse(readFileSync(join(devResources().migrationsFolder, 'meta', '_journal.json'), 'utf8'));
-    writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
+    writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }));
 
     const key = randomBytes(32);
     const path = join(dir, 'asysta.db');
@@ -88,6 +91,9 @@ describe('migrations', () => {
       { u: 'u1', f: 'employment-contract', t: 1 },
     ]);
     expect(v2.sqlite.prepare(`SELECT count(*) AS c FROM office_settings WHERE key = 'report.staff'`).get()).toEqual({ c: 0 });
+    // 0008_user_display_prefs: an existing account can keep its text size and contrast.
+    v2.sqlite.prepare(`INSERT INTO user_display_prefs (user_id, text_size, contrast, updated_at) VALUES ('u1', 'A++', 'high', 'x')`).run();
+    expect(v2.sqlite.prepare('SELECT text_size AS s, contrast AS c FROM user_display_prefs').get()).toEqual({ s: 'A++', c: 'high' });
     v2.sqlite.close();
   });
 

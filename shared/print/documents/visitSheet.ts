@@ -11,7 +11,7 @@ import { countOf, familyName, NOUNS } from '../../grammar';
 import { BLANK, formatDate, isPresent, text } from '../format';
 import { html, raw, type SafeHtml } from '../html';
 import { checkbox, choices, fields, section, signatures, table, writingLines, type DocumentPart } from '../layout';
-import { LEGAL_BASIS } from '../legal';
+import { legalBasis } from '../legal';
 import { formatAddress, fullName, type Address, type DocBase, type FamilyMember, type Staff } from './common';
 import { VISIT_PLACE_LABELS } from './visit';
 
@@ -140,7 +140,7 @@ ${signatures([
     title: 'Arkusz wizyty w rodzinie',
     subtitle: `do wypełnienia podczas spotkania z ${familyName(v.members, 'ins')}`,
     header: v,
-    legalBasis: LEGAL_BASIS.documentation,
+    legalBasis: legalBasis('documentation', v.date),
     body,
   };
 }
