@@ -187,7 +187,11 @@ export function swapIn(dataDir: string, prepared: PreparedRestore, opts: { nativ
   const aside = join(dataDir, asideName);
   const hadOld = LIVE_FILES.filter((f) => existsSync(join(dataDir, f)));
   const staging = prepared.stagingDir.slice(dataDir.length + 1);
-  writeJournal(dataDir, { format: 1, state: 'swapping', staging, aside: asideName, hadOld });
+  try {
+    writeJournal(dataDir, { format: 1, state: 'swapping', staging, aside: asideName, hadOld });
+  } catch (e) {
+    throw localDiskError(e, dataDir, 'restore');
+  }
   crashPoint('restore:journal');
   try {
     mkdirSync(aside, { recursive: true, mode: 0o700 });
@@ -213,7 +217,8 @@ export function swapIn(dataDir: string, prepared: PreparedRestore, opts: { nativ
     crashPoint('restore:opened');
   } catch (e) {
     rollBack(dataDir, { format: 1, state: 'swapping', staging, aside: asideName, hadOld });
-    throw e;
+    // Rolled back: a full disk here (the journal, the restored database's -wal) is named.
+    throw localDiskError(e, dataDir, 'restore');
   }
   writeJournal(dataDir, { format: 1, state: 'swapped', staging, aside: asideName, hadOld });
   crashPoint('restore:swapped');
