@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../shared/errors';
+import { prepareDatabaseFile } from './private';
 
 export const LOCK_FILE = '.asysta.lock';
 
@@ -33,6 +34,8 @@ const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
 const NOT_A_LOCK = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
 function tryLock(path: string, opts: LockOptions): Database.Database {
+  // Private like the rest of the data folder (created empty with 0600; see db/private.ts).
+  prepareDatabaseFile(path);
   const db = new Database(path, { timeout: 0, nativeBinding: opts.nativeBinding });
   try {
     db.pragma('journal_mode = MEMORY');
