@@ -234,3 +234,12 @@ describe('supporting family (art. 29–31)', () => {
     expect(formatGrosze(123456789)).toBe('1\u00a0234\u00a0567,89\u00a0zł');
   });
 });
+
+describe('history words (issue 14): saving a plan or an assessment records what happened, nothing more', () => {
+  it('the plan is "sporządzony" — nothing was signed by saving it', () => {
+    const labels = GENERAL_TRANSITIONS.map((t) => t.label);
+    expect(GENERAL_TRANSITIONS.find((t) => t.action === 'adoptPlan')!.label).toBe('Plan pracy sporządzony');
+    expect(GENERAL_TRANSITIONS.find((t) => t.action === 'startInitialAssessment')!.label).toBe('Ocena wstępna sporządzona');
+    for (const l of labels) expect(l).not.toMatch(/podpisan/);
+  });
+});
