@@ -12,7 +12,8 @@ export const dateSchema = (label: string) =>
   z
     .string({ error: `${label}: pole jest wymagane.` })
     .trim()
-    .refine((s) => isIsoDate(s), { error: `${label}: wpisz datę w formacie RRRR-MM-DD.` });
+    .refine((s) => s !== '', { error: `${label}: pole jest wymagane.`, abort: true })
+    .refine((s) => isIsoDate(s), { error: `${label}: wpisz datę jako dd.mm.rrrr, np. 07.12.2026.` });
 
 export const optionalDate = (label: string) =>
   z

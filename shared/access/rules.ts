@@ -72,7 +72,8 @@ const shareDate = (label: string) =>
   z
     .string({ error: `${label}: pole jest wymagane.` })
     .trim()
-    .refine((s) => isIsoDate(s), { error: `${label}: wpisz datę w formacie RRRR-MM-DD.` });
+    .refine((s) => s !== '', { error: `${label}: pole jest wymagane.`, abort: true })
+    .refine((s) => isIsoDate(s), { error: `${label}: wpisz datę jako dd.mm.rrrr, np. 07.12.2026.` });
 
 /** What the head fills in to share a family with a substitute assistant. */
 export const shareGrantSchema = z

@@ -50,7 +50,7 @@ test('first run → recovery key → head creates an assistant → assistant see
   await page.getByRole('button', { name: 'Nowe konto' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nowe konto' });
   await dialog.getByLabel('Login').fill('Łucja');
-  await dialog.getByLabel('Hasło', { exact: true }).fill('krótkie');
+  await dialog.getByLabel(/^Hasło( \*)?$/).fill('krótkie');
   await dialog.getByRole('button', { name: 'Utwórz konto' }).click();
   await expect(dialog.getByText('Hasło: co najmniej 10 znaków.')).toBeVisible();
   await expect(dialog.getByText('Login: dozwolone są małe litery bez polskich znaków, cyfry, kropka, myślnik i podkreślenie.')).toBeVisible();
@@ -106,7 +106,7 @@ test('a forgotten password: the recovery key lets the head set a new one', async
     await page.getByRole('button', { name: 'Nie pamiętam hasła — użyj klucza odzyskiwania' }).click();
     await page.getByLabel('Klucz odzyskiwania').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
     await page.getByLabel('Login kierownika').fill(ADMIN.login);
-    await page.getByLabel('Nowe hasło', { exact: true }).fill('NoweHasłoKierownika1');
+    await page.getByLabel(/^Nowe hasło( \*)?$/).fill('NoweHasłoKierownika1');
     await page.getByLabel('Powtórz nowe hasło').fill('NoweHasłoKierownika1');
     await page.getByRole('button', { name: 'Odzyskaj dostęp' }).click();
     await expect(page.getByRole('button', { name: 'Zablokuj' })).toBeVisible({ timeout: 30_000 });

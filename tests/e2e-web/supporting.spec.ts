@@ -97,7 +97,7 @@ test('assistant registers a supporting family; the head gives and corrects the o
   await expect(card).toContainText(`pozytywna, ${pl(addDays(today(), -2))}`);
   await card.getByRole('button', { name: 'Zmień opinię kierownika' }).click();
   dialog = page.getByRole('dialog', { name: `Opinia kierownika — ${NAME}` });
-  await expect(dialog.getByLabel('Data rodzinnego wywiadu środowiskowego')).toHaveValue(addDays(today(), -3));
+  await expect(dialog.getByLabel('Data rodzinnego wywiadu środowiskowego')).toHaveValue(pl(addDays(today(), -3)));
   await dialog.getByLabel('Data opinii kierownika').fill(addDays(today(), -1));
   await dialog.getByLabel('Uzasadnienie opinii').fill('Rodzina zna dzieci od lat; wywiad potwierdził warunki mieszkaniowe.');
   await dialog.getByRole('button', { name: 'Zapisz opinię' }).click();

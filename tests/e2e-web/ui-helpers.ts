@@ -34,7 +34,7 @@ const SLOW = { timeout: 30_000 };
 export async function completeSetup(page: Page, office: OfficeData, admin: AdminData): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Dane ośrodka' })).toBeVisible(SLOW);
   await page.getByLabel('Nazwa ośrodka').fill(office.name);
-  await page.getByLabel('Adres', { exact: true }).fill(office.address);
+  await page.getByLabel(/^Adres( \*)?$/).fill(office.address);
   await page.getByLabel('Kod pocztowy').fill(office.postalCode);
   await page.getByLabel('Miejscowość').fill(office.place);
   await page.getByLabel('Gmina').fill(office.gmina);
@@ -46,7 +46,7 @@ export async function completeSetup(page: Page, office: OfficeData, admin: Admin
   await expect(page.getByRole('heading', { name: 'Konto kierownika' })).toBeVisible();
   await page.getByLabel('Imię i nazwisko').fill(admin.fullName);
   await page.getByLabel('Login').fill(admin.login);
-  await page.getByLabel('Hasło', { exact: true }).fill(admin.password);
+  await page.getByLabel(/^Hasło( \*)?$/).fill(admin.password);
   await page.getByLabel('Powtórz hasło').fill(admin.password);
   await page.getByRole('button', { name: 'Utwórz ośrodek' }).click();
 
@@ -87,7 +87,7 @@ export async function createAccount(
   if (account.limit !== undefined && account.role === 'assistant') {
     await dialog.getByLabel('Limit rodzin (art. 15 ust. 4 — najwyżej 15)').fill(String(account.limit));
   }
-  await dialog.getByLabel('Hasło', { exact: true }).fill(account.password);
+  await dialog.getByLabel(/^Hasło( \*)?$/).fill(account.password);
   await dialog.getByLabel('Powtórz hasło').fill(account.password);
   await dialog.getByRole('button', { name: 'Utwórz konto' }).click();
   await expect(page.getByRole('cell', { name: account.login, exact: true })).toBeVisible(SLOW);

@@ -157,7 +157,7 @@ test('a Za życiem catalogue item is changed: application filed with its date, t
   // Obtained, with a note.
   await page.getByRole('button', { name: 'Zmień pozycję: Turnus rehabilitacyjny dla dziecka' }).click();
   form = page.getByTestId('catalogue-form');
-  await expect(form.getByLabel('Data złożenia wniosku')).toHaveValue(addDays(today(), -2));
+  await expect(form.getByLabel('Data złożenia wniosku')).toHaveValue(pl(addDays(today(), -2)));
   await form.getByLabel('Stan').selectOption('obtained');
   // "Data uzyskania / odmowy" appears for obtained support; one before the application is refused.
   await expect(form.getByText('Status „uzyskane”: wpisz datę uzyskania / odmowy wsparcia (zamiast w uwagach).')).toBeVisible();

@@ -181,7 +181,7 @@ test('assistant: initial assessment → plan (invalid action refused) → two vi
   await fillAssessmentGrid(page, (i) => (i === 1 ? 0 : i % 2 === 0 ? 0 : 1), 'okresowa');
   // Art. 15 ust. 1 pkt 15: each goal of the plan in force is assessed; the next date is six months on.
   await expect(page.getByTestId('assessment-live-findings')).toContainText('nie ocenia celu „Uporządkowanie budżetu domowego”');
-  await expect(page.getByLabel('Termin kolejnej oceny (nie później niż 6 miesięcy od oceny)')).toHaveValue(addMonthsClamped(today, 6));
+  await expect(page.getByLabel('Termin kolejnej oceny (nie później niż 6 miesięcy od oceny)')).toHaveValue(pl(addMonthsClamped(today, 6)));
   await page.getByLabel('Cel 1: Uporządkowanie budżetu domowego').selectOption('partly');
   await expect(page.getByTestId('assessment-live-findings')).toBeHidden();
   await page.getByRole('button', { name: 'Zapisz ocenę' }).click();

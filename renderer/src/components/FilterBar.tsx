@@ -17,6 +17,7 @@ export function FilterBar({ onSubmit, below, children }: { onSubmit?: () => void
     <Paper withBorder p="md">
       {onSubmit ? (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             onSubmit();

@@ -20,14 +20,14 @@ export function NewPasswordFields({
   return (
     <>
       <PasswordInput
-        label="Nowe hasło"
+        label="Nowe hasło" required
         description={PASSWORD_RULE}
         autoFocus={autoFocus}
         autoComplete="new-password"
         error={errors.newPassword?.message}
         {...newPassword}
       />
-      <PasswordInput label="Powtórz nowe hasło" autoComplete="new-password" error={errors.repeat?.message} {...repeat} />
+      <PasswordInput label="Powtórz nowe hasło" required autoComplete="new-password" error={errors.repeat?.message} {...repeat} />
     </>
   );
 }

@@ -30,26 +30,26 @@ export function OfficeFields({
   return (
     <>
       <TextInput
-        label="Nazwa ośrodka"
+        label="Nazwa ośrodka" required
         placeholder="np. Gminny Ośrodek Pomocy Społecznej w Grębocinie"
         autoFocus={autoFocus}
         error={e.name?.message}
         {...form.register('name')}
       />
-      <TextInput label="Adres" placeholder="np. ul. Szkolna 5" error={e.address?.message} {...form.register('address')} />
+      <TextInput label="Adres" required placeholder="np. ul. Szkolna 5" error={e.address?.message} {...form.register('address')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label="Kod pocztowy"
+          label="Kod pocztowy" required
           placeholder="00-000"
           inputMode="numeric"
           error={e.postalCode?.message}
           {...form.register('postalCode')}
         />
-        <TextInput label="Miejscowość" error={e.place?.message} {...form.register('place')} />
+        <TextInput label="Miejscowość" required error={e.place?.message} {...form.register('place')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label="Gmina" error={e.gmina?.message} {...form.register('gmina')} />
-        <TextInput label="Kierownik ośrodka" placeholder="Imię i nazwisko" error={e.headName?.message} {...form.register('headName')} />
+        <TextInput label="Gmina" required error={e.gmina?.message} {...form.register('gmina')} />
+        <TextInput label="Kierownik ośrodka" required placeholder="Imię i nazwisko" error={e.headName?.message} {...form.register('headName')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label="Telefon" type="tel" description="Nieobowiązkowe" error={e.phone?.message} {...form.register('phone')} />

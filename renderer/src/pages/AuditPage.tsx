@@ -11,6 +11,7 @@ import { PrintPreview } from '../components/documents/PrintPreview';
 import { useListQuery } from '../components/useListQuery';
 import { formatDateTime, plural } from '../format';
 import { href as familyHref } from './families/nav';
+import { DateField } from '../components/DateField';
 
 const PAGE_SIZE = 50;
 
@@ -179,8 +180,8 @@ export function AuditPage() {
           </>
         }
       >
-        <TextInput type="date" label="Od dnia" value={draft.from} onChange={set('from')} />
-        <TextInput type="date" label="Do dnia" value={draft.to} onChange={set('to')} />
+        <DateField label="Od dnia" value={draft.from} onChange={(v) => set('from')({ currentTarget: { value: v } })} />
+        <DateField label="Do dnia" value={draft.to} onChange={(v) => set('to')({ currentTarget: { value: v } })} />
         <NativeSelect label="Użytkownik" data={userOptions} value={draft.userId} onChange={set('userId')} miw={220} />
         <NativeSelect label="Zdarzenie" data={actionOptions} value={draft.action} onChange={set('action')} miw={220} />
         <TextInput label="Znak sprawy (rodzina)" placeholder="np. GOPS.4011.1.2026" value={draft.caseNumber} onChange={set('caseNumber')} miw={200} />

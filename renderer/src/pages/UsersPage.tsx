@@ -357,9 +357,9 @@ function CreateAccountForm({ onCancel, onDone }: { onCancel: () => void; onDone:
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <FormError message={formError} />
-        <TextInput label="Imię i nazwisko" autoFocus error={e.fullName?.message} {...form.register('fullName')} />
+        <TextInput label="Imię i nazwisko" required autoFocus error={e.fullName?.message} {...form.register('fullName')} />
         <TextInput
-          label="Login"
+          label="Login" required
           description="Małe litery bez polskich znaków, cyfry, kropka, myślnik lub podkreślenie, np. j.nowak"
           autoComplete="off"
           autoCapitalize="none"
@@ -367,16 +367,16 @@ function CreateAccountForm({ onCancel, onDone }: { onCancel: () => void; onDone:
           error={e.login?.message}
           {...form.register('login')}
         />
-        <NativeSelect label="Rola" data={ROLE_OPTIONS} description={ROLE_HELP[role]} error={e.role?.message} {...form.register('role')} />
+        <NativeSelect label="Rola" required data={ROLE_OPTIONS} description={ROLE_HELP[role]} error={e.role?.message} {...form.register('role')} />
         {role === 'assistant' && <LimitInput control={form.control} name="personalLimit" error={e.personalLimit?.message} />}
         <PasswordInput
-          label="Hasło"
+          label="Hasło" required
           description={`Hasło początkowe — przekaż je tej osobie osobiście. ${PASSWORD_RULE}`}
           autoComplete="new-password"
           error={e.password?.message}
           {...form.register('password')}
         />
-        <PasswordInput label="Powtórz hasło" autoComplete="new-password" error={e.repeat?.message} {...form.register('repeat')} />
+        <PasswordInput label="Powtórz hasło" required autoComplete="new-password" error={e.repeat?.message} {...form.register('repeat')} />
         <FormButtons onCancel={onCancel} submitLabel="Utwórz konto" loading={form.formState.isSubmitting} />
       </Stack>
     </form>
@@ -423,8 +423,8 @@ function EditAccountForm({
           Login: <strong>{account.login}</strong> (loginu nie można zmienić)
         </Text>
         <FormError message={formError} />
-        <TextInput label="Imię i nazwisko" autoFocus error={e.fullName?.message} {...form.register('fullName')} />
-        <NativeSelect label="Rola" data={ROLE_OPTIONS} description={ROLE_HELP[role]} error={e.role?.message} {...form.register('role')} />
+        <TextInput label="Imię i nazwisko" required autoFocus error={e.fullName?.message} {...form.register('fullName')} />
+        <NativeSelect label="Rola" required data={ROLE_OPTIONS} description={ROLE_HELP[role]} error={e.role?.message} {...form.register('role')} />
         {role === 'assistant' && <LimitInput control={form.control} name="personalLimit" error={e.personalLimit?.message} />}
         <FormButtons onCancel={onCancel} submitLabel="Zapisz" loading={form.formState.isSubmitting} />
       </Stack>

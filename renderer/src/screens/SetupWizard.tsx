@@ -160,13 +160,13 @@ export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
                   </Text>
                   <FormError message={step === 1 ? formError : null} />
                   <TextInput
-                    label="Imię i nazwisko"
+                    label="Imię i nazwisko" required
                     autoFocus
                     error={ae.fullName?.message}
                     {...adminForm.register('fullName')}
                   />
                   <TextInput
-                    label="Login"
+                    label="Login" required
                     description="Małe litery bez polskich znaków, cyfry, kropka, myślnik lub podkreślenie, np. a.kowalska"
                     autoComplete="username"
                     autoCapitalize="none"
@@ -175,14 +175,14 @@ export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
                     {...adminForm.register('login')}
                   />
                   <PasswordInput
-                    label="Hasło"
+                    label="Hasło" required
                     description={PASSWORD_RULE}
                     autoComplete="new-password"
                     error={ae.password?.message}
                     {...adminForm.register('password')}
                   />
                   <PasswordInput
-                    label="Powtórz hasło"
+                    label="Powtórz hasło" required
                     autoComplete="new-password"
                     error={ae.repeat?.message}
                     {...adminForm.register('repeat')}

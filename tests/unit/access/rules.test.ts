@@ -47,7 +47,8 @@ describe('substitution shares', () => {
     expect(shareGrantSchema.safeParse(grant).success).toBe(true);
     const msg = (over: Partial<typeof grant>) => shareGrantSchema.safeParse({ ...grant, ...over }).error?.issues[0]?.message;
     expect(msg({ untilOn: '2026-11-30' })).toBe('Zastępstwo do: data nie może być wcześniejsza niż data początku.');
-    expect(msg({ fromOn: '1.12.2026' })).toBe('Zastępstwo od: wpisz datę w formacie RRRR-MM-DD.');
+    expect(msg({ fromOn: '31.12.20' })).toBe('Zastępstwo od: wpisz datę jako dd.mm.rrrr, np. 07.12.2026.');
+    expect(msg({ fromOn: '' })).toBe('Zastępstwo od: pole jest wymagane.');
     expect(msg({ reason: ' ' })).toContain('Powód zastępstwa');
     expect(msg({ userId: '' })).toBe('Asystent zastępujący: wybierz osobę.');
     // 90 days inclusive is the limit: 1.12.2026 + 89 days = 28.02.2027.

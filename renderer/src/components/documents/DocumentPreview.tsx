@@ -11,6 +11,7 @@ import type { LetterParams } from '../../../../shared/ipc/channels/documents';
 import { call } from '../../api';
 import { FindingsList, type FindingView } from '../registry/Findings';
 import { PrintPreview } from './PrintPreview';
+import { DateField } from '../DateField';
 
 export interface PreviewTarget {
   kind: PrintableKind | 'pack';
@@ -83,14 +84,15 @@ export function DocumentPreview({
         ) : (
         target.range && (
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               setRange({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
             }}
           >
             <Group gap="xs" align="flex-end">
-              <TextInput type="date" label="Od dnia (opcjonalnie)" value={from} onChange={(e) => setFrom(e.currentTarget.value)} size="sm" />
-              <TextInput type="date" label="Do dnia (opcjonalnie)" value={to} onChange={(e) => setTo(e.currentTarget.value)} size="sm" />
+              <DateField label="Od dnia (opcjonalnie)" value={from} onChange={(v) => setFrom(v)} size="sm" />
+              <DateField label="Do dnia (opcjonalnie)" value={to} onChange={(v) => setTo(v)} size="sm" />
               <Button type="submit" variant="light" size="sm">
                 Pokaż za ten okres
               </Button>

@@ -9,6 +9,7 @@ import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { letterParamsSchema, type LetterParams } from '../../../../shared/ipc/channels/documents';
+import { FormDateField } from '../DateField';
 
 type LetterIn = z.input<typeof letterParamsSchema>;
 
@@ -36,7 +37,7 @@ export function LetterForm({
       replyBy: initial?.replyBy ?? '',
     },
   });
-  const { register, formState } = form;
+  const { register, control, formState } = form;
   const e = formState.errors;
   const submit = form.handleSubmit((v) => onSubmit({ ...v, replyBy: request ? v.replyBy : null }));
   return (
@@ -55,13 +56,13 @@ export function LetterForm({
           <TextInput
             label="Dotyczy (czego?)"
             description={request ? 'Na piśmie: „… informacji dotyczących …”, np. sytuacji szkolnej małoletniego ucznia klasy 3b.' : 'Na piśmie: „… wnioski dotyczące …”, np. sytuacji zdrowotnej małoletniego dziecka.'}
-            withAsterisk
+            required
             {...register('subject')}
             error={e.subject?.message}
           />
           <Textarea
             label={request ? 'Zakres informacji, o które prosisz' : 'Ocena sytuacji i wnioski'}
-            withAsterisk
+            required
             autosize
             minRows={3}
             {...register('scope')}
@@ -70,11 +71,11 @@ export function LetterForm({
           <TextInput
             label={request ? 'Cel (do czego informacje są niezbędne?)' : 'Cel (czemu służą wnioski?)'}
             description="Np. realizacji planu pracy z rodziną."
-            withAsterisk
+            required
             {...register('purpose')}
             error={e.purpose?.message}
           />
-          {request && <TextInput type="date" label="Termin odpowiedzi" {...register('replyBy')} error={e.replyBy?.message} />}
+          {request && <FormDateField control={control} label="Termin odpowiedzi" name={'replyBy'} error={e.replyBy?.message} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Anuluj

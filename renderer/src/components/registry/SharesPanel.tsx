@@ -16,6 +16,7 @@ import { call, errorMessage } from '../../api';
 import { applyApiError } from '../../forms';
 import { FormError } from '../FormError';
 import { todayIso } from '../work/common';
+import { FormDateField } from '../DateField';
 
 type GrantIn = z.input<typeof shareGrantSchema>;
 type GrantOut = z.output<typeof shareGrantSchema>;
@@ -107,14 +108,14 @@ export function SharesPanel({ familyId, assistantId }: { familyId: string; assis
         <Stack gap="sm">
           <FormError message={formError} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NativeSelect label="Asystent zastępujący" withAsterisk data={options} error={e.userId?.message} {...form.register('userId')} />
-            <TextInput label="Zastępstwo od" type="date" withAsterisk error={e.fromOn?.message} {...form.register('fromOn')} />
-            <TextInput label="Zastępstwo do" type="date" withAsterisk error={e.untilOn?.message} {...form.register('untilOn')} />
+            <NativeSelect label="Asystent zastępujący" required data={options} error={e.userId?.message} {...form.register('userId')} />
+            <FormDateField control={form.control} label="Zastępstwo od" required error={e.fromOn?.message} name={'fromOn'} />
+            <FormDateField control={form.control} label="Zastępstwo do" required error={e.untilOn?.message} name={'untilOn'} />
           </SimpleGrid>
           <TextInput
             label="Powód zastępstwa"
             placeholder="np. urlop wypoczynkowy asystentki prowadzącej"
-            withAsterisk
+            required
             error={e.reason?.message}
             {...form.register('reason')}
           />

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { transitionPayloadSchema } from '../../../../shared/registrySchemas';
 import { ApiError, call, errorMessage, isApiError } from '../../api';
@@ -10,6 +10,7 @@ import { FormError } from '../FormError';
 import { ClosingConfirmation, closingSentence, CLOSING_UNCONFIRMED } from './ClosingConfirmation';
 import { FindingsList, useEngagement, type FindingView } from './Findings';
 import { saveButtonLabel, todayIso } from './labels';
+import { FormDateField } from '../DateField';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Assistant = ChannelOutput<'cases:decisionScreen'>['assistants'][number];
@@ -196,6 +197,7 @@ export function TransitionForm({
         <Fields
           action={action}
           register={register}
+          control={control}
           err={err}
           basisKind={basisKind}
           basisErrors={errors.basis}
@@ -255,6 +257,7 @@ export function TransitionForm({
 function Fields({
   action,
   register,
+  control,
   err,
   basisKind,
   basisErrors,
@@ -263,6 +266,7 @@ function Fields({
 }: {
   action: string;
   register: UseFormRegister<Values>;
+  control: Control<Values>;
   err: (name: string) => string | undefined;
   basisKind: string | undefined;
   basisErrors: (Record<string, { message?: string }> & { message?: string }) | undefined;
@@ -270,7 +274,7 @@ function Fields({
   caseDetail: CaseDetail;
 }) {
   const note = <Textarea label="Notatka" autosize minRows={2} {...register('note')} error={err('note')} />;
-  const date = (name: string, label: string) => <TextInput type="date" label={label} withAsterisk {...register(name)} error={err(name)} />;
+  const date = (name: string, label: string) => <FormDateField control={control} label={label} required name={name} error={err(name)} />;
   switch (action) {
     case 'recordInterview':
       return (
@@ -285,7 +289,7 @@ function Fields({
           {date('analysisOn', 'Data analizy')}
           <NativeSelect
             label="Wynik analizy: czy stwierdzono trudności opiekuńczo-wychowawcze?"
-            withAsterisk
+            required
             data={[
               { value: '', label: '— wybierz —' },
               { value: 'true', label: 'tak — stwierdzono trudności' },
@@ -311,13 +315,13 @@ function Fields({
           <Textarea
             label="Analiza sytuacji rodziny (art. 11 ust. 2)"
             description="Jakie trudności w wypełnianiu funkcji opiekuńczo-wychowawczych stwierdzono w wywiadzie i analizie. Puste pole: obowiązuje notatka z etapu analizy."
-            withAsterisk
+            required
             autosize
             minRows={3}
             {...register('analysis')}
             error={err('analysis')}
           />
-          <Textarea label="Uzasadnienie wniosku" withAsterisk autosize minRows={3} {...register('justification')} error={err('justification')} />
+          <Textarea label="Uzasadnienie wniosku" required autosize minRows={3} {...register('justification')} error={err('justification')} />
           <Textarea
             label="Załączniki do wniosku"
             description="Każdy załącznik w osobnym wierszu, np. kwestionariusz rodzinnego wywiadu środowiskowego, postanowienie sądu."
@@ -334,7 +338,7 @@ function Fields({
           <NativeSelect
             label="Asystent rodziny"
             description="Obok nazwiska: liczba prowadzonych rodzin / limit (art. 15 ust. 4)."
-            withAsterisk
+            required
             data={[
               { value: '', label: assistants ? '— wybierz asystenta —' : 'Wczytywanie…' },
               ...(assistants ?? []).map((a) => ({ value: a.id, label: assistantOptionLabel(a) })),
@@ -350,7 +354,7 @@ function Fields({
       return (
         <>
           {date('decidedOn', 'Data decyzji')}
-          <TextInput label="Podmiot, do którego skierowano" withAsterisk {...register('forwardedTo')} error={err('forwardedTo')} />
+          <TextInput label="Podmiot, do którego skierowano" required {...register('forwardedTo')} error={err('forwardedTo')} />
           <NativeSelect
             label="Rodzaj podmiotu"
             data={[
@@ -374,7 +378,7 @@ function Fields({
       return (
         <>
           {date('decidedOn', 'Data decyzji')}
-          <Textarea label="Przyczyna odmowy" withAsterisk autosize minRows={3} {...register('reason')} error={err('reason')} />
+          <Textarea label="Przyczyna odmowy" required autosize minRows={3} {...register('reason')} error={err('reason')} />
         </>
       );
     case 'recordFirstContact':
@@ -403,22 +407,21 @@ function Fields({
             error={basisErrors?.message}
           />
           {basisKind === 'written-consent' && (
-            <TextInput type="date" label="Data zgody" withAsterisk {...register('basis.consentOn')} error={basisErrors?.consentOn?.message} />
+            <FormDateField control={control} label="Data zgody" required name={'basis.consentOn'} error={basisErrors?.consentOn?.message} />
           )}
           {basisKind === 'court-order' && (
             <>
-              <TextInput label="Sąd" withAsterisk {...register('basis.court')} error={basisErrors?.court?.message} />
-              <TextInput label="Sygnatura akt" withAsterisk {...register('basis.caseRef')} error={basisErrors?.caseRef?.message} />
-              <TextInput type="date" label="Data postanowienia" withAsterisk {...register('basis.date')} error={basisErrors?.date?.message} />
+              <TextInput label="Sąd" required {...register('basis.court')} error={basisErrors?.court?.message} />
+              <TextInput label="Sygnatura akt" required {...register('basis.caseRef')} error={basisErrors?.caseRef?.message} />
+              <FormDateField control={control} label="Data postanowienia" required name={'basis.date'} error={basisErrors?.date?.message} />
             </>
           )}
           {basisKind === 'art-11-1a' && (
             <>
               <TextInput label="Placówka" {...register('basis.institution')} error={basisErrors?.institution?.message} />
-              <TextInput
-                type="date"
+              <FormDateField control={control}
                 label="Data opuszczenia placówki"
-                {...register('basis.leftInstitutionOn')}
+                name={'basis.leftInstitutionOn'}
                 error={basisErrors?.leftInstitutionOn?.message}
               />
             </>
@@ -426,14 +429,14 @@ function Fields({
           <TextInput
             label="Miejsce spotkań z asystentem"
             description="Na dokumencie: „Spotkania … będą się odbywać …”."
-            withAsterisk
+            required
             list="meeting-places"
             {...register('meetingPlace')}
             error={err('meetingPlace')}
           />
           <TextInput
             label="Częstotliwość spotkań (nie rzadziej niż…)"
-            withAsterisk
+            required
             list="meeting-frequencies"
             {...register('meetingFrequency')}
             error={err('meetingFrequency')}

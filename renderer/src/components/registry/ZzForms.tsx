@@ -17,6 +17,7 @@ import { FormError } from '../FormError';
 import { FindingsList, useEngagement, type FindingView } from './Findings';
 import { reveal, RevealButton } from './Sensitive';
 import { todayIso } from './labels';
+import { DateField } from '../DateField';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Qualification = keyof typeof QUALIFICATION_LABELS;
@@ -129,7 +130,7 @@ export function ZzCategoryField({
   error?: string;
 }) {
   return (
-    <Radio.Group label="Kategoria wsparcia" withAsterisk value={value} onChange={(v) => onChange(v as ZaZyciemCategory)} error={error}>
+    <Radio.Group label="Kategoria wsparcia" required value={value} onChange={(v) => onChange(v as ZaZyciemCategory)} error={error}>
       <Stack gap="xs" mt="xs">
         {(Object.keys(ZA_ZYCIEM_CATEGORIES) as ZaZyciemCategory[]).map((k) => {
           const c = ZA_ZYCIEM_CATEGORIES[k];
@@ -189,12 +190,11 @@ export function ZzDocumentsFields({ value, onChange, errors }: { value: ZzDocsSt
                 value={value.field}
                 onChange={(e) => set({ field: e.currentTarget.value as SpecialtyField })}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label="Data wystawienia zaświadczenia"
-                withAsterisk
+                required
                 value={value.issuedOn}
-                onChange={(e) => set({ issuedOn: e.currentTarget.value })}
+                onChange={(v) => set({ issuedOn: v })}
                 error={errors?.['documents.certificate.issuedOn']}
               />
               <NativeSelect
@@ -393,7 +393,7 @@ export function ZzVerifyForm({
       <Stack>
         <ZzCategoryField value={category} onChange={setCategory} error={fields.category} />
         <ZzDocumentsFields value={docs} onChange={setDocs} errors={fields} />
-        <TextInput type="date" label="Data weryfikacji" withAsterisk value={verifiedOn} onChange={(e) => setVerifiedOn(e.currentTarget.value)} error={fields.verifiedOn} />
+        <DateField label="Data weryfikacji" required value={verifiedOn} onChange={(v) => setVerifiedOn(v)} error={fields.verifiedOn} />
         <EligibilityPanel result={result} engaged={engaged} />
         <FormError message={error} title="Weryfikacja odrzucona" />
         <FindingsList findings={findings} />

@@ -12,6 +12,7 @@ import { call } from '../../api';
 import { applyApiError } from '../../forms';
 import { RefusalAlert, refusalOf, todayIso, type Refusal } from './common';
 import { saveButtonLabel } from '../registry/labels';
+import { FormDateField } from '../DateField';
 
 export const ADVANCE_ACTIONS = ['startRealisation', 'drawUpCatalogue', 'startCoordination', 'suspend', 'resume'] as const;
 export type AdvanceAction = (typeof ADVANCE_ACTIONS)[number];
@@ -60,7 +61,7 @@ export function AdvanceActionDialog(props: {
     <Modal opened={opened} onClose={onClose} title={label}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput type="date" label="Data" required data-autofocus {...form.register('on')} error={e.on?.message} />
+          <FormDateField control={form.control} label="Data" required data-autofocus name={'on'} error={e.on?.message} />
           {action === 'suspend' && (
             <Textarea label="Przyczyna zawieszenia" required autosize minRows={2} {...form.register('reason')} error={e.reason?.message} />
           )}

@@ -33,6 +33,7 @@ import {
   type Refusal,
 } from './common';
 import { LiveFindings, useEngagement } from '../registry/Findings';
+import { DateField } from '../DateField';
 
 type Kind = 'initial' | 'periodic' | 'final';
 type Prepared = ChannelOutput<'assessments:prepare'>;
@@ -230,9 +231,9 @@ export function AssessmentForm({
       <Stack gap="md">
         <DraftFormHeader title={`${KIND_TITLES[kind]} — nowa`} draft={draft} onRestore={(d) => setState((s) => ({ ...emptyState(s.children, kind), ...d }))} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label="Data oceny" withAsterisk value={state.assessedOn} onChange={(e) => set('assessedOn', e.currentTarget.value)} />
-          <TextInput type="date" label="Okres oceny od" value={state.periodFrom} onChange={(e) => set('periodFrom', e.currentTarget.value)} />
-          <TextInput type="date" label="Okres oceny do" value={state.periodTo} onChange={(e) => set('periodTo', e.currentTarget.value)} />
+          <DateField label="Data oceny" required value={state.assessedOn} onChange={(v) => set('assessedOn', v)} />
+          <DateField label="Okres oceny od" value={state.periodFrom} onChange={(v) => set('periodFrom', v)} />
+          <DateField label="Okres oceny do" value={state.periodTo} onChange={(v) => set('periodTo', v)} />
         </SimpleGrid>
         {previous && (
           <Text size="sm" c="dimmed">
@@ -272,7 +273,7 @@ export function AssessmentForm({
                 <TextInput
                   mt={4}
                   label={`Powód braku oceny — ${a.label}`}
-                  withAsterisk
+                  required
                   value={st.reason}
                   onChange={(e) => setArea(a.code, { reason: e.currentTarget.value })}
                 />
@@ -280,7 +281,7 @@ export function AssessmentForm({
                 <Textarea
                   mt={4}
                   label={`Uzasadnienie — ${a.label}`}
-                  withAsterisk={st.choice !== ''}
+                  required={st.choice !== ''}
                   autosize
                   minRows={1}
                   value={st.justification}
@@ -336,7 +337,7 @@ export function AssessmentForm({
                   <SimpleGrid key={g.id} cols={{ base: 1, sm: 2 }}>
                     <NativeSelect
                       label={`Cel ${i + 1}: ${g.title}`}
-                      withAsterisk
+                      required
                       data={GOAL_STATUSES}
                       value={st.status}
                       onChange={(e) => setGoal({ status: e.currentTarget.value })}
@@ -353,19 +354,18 @@ export function AssessmentForm({
           </Stack>
         )}
         {kind === 'periodic' && (
-          <TextInput
-            type="date"
+          <DateField
             label="Termin kolejnej oceny (nie później niż 6 miesięcy od oceny)"
-            withAsterisk
+            required
             value={state.nextAssessmentOn}
             max={isIso(state.assessedOn) ? latestNextAssessmentOn(state.assessedOn) : undefined}
-            onChange={(e) => set('nextAssessmentOn', e.currentTarget.value)}
+            onChange={(v) => set('nextAssessmentOn', v)}
           />
         )}
         {kind === 'final' && (
           <Textarea
             label="Zalecenia, w tym plan monitorowania rodziny po zakończeniu pracy (okres i forma)"
-            withAsterisk
+            required
             autosize
             minRows={2}
             value={state.monitoringPlan}
@@ -375,12 +375,12 @@ export function AssessmentForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label="Rekomendacja"
-            withAsterisk
+            required
             data={Object.entries(RECOMMENDATIONS).map(([value, label]) => ({ value, label }))}
             value={state.recommendation}
             onChange={(e) => set('recommendation', e.currentTarget.value)}
           />
-          <Textarea label="Uzasadnienie rekomendacji" withAsterisk={kind === 'final'} autosize minRows={1} value={state.recommendationNote} onChange={(e) => set('recommendationNote', e.currentTarget.value)} />
+          <Textarea label="Uzasadnienie rekomendacji" required={kind === 'final'} autosize minRows={1} value={state.recommendationNote} onChange={(e) => set('recommendationNote', e.currentTarget.value)} />
         </SimpleGrid>
 
         {distribution && (

@@ -12,6 +12,7 @@ import { call } from '../../api';
 import { ClosingConfirmation, closingSentence, CLOSING_UNCONFIRMED } from '../registry/ClosingConfirmation';
 import { useEngagement } from '../registry/Findings';
 import { dateOrDash, FindingsList, isIso, refusalOf, RefusalAlert, todayIso, type FindingView, type Refusal } from './common';
+import { DateField } from '../DateField';
 
 type CaseDetail = ChannelOutput<'cases:get'>;
 type Reason = ClosureReasonCode;
@@ -127,12 +128,12 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label="Przyczyna zakończenia"
-            withAsterisk
+            required
             data={CLOSURE_REASONS.map((r) => ({ value: r.code, label: r.label }))}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value as Reason)}
           />
-          <TextInput type="date" label="Data zakończenia" withAsterisk value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+          <DateField label="Data zakończenia" required value={on} onChange={(v) => setOn(v)} />
         </SimpleGrid>
         {reason === 'PIECZA_BEZ_POWROTU' && (
           <Checkbox
@@ -143,14 +144,14 @@ function CloseForm({ c, onClosed }: { c: CaseDetail; onClosed: (monitoringEndsOn
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {(c.consentBasis === 'court-order' || reason === 'SAD') && (
-            <TextInput type="date" label="Data poinformowania sądu" value={courtInformedOn} onChange={(e) => setCourtInformedOn(e.currentTarget.value)} />
+            <DateField label="Data poinformowania sądu" value={courtInformedOn} onChange={(v) => setCourtInformedOn(v)} />
           )}
           <NumberInput label="Monitoring (miesiące; puste = ustawienie ośrodka)" min={1} max={24} value={months} onChange={setMonths} />
         </SimpleGrid>
         {contested && (
           <Textarea
             label="Uzasadnienie przyczyny zakończenia (ocena końcowa wskazuje inaczej)"
-            withAsterisk
+            required
             autosize
             minRows={2}
             value={justification}
@@ -243,7 +244,7 @@ function AfterClosure({ c, isAdmin, monitoringEndsOn, onCaseChanged }: { c: Case
         ) : (
           <Stack gap="xs">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="date" label="Data powzięcia informacji o ponownych trudnościach" value={learnedOn} onChange={(e) => setLearnedOn(e.currentTarget.value)} />
+              <DateField label="Data powzięcia informacji o ponownych trudnościach" value={learnedOn} onChange={(v) => setLearnedOn(v)} />
               <TextInput label="Opis sytuacji" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
             </SimpleGrid>
             <Button variant="light" onClick={() => void reopen()} w="fit-content">

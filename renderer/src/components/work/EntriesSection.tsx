@@ -16,6 +16,7 @@ import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import { DraftFormHeader, FindingsList, dateOrDash, refusalOf, RefusalAlert, todayIso, useDraft, type FindingView, type Refusal } from './common';
+import { DateField, TimeField } from '../DateField';
 
 type Entry = ChannelOutput<'entries:list'>[number];
 type Goal = { id: string; title: string };
@@ -458,9 +459,9 @@ function EntryForm({
       <Stack gap="sm">
         <DraftFormHeader title={`${ENTRY_KINDS[kind].label} — ${entry ? `poprawa wpisu z ${dateOrDash(entry.on)}` : 'nowy wpis'}`} draft={draft} onRestore={setS} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label="Data" withAsterisk value={s.on} onChange={(e) => set('on', e.currentTarget.value)} />
-          {(visit || contact) && <TextInput type="time" label="Godzina rozpoczęcia" value={s.start} onChange={(e) => set('start', e.currentTarget.value)} />}
-          {(visit || contact) && <TextInput type="time" label="Godzina zakończenia" value={s.end} onChange={(e) => set('end', e.currentTarget.value)} />}
+          <DateField label="Data" required value={s.on} onChange={(v) => set('on', v)} />
+          {(visit || contact) && <TimeField label="Godzina rozpoczęcia" required={visit} value={s.start} onChange={(v) => set('start', v)} />}
+          {(visit || contact) && <TimeField label="Godzina zakończenia" required={visit} value={s.end} onChange={(v) => set('end', v)} />}
         </SimpleGrid>
         {visit && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -476,7 +477,7 @@ function EntryForm({
         {failed && (
           <NativeSelect
             label="Powód nieodbycia wizyty"
-            withAsterisk
+            required
             data={Object.entries(FAILED_VISIT_REASONS).map(([value, label]) => ({ value, label }))}
             value={s.failedReason}
             onChange={(e) => set('failedReason', e.currentTarget.value)}
@@ -554,8 +555,8 @@ function EntryForm({
         )}
         {(visit || failed) && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {visit && <TextInput type="date" label="Następne spotkanie — data" value={s.nextAppointmentOn} onChange={(e) => set('nextAppointmentOn', e.currentTarget.value)} />}
-            {visit && <TextInput type="time" label="Następne spotkanie — godzina" value={s.nextAppointmentTime} onChange={(e) => set('nextAppointmentTime', e.currentTarget.value)} />}
+            {visit && <DateField label="Następne spotkanie — data" value={s.nextAppointmentOn} onChange={(v) => set('nextAppointmentOn', v)} />}
+            {visit && <TimeField label="Następne spotkanie — godzina" value={s.nextAppointmentTime} onChange={(v) => set('nextAppointmentTime', v)} />}
             <NumberInput label="Dojazd (km)" min={0} decimalSeparator="," value={s.km} onChange={(v) => set('km', v)} />
           </SimpleGrid>
         )}

@@ -7,6 +7,7 @@ import { CATALOGUE_AREAS, CATALOGUE_STATUSES } from '../../../../shared/workSche
 import { ApiError, call, errorMessage } from '../../api';
 import { formatDate } from '../../format';
 import { dateOrDash, refusalOf, RefusalAlert, todayIso, type Refusal } from './common';
+import { DateField } from '../DateField';
 
 type Court = ChannelOutput<'court:list'>[number];
 type Item = ChannelOutput<'catalogue:list'>[number];
@@ -143,13 +144,11 @@ export function CourtSection({ caseId, canEdit }: { caseId: string; canEdit: boo
                   )}
                   {dating?.id === r.id && (
                     <Group gap={4} align="flex-end" data-testid="court-date-form">
-                      <TextInput
+                      <DateField
                         size="xs"
-                        type="date"
                         label={dating.field === 'deliveredOn' ? 'Data doręczenia' : 'Data przekazania opinii'}
                         value={dating.date}
-                        max={todayIso()}
-                        onChange={(e) => setDating({ ...dating, date: e.currentTarget.value })}
+                        onChange={(v) => setDating({ ...dating, date: v })}
                       />
                       <Button size="compact-sm" onClick={() => void saveDate(r)}>
                         Zapisz datę
@@ -176,13 +175,13 @@ export function CourtSection({ caseId, canEdit }: { caseId: string; canEdit: boo
             Pismo sądu z prośbą o opinię
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Sąd" withAsterisk value={f.court} onChange={(e) => setF({ ...f, court: e.currentTarget.value })} />
+            <TextInput label="Sąd" required value={f.court} onChange={(e) => setF({ ...f, court: e.currentTarget.value })} />
             <TextInput label="Wydział" value={f.department} onChange={(e) => setF({ ...f, department: e.currentTarget.value })} />
-            <TextInput label="Sygnatura akt" withAsterisk value={f.caseRef} onChange={(e) => setF({ ...f, caseRef: e.currentTarget.value })} />
-            <TextInput type="date" label="Data pisma sądu" withAsterisk value={f.requestedOn} onChange={(e) => setF({ ...f, requestedOn: e.currentTarget.value })} />
-            <TextInput type="date" label="Data doręczenia" value={f.deliveredOn} onChange={(e) => setF({ ...f, deliveredOn: e.currentTarget.value })} />
+            <TextInput label="Sygnatura akt" required value={f.caseRef} onChange={(e) => setF({ ...f, caseRef: e.currentTarget.value })} />
+            <DateField label="Data pisma sądu" required value={f.requestedOn} onChange={(v) => setF({ ...f, requestedOn: v })} />
+            <DateField label="Data doręczenia" value={f.deliveredOn} onChange={(v) => setF({ ...f, deliveredOn: v })} />
             <NumberInput label="Termin (dni od doręczenia)" min={1} max={365} value={f.termDays} onChange={(v) => setF({ ...f, termDays: v })} />
-            <TextInput type="date" label="Termin wyznaczony przez sąd" value={f.fixedDueOn} onChange={(e) => setF({ ...f, fixedDueOn: e.currentTarget.value })} />
+            <DateField label="Termin wyznaczony przez sąd" value={f.fixedDueOn} onChange={(v) => setF({ ...f, fixedDueOn: v })} />
             <TextInput label="Zakres opinii" value={f.scope} onChange={(e) => setF({ ...f, scope: e.currentTarget.value })} />
           </SimpleGrid>
           <RefusalAlert refusal={refusal} title="Nie zapisano" />
@@ -369,8 +368,8 @@ function CatalogueForm({ caseId, item, onSaved, onCancel }: { caseId: string; it
           value={f.area}
           onChange={(e) => setF({ ...f, area: e.currentTarget.value })}
         />
-        <TextInput label="Forma wsparcia" withAsterisk value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
-        <TextInput label="Realizator / instytucja" withAsterisk value={f.provider} onChange={(e) => setF({ ...f, provider: e.currentTarget.value })} />
+        <TextInput label="Forma wsparcia" required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
+        <TextInput label="Realizator / instytucja" required value={f.provider} onChange={(e) => setF({ ...f, provider: e.currentTarget.value })} />
         <TextInput label="Kontakt" value={f.contact} onChange={(e) => setF({ ...f, contact: e.currentTarget.value })} />
         <TextInput label="Warunki i dokumenty" value={f.conditions} onChange={(e) => setF({ ...f, conditions: e.currentTarget.value })} />
         <TextInput label="Koszt" value={f.cost} onChange={(e) => setF({ ...f, cost: e.currentTarget.value })} />
@@ -380,14 +379,13 @@ function CatalogueForm({ caseId, item, onSaved, onCancel }: { caseId: string; it
           value={f.status}
           onChange={(e) => setF({ ...f, status: e.currentTarget.value })}
         />
-        <TextInput type="date" label="Data złożenia wniosku" value={f.appliedOn} onChange={(e) => setF({ ...f, appliedOn: e.currentTarget.value })} />
+        <DateField label="Data złożenia wniosku" value={f.appliedOn} onChange={(v) => setF({ ...f, appliedOn: v })} />
         {decided && (
-          <TextInput
-            type="date"
+          <DateField
             label="Data uzyskania / odmowy"
             value={f.decidedOn}
-            onChange={(e) => {
-              setF({ ...f, decidedOn: e.currentTarget.value });
+            onChange={(v) => {
+              setF({ ...f, decidedOn: v });
               setFieldErrors({});
             }}
             error={decidedError}
@@ -556,14 +554,14 @@ export function AuthorisationsSection({
             />
             <TextInput label="Instytucje (oddziel przecinkami)" value={f.institutions} onChange={(e) => setF({ ...f, institutions: e.currentTarget.value })} />
             <TextInput label="Sprawy (oddziel przecinkami)" value={f.matters} onChange={(e) => setF({ ...f, matters: e.currentTarget.value })} />
-            <TextInput type="date" label="Data podpisania" withAsterisk value={f.signedOn} onChange={(e) => setF({ ...f, signedOn: e.currentTarget.value })} />
-            <TextInput type="date" label="Ważne od" withAsterisk value={f.validFrom} onChange={(e) => setF({ ...f, validFrom: e.currentTarget.value })} />
-            <TextInput type="date" label="Ważne do" value={f.validTo} onChange={(e) => setF({ ...f, validTo: e.currentTarget.value })} />
+            <DateField label="Data podpisania" required value={f.signedOn} onChange={(v) => setF({ ...f, signedOn: v })} />
+            <DateField label="Ważne od" required value={f.validFrom} onChange={(v) => setF({ ...f, validFrom: v })} />
+            <DateField label="Ważne do" value={f.validTo} onChange={(v) => setF({ ...f, validTo: v })} />
           </SimpleGrid>
           <Checkbox.Group
             mt="sm"
             label="Upoważniający (dorośli członkowie rodziny, którzy podpisali)"
-            withAsterisk
+            required
             value={f.grantorIds}
             onChange={(v) => setF({ ...f, grantorIds: v })}
           >

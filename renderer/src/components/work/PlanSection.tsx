@@ -11,6 +11,7 @@ import { ASSESSMENT_AREAS, validateWorkPlan } from '../../../../shared/rules';
 import { call, errorMessage } from '../../api';
 import { LiveFindings, useEngagement } from '../registry/Findings';
 import { DraftFormHeader, dateOrDash, isIso, refusalOf, RefusalAlert, todayIso, useDraft, type Refusal } from './common';
+import { DateField } from '../DateField';
 
 type Current = ChannelOutput<'plans:current'>;
 type Version = ChannelOutput<'plans:versions'>[number];
@@ -368,8 +369,8 @@ function PlanForm({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label="Data sporządzenia planu" withAsterisk value={s.drawnUpOn} onChange={(e) => set('drawnUpOn', e.currentTarget.value)} />
-          <TextInput type="date" label="Termin przeglądu planu" value={s.reviewOn} onChange={(e) => set('reviewOn', e.currentTarget.value)} />
+          <DateField label="Data sporządzenia planu" required value={s.drawnUpOn} onChange={(v) => set('drawnUpOn', v)} />
+          <DateField label="Termin przeglądu planu" value={s.reviewOn} onChange={(v) => set('reviewOn', v)} />
         </SimpleGrid>
         <Textarea label="Cel główny" autosize minRows={1} value={s.mainGoal} onChange={(e) => set('mainGoal', e.currentTarget.value)} />
 
@@ -383,7 +384,7 @@ function PlanForm({
                 </Button>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={`Cel ${gi + 1} — treść`} withAsterisk value={g.title} onChange={(e) => setGoal(gi, { title: e.currentTarget.value })} />
+                <TextInput label={`Cel ${gi + 1} — treść`} required value={g.title} onChange={(e) => setGoal(gi, { title: e.currentTarget.value })} />
                 <NativeSelect label={`Cel ${gi + 1} — obszar oceny`} data={areaOptions} value={g.areaCode} onChange={(e) => setGoal(gi, { areaCode: e.currentTarget.value })} />
               </SimpleGrid>
               {g.actions.map((a, ai) => {
@@ -391,16 +392,16 @@ function PlanForm({
                 return (
                   <Paper key={ai} withBorder p="xs">
                     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                      <TextInput label={`Opis działania ${n}`} withAsterisk value={a.description} onChange={(e) => setAction(gi, ai, { description: e.currentTarget.value })} />
+                      <TextInput label={`Opis działania ${n}`} required value={a.description} onChange={(e) => setAction(gi, ai, { description: e.currentTarget.value })} />
                       <NativeSelect
                         label={`Kto realizuje ${n}`}
                         data={Object.entries(WHO).map(([value, label]) => ({ value, label }))}
                         value={a.responsibleKind}
                         onChange={(e) => setAction(gi, ai, { responsibleKind: e.currentTarget.value as ActionState['responsibleKind'] })}
                       />
-                      <TextInput label={`Odpowiedzialny (imię, instytucja) ${n}`} withAsterisk value={a.responsible} onChange={(e) => setAction(gi, ai, { responsible: e.currentTarget.value })} />
-                      <TextInput type="date" label={`Termin realizacji ${n}`} withAsterisk value={a.dueDate} onChange={(e) => setAction(gi, ai, { dueDate: e.currentTarget.value })} />
-                      <TextInput label={`Oczekiwany efekt ${n}`} withAsterisk value={a.expectedEffect} onChange={(e) => setAction(gi, ai, { expectedEffect: e.currentTarget.value })} />
+                      <TextInput label={`Odpowiedzialny (imię, instytucja) ${n}`} required value={a.responsible} onChange={(e) => setAction(gi, ai, { responsible: e.currentTarget.value })} />
+                      <DateField label={`Termin realizacji ${n}`} required value={a.dueDate} onChange={(v) => setAction(gi, ai, { dueDate: v })} />
+                      <TextInput label={`Oczekiwany efekt ${n}`} required value={a.expectedEffect} onChange={(e) => setAction(gi, ai, { expectedEffect: e.currentTarget.value })} />
                       <NativeSelect
                         label={`Stan realizacji ${n}`}
                         data={Object.entries(STATUSES).map(([value, label]) => ({ value, label }))}
@@ -435,7 +436,7 @@ function PlanForm({
         <Checkbox label="Plan skonsultowano z pracownikiem socjalnym (art. 15 ust. 1 pkt 1)" checked={s.consultedWithSocialWorker} onChange={(e) => set('consultedWithSocialWorker', e.currentTarget.checked)} />
         {s.consultedWithSocialWorker && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" label="Data konsultacji" value={s.consultationOn} onChange={(e) => set('consultationOn', e.currentTarget.value)} />
+            <DateField label="Data konsultacji" value={s.consultationOn} onChange={(v) => set('consultationOn', v)} />
             <TextInput label="Pracownik socjalny" value={s.socialWorkerName} onChange={(e) => set('socialWorkerName', e.currentTarget.value)} />
             <TextInput label="Uwagi z konsultacji" value={s.consultationNote} onChange={(e) => set('consultationNote', e.currentTarget.value)} />
           </SimpleGrid>

@@ -10,6 +10,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { checkHeadOpinionDates, headOpinionFieldOf } from '../../../../shared/rules';
 import { ApiError, call } from '../../api';
 import { refusalOf, RefusalAlert, todayIso, type Refusal } from './common';
+import { DateField } from '../DateField';
 
 type SF = ChannelOutput<'supporting:list'>[number];
 
@@ -96,22 +97,20 @@ function OpinionForm({ sf, onDone, onCancel, onStale }: { sf: SF; onDone: (messa
           value={f.positive}
           onChange={(e) => setF({ ...f, positive: e.currentTarget.value })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label="Data opinii kierownika"
           value={f.on}
-          onChange={(e) => {
-            setF({ ...f, on: e.currentTarget.value });
+          onChange={(v) => {
+            setF({ ...f, on: v });
             setFieldErrors({});
           }}
           error={errorOf('headOpinion.on')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label="Data rodzinnego wywiadu środowiskowego"
           value={f.interviewOn}
-          onChange={(e) => {
-            setF({ ...f, interviewOn: e.currentTarget.value });
+          onChange={(v) => {
+            setF({ ...f, interviewOn: v });
             setFieldErrors({});
           }}
           error={errorOf('headOpinion.interviewOn')}

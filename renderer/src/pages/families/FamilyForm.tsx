@@ -33,6 +33,7 @@ import { reveal, revealPesel, RevealButton } from '../../components/registry/Sen
 import { formatDate } from '../../format';
 import { useSession } from '../../session';
 import { go, href } from './nav';
+import { FormDateField } from '../../components/DateField';
 
 const formSchema = familyFieldsSchema.extend({ acknowledgeDuplicates: z.boolean().optional().default(false) });
 type FormIn = z.input<typeof formSchema>;
@@ -300,10 +301,10 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
               Adres i kontakt
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-              <TextInput label="Adres" withAsterisk {...register('address')} error={errors.address?.message} />
+              <TextInput label="Adres" required {...register('address')} error={errors.address?.message} />
               <TextInput label="Kod pocztowy" placeholder="00-000" {...register('postalCode')} error={errors.postalCode?.message} />
-              <TextInput label="Miejscowość" withAsterisk {...register('place')} error={errors.place?.message} />
-              <TextInput label="Gmina" withAsterisk {...register('gmina')} error={errors.gmina?.message} />
+              <TextInput label="Miejscowość" required {...register('place')} error={errors.place?.message} />
+              <TextInput label="Gmina" required {...register('gmina')} error={errors.gmina?.message} />
               <TextInput label="Rejon" description="Rejon pracownika socjalnego" {...register('area')} error={errors.area?.message} />
               <TextInput label="Telefon rodziny" {...register('phone')} error={errors.phone?.message} />
             </SimpleGrid>
@@ -331,7 +332,7 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
                   <TextInput label="Sąd" {...register('courtSupervision.court')} error={errors.courtSupervision?.court?.message} />
                   <TextInput label="Kurator (imię i nazwisko)" {...register('courtSupervision.kuratorName')} />
                   <TextInput label="Telefon kuratora" {...register('courtSupervision.kuratorPhone')} />
-                  <TextInput label="Nadzór od" type="date" {...register('courtSupervision.since')} error={errors.courtSupervision?.since?.message} />
+                  <FormDateField control={control} label="Nadzór od" name={'courtSupervision.since'} error={errors.courtSupervision?.since?.message} />
                 </SimpleGrid>
               </SectionToggle>
               <SectionToggle control={control} register={register} name="niebieskaKarta.active" label="Procedura „Niebieskie Karty”">
@@ -349,10 +350,9 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
                       </Group>
                     </Stack>
                   ) : (
-                    <TextInput
+                    <FormDateField control={control}
                       label="Data wszczęcia procedury"
-                      type="date"
-                      {...register('niebieskaKarta.startedOn')}
+                      name={'niebieskaKarta.startedOn'}
                       error={errors.niebieskaKarta?.startedOn?.message}
                     />
                   )}
@@ -537,8 +537,8 @@ function MemberFields({
   return (
     <Fieldset legend={`${isChild ? 'Dziecko' : 'Osoba dorosła'} — ${who}`} aria-label={`Członek rodziny nr ${n}`} data-testid={`member-${index}`}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <TextInput label={`Imię (osoba ${n})`} withAsterisk {...register(`members.${index}.firstName`)} error={errors?.firstName?.message} />
-        <TextInput label={`Nazwisko (osoba ${n})`} withAsterisk {...register(`members.${index}.lastName`)} error={errors?.lastName?.message} />
+        <TextInput label={`Imię (osoba ${n})`} required {...register(`members.${index}.firstName`)} error={errors?.firstName?.message} />
+        <TextInput label={`Nazwisko (osoba ${n})`} required {...register(`members.${index}.lastName`)} error={errors?.lastName?.message} />
         <TextInput
           label={`PESEL (osoba ${n})`}
           inputMode="numeric"
@@ -570,10 +570,9 @@ function MemberFields({
           }
         />
         {!pesel ? (
-          <TextInput
+          <FormDateField control={control}
             label={`Data urodzenia (osoba ${n})`}
-            type="date"
-            {...register(`members.${index}.birthDate`)}
+            name={`members.${index}.birthDate`}
             error={errors?.birthDate?.message}
           />
         ) : (
@@ -582,7 +581,7 @@ function MemberFields({
         <TextInput
           label={`Pokrewieństwo / rola (osoba ${n})`}
           placeholder={isChild ? 'np. syn, córka, wnuczka' : 'np. matka, ojciec, babcia'}
-          withAsterisk
+          required
           {...register(`members.${index}.relation`)}
           error={errors?.relation?.message}
         />
@@ -622,10 +621,9 @@ function MemberFields({
             />
             {inFoster && (
               <>
-                <TextInput
+                <FormDateField control={control}
                   label={`Data umieszczenia w pieczy (osoba ${n})`}
-                  type="date"
-                  {...register(`members.${index}.placement.since`)}
+                  name={`members.${index}.placement.since`}
                   error={errors?.placement?.since?.message}
                 />
                 <TextInput

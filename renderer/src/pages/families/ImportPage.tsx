@@ -181,6 +181,7 @@ export function ImportPage() {
             jedna osoba; osoby z tym samym kluczem rodziny tworzą rodzinę. Pliku nic nie zmienia i nic z niego nie zostaje na dysku.
           </Text>
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void load();

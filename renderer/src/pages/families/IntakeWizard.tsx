@@ -14,6 +14,7 @@ import { applyApiError } from '../../forms';
 import { formatDate } from '../../format';
 import { headNameOf, useFamily } from './FamilyCard';
 import { go, href } from './nav';
+import { FormDateField } from '../../components/DateField';
 
 type FormIn = z.input<typeof intakeSchema>;
 type FormOut = z.output<typeof intakeSchema>;
@@ -105,7 +106,7 @@ export function IntakeWizard({ familyId }: { familyId: string }) {
               render={({ field }) => (
                 <Radio.Group
                   label="Źródło zgłoszenia"
-                  withAsterisk
+                  required
                   value={field.value ?? ''}
                   onChange={(v) => field.onChange(v as CaseSource)}
                   error={errors.source?.message}
@@ -125,7 +126,7 @@ export function IntakeWizard({ familyId }: { familyId: string }) {
               2. Termin wywiadu środowiskowego
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="date" label="Data powzięcia informacji" withAsterisk {...register('learnedOn')} error={errors.learnedOn?.message} />
+              <FormDateField control={control} label="Data powzięcia informacji" required name={'learnedOn'} error={errors.learnedOn?.message} />
               <Checkbox mt={28} label="Sprawa pilna (wywiad w ciągu 2 dni roboczych)" {...register('urgent')} />
             </SimpleGrid>
             <Alert color="blue" mt="md" role="status" title="Termin przeprowadzenia rodzinnego wywiadu środowiskowego">
@@ -146,9 +147,9 @@ export function IntakeWizard({ familyId }: { familyId: string }) {
             <Paper withBorder p="lg">
               <Fieldset legend="Postanowienie sądu (art. 109 § 2 pkt 1 KRO)">
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput label="Sąd" withAsterisk {...register('courtOrder.court')} error={errors.courtOrder?.court?.message} />
-                  <TextInput label="Sygnatura akt" withAsterisk {...register('courtOrder.caseRef')} error={errors.courtOrder?.caseRef?.message} />
-                  <TextInput type="date" label="Data postanowienia" withAsterisk {...register('courtOrder.date')} error={errors.courtOrder?.date?.message} />
+                  <TextInput label="Sąd" required {...register('courtOrder.court')} error={errors.courtOrder?.court?.message} />
+                  <TextInput label="Sygnatura akt" required {...register('courtOrder.caseRef')} error={errors.courtOrder?.caseRef?.message} />
+                  <FormDateField control={control} label="Data postanowienia" required name={'courtOrder.date'} error={errors.courtOrder?.date?.message} />
                 </SimpleGrid>
                 {errors.courtOrder?.message && (
                   <Text c="red" size="sm">

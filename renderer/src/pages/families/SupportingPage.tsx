@@ -35,6 +35,7 @@ import { SupportingOpinionButton } from '../../components/work/SupportingOpinion
 import { useSession } from '../../session';
 import { headNameOf, SUPPORTING_STATUS, useFamily } from './FamilyCard';
 import { href } from './nav';
+import { DateField, FormDateField } from '../../components/DateField';
 
 type SF = ChannelOutput<'supporting:list'>[number];
 const registerSchema = supportingFieldsSchema
@@ -339,22 +340,21 @@ function RegisterForm({
           error={errors.caseId?.message}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Nazwa rodziny wspierającej" withAsterisk {...register('name')} error={errors.name?.message} />
+          <TextInput label="Nazwa rodziny wspierającej" required {...register('name')} error={errors.name?.message} />
           <TextInput label="Związek z otoczeniem dziecka" placeholder="np. sąsiedzi, dziadkowie" {...register('relationToChild')} error={errors.relationToChild?.message} />
-          <TextInput label="Adres" withAsterisk {...register('address')} error={errors.address?.message} />
-          <TextInput label="Miejscowość" withAsterisk {...register('place')} error={errors.place?.message} />
+          <TextInput label="Adres" required {...register('address')} error={errors.address?.message} />
+          <TextInput label="Miejscowość" required {...register('place')} error={errors.place?.message} />
           <TextInput label="Telefon" {...register('phone')} error={errors.phone?.message} />
-          <TextInput type="date" label="Data oświadczenia o niekaralności" {...register('convictionStatementOn')} error={errors.convictionStatementOn?.message} />
+          <FormDateField control={control} label="Data oświadczenia o niekaralności" name={'convictionStatementOn'} error={errors.convictionStatementOn?.message} />
         </SimpleGrid>
         <Fieldset legend="Opinia kierownika (na podstawie rodzinnego wywiadu środowiskowego)">
           <Checkbox label="Opinia pozytywna" {...register('headOpinion.positive')} />
           {opinion && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-              <TextInput type="date" label="Data opinii kierownika" {...register('headOpinion.on')} error={errors.headOpinion?.on?.message} />
-              <TextInput
-                type="date"
+              <FormDateField control={control} label="Data opinii kierownika" name={'headOpinion.on'} error={errors.headOpinion?.on?.message} />
+              <FormDateField control={control}
                 label="Data rodzinnego wywiadu środowiskowego"
-                {...register('headOpinion.interviewOn')}
+                name={'headOpinion.interviewOn'}
                 error={errors.headOpinion?.interviewOn?.message}
               />
             </SimpleGrid>
@@ -374,10 +374,10 @@ function RegisterForm({
         {members.fields.map((f, i) => (
           <Fieldset key={f.id} legend={`Członek rodziny wspierającej nr ${i + 1}`}>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <TextInput label={`Imię (członek ${i + 1})`} withAsterisk {...register(`members.${i}.firstName`)} error={errors.members?.[i]?.firstName?.message} />
-              <TextInput label={`Nazwisko (członek ${i + 1})`} withAsterisk {...register(`members.${i}.lastName`)} error={errors.members?.[i]?.lastName?.message} />
+              <TextInput label={`Imię (członek ${i + 1})`} required {...register(`members.${i}.firstName`)} error={errors.members?.[i]?.firstName?.message} />
+              <TextInput label={`Nazwisko (członek ${i + 1})`} required {...register(`members.${i}.lastName`)} error={errors.members?.[i]?.lastName?.message} />
               <TextInput label={`PESEL (członek ${i + 1})`} {...register(`members.${i}.pesel`)} error={errors.members?.[i]?.pesel?.message} />
-              <TextInput type="date" label={`Data urodzenia (członek ${i + 1})`} {...register(`members.${i}.birthDate`)} error={errors.members?.[i]?.birthDate?.message} />
+              <FormDateField control={control} label={`Data urodzenia (członek ${i + 1})`} name={`members.${i}.birthDate`} error={errors.members?.[i]?.birthDate?.message} />
             </SimpleGrid>
             <Checkbox mt="xs" label="Prawomocnie skazana za umyślne przestępstwo" {...register(`members.${i}.finalConvictionIntentionalCrime`)} />
           </Fieldset>
@@ -540,32 +540,30 @@ function HeadForm({
             {v.by === 'head-authorised' && (
               <TextInput label="Upoważnienie wójta (art. 31 ust. 2)" value={v.authorisation} onChange={set('authorisation')} error={fields.authorisation} />
             )}
-            <TextInput label="Numer aktu" withAsterisk value={v.number} onChange={set('number')} error={fields.number} />
-            <TextInput type="date" label="Data aktu" value={v.on} onChange={set('on')} error={fields.on} />
+            <TextInput label="Numer aktu" required value={v.number} onChange={set('number')} error={fields.number} />
+            <DateField label="Data aktu" value={v.on} onChange={(v) => set('on')({ currentTarget: { value: v } })} error={fields.on} />
             <ScopeField value={scope} onChange={setScope} error={fields.scope} />
-            <TextInput
-              type="date"
+            <DateField
               label="Ustanowienie do dnia"
               description="Puste pole: na czas nieokreślony."
               value={v.until}
-              onChange={set('until')}
+              onChange={(v) => set('until')({ currentTarget: { value: v } })}
               error={fields.until}
             />
           </>
         )}
         {dialog.kind === 'contract' && (
           <>
-            <TextInput label="Numer umowy" withAsterisk value={v.number} onChange={set('number')} error={fields.number} />
-            <TextInput type="date" label="Data umowy" withAsterisk value={v.on} onChange={set('on')} error={fields.on} />
+            <TextInput label="Numer umowy" required value={v.number} onChange={set('number')} error={fields.number} />
+            <DateField label="Data umowy" required value={v.on} onChange={(v) => set('on')({ currentTarget: { value: v } })} error={fields.on} />
             <TextInput label="Limit miesięczny (zł)" placeholder="np. 1 234,56" value={v.monthly} onChange={set('monthly')} error={fields.monthly} />
             <TextInput label="Limit łączny (zł)" placeholder="np. 12 000,00" value={v.total} onChange={set('total')} error={fields.total} />
             <ScopeField value={scope} onChange={setScope} error={fields.scope} />
-            <TextInput
-              type="date"
+            <DateField
               label="Umowa obowiązuje do dnia"
               description="Puste pole: na czas nieokreślony."
               value={v.until}
-              onChange={set('until')}
+              onChange={(v) => set('until')({ currentTarget: { value: v } })}
               error={fields.until}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -589,9 +587,9 @@ function HeadForm({
         )}
         {dialog.kind === 'reimbursement' && (
           <>
-            <TextInput type="date" label="Data zwrotu" withAsterisk value={v.paidOn} onChange={set('paidOn')} error={fields.paidOn} />
-            <TextInput label="Kwota (zł)" withAsterisk placeholder="np. 1 234,56" value={v.amount} onChange={set('amount')} error={fields.amount} />
-            <TextInput label="Opis wydatku" withAsterisk value={v.description} onChange={set('description')} error={fields.description} />
+            <DateField label="Data zwrotu" required value={v.paidOn} onChange={(v) => set('paidOn')({ currentTarget: { value: v } })} error={fields.paidOn} />
+            <TextInput label="Kwota (zł)" required placeholder="np. 1 234,56" value={v.amount} onChange={set('amount')} error={fields.amount} />
+            <TextInput label="Opis wydatku" required value={v.description} onChange={set('description')} error={fields.description} />
             <Text size="sm" c="dimmed">
               Dotychczas zwrócono: {formatGrosze(sf.reimbursedTotalGr)}
             </Text>
@@ -615,7 +613,7 @@ function HeadForm({
 /** Areas of help of a supporting family (art. 29 ust. 2), at least one. */
 function ScopeField({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
   return (
-    <Checkbox.Group label="Zakres pomocy rodziny wspierającej (art. 29 ust. 2)" withAsterisk value={value} onChange={onChange} error={error}>
+    <Checkbox.Group label="Zakres pomocy rodziny wspierającej (art. 29 ust. 2)" required value={value} onChange={onChange} error={error}>
       <Stack gap={4} mt={4}>
         {ALL_SCOPES.map((k) => (
           <Checkbox key={k} value={k} label={SUPPORTING_SCOPES[k]} />

@@ -10,6 +10,7 @@ import { docsInput, EligibilityPanel, EMPTY_DOCS, useZzEligibility, ZzCategoryFi
 import { formatDate } from '../../format';
 import { headNameOf, useFamily } from './FamilyCard';
 import { go, href } from './nav';
+import { DateField } from '../../components/DateField';
 
 /** "Za życiem" request: category, received date, documents with the live eligibility rules. */
 export function ZzRequestPage({ familyId }: { familyId: string }) {
@@ -82,13 +83,12 @@ export function ZzRequestPage({ familyId }: { familyId: string }) {
           </Paper>
           <Paper withBorder p="lg">
             <Stack>
-              <TextInput
-                type="date"
+              <DateField
                 label="Data wpływu wniosku"
-                withAsterisk
+                required
                 w={260}
                 value={receivedOn}
-                onChange={(e) => setReceivedOn(e.currentTarget.value)}
+                onChange={(v) => setReceivedOn(v)}
                 error={fields.receivedOn}
               />
               {deadlines && (
