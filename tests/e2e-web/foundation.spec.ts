@@ -57,7 +57,7 @@ test('first run → recovery key → head creates an assistant → assistant see
   await dialog.getByRole('button', { name: 'Anuluj' }).click();
 
   await createAccount(page, ASSISTANT);
-  await expect(page.getByRole('cell', { name: ASSISTANT.fullName }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Konta użytkowników' }).getByRole('cell', { name: ASSISTANT.fullName })).toBeVisible();
 
   // The audit log shows the account change, who made it and when.
   await page.getByRole('link', { name: 'Dziennik zdarzeń' }).click();

@@ -99,7 +99,7 @@ export function UsersPage() {
       )}
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="sm" striped>
+          <Table verticalSpacing="sm" striped aria-label="Konta użytkowników">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Imię i nazwisko</Table.Th>
