@@ -20,6 +20,7 @@ import {
   type StaffFields,
 } from '../../../../shared/staff';
 import { call, errorMessage, isApiError } from '../../api';
+import { DateField } from '../DateField';
 
 type Qualification = NonNullable<StaffFields['qualification']>;
 type Experience = Qualification['experience'][number];
@@ -137,8 +138,8 @@ export function StaffForm(props: { entry: StaffEntry; onCancel: () => void; onDo
               onChange={(v) => setF({ ...f, fte: v === '' ? null : Number(v) })}
               error={err('fte')}
             />
-            <TextInput type="date" label="Zatrudnienie od" value={d(f.employedFrom)} onChange={(e) => setF({ ...f, employedFrom: nd(e.currentTarget.value) })} error={err('employedFrom')} />
-            <TextInput type="date" label="Zatrudnienie do" value={d(f.employedTo)} onChange={(e) => setF({ ...f, employedTo: nd(e.currentTarget.value) })} error={err('employedTo')} />
+            <DateField label="Zatrudnienie od" value={d(f.employedFrom)} onChange={(v) => setF({ ...f, employedFrom: nd(v) })} error={err('employedFrom')} />
+            <DateField label="Zatrudnienie do" value={d(f.employedTo)} onChange={(v) => setF({ ...f, employedTo: nd(v) })} error={err('employedTo')} />
           </SimpleGrid>
           <Checkbox
             label="Zadaniowy czas pracy"
@@ -168,11 +169,10 @@ export function StaffForm(props: { entry: StaffEntry; onCancel: () => void; onDo
             />
             <TextInput label="Kierunek lub profil (jak w dokumencie)" value={q.education.field} onChange={(e) => setQ({ education: { ...q.education, field: e.currentTarget.value } })} />
             <TextInput label="Uczelnia lub szkoła" value={q.education.school} onChange={(e) => setQ({ education: { ...q.education, school: e.currentTarget.value } })} />
-            <TextInput
-              type="date"
+            <DateField
               label="Data ukończenia"
               value={d(q.education.completedOn)}
-              onChange={(e) => setQ({ education: { ...q.education, completedOn: nd(e.currentTarget.value) } })}
+              onChange={(v) => setQ({ education: { ...q.education, completedOn: nd(v) } })}
             />
             <TextInput label="Dokument (dyplom, świadectwo — numer i data)" value={q.education.document} onChange={(e) => setQ({ education: { ...q.education, document: e.currentTarget.value } })} />
           </SimpleGrid>
@@ -185,7 +185,7 @@ export function StaffForm(props: { entry: StaffEntry; onCancel: () => void; onDo
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Nazwa szkolenia lub studiów" value={q.training.name} onChange={(e) => setQ({ training: { ...q.training!, name: e.currentTarget.value } })} />
               <NumberInput label="Liczba godzin" min={1} max={5000} value={q.training.hours ?? ''} onChange={(v) => setQ({ training: { ...q.training!, hours: v === '' ? null : Number(v) } })} />
-              <TextInput type="date" label="Data ukończenia szkolenia" value={d(q.training.completedOn)} onChange={(e) => setQ({ training: { ...q.training!, completedOn: nd(e.currentTarget.value) } })} />
+              <DateField label="Data ukończenia szkolenia" value={d(q.training.completedOn)} onChange={(v) => setQ({ training: { ...q.training!, completedOn: nd(v) } })} />
               <TextInput label="Dokument (zaświadczenie)" value={q.training.document} onChange={(e) => setQ({ training: { ...q.training!, document: e.currentTarget.value } })} />
               <Checkbox
                 label="Studia podyplomowe"
@@ -202,12 +202,11 @@ export function StaffForm(props: { entry: StaffEntry; onCancel: () => void; onDo
             return (
               <SimpleGrid key={i} cols={{ base: 1, sm: 3 }} data-testid={`experience-${i}`}>
                 <TextInput label={`Pracodawca (${i + 1})`} value={x.employer} onChange={(e) => setX({ employer: e.currentTarget.value })} />
-                <TextInput type="date" label="Od" value={d(x.from)} onChange={(e) => setX({ from: nd(e.currentTarget.value) })} />
-                <TextInput
-                  type="date"
+                <DateField label="Od" value={d(x.from)} onChange={(v) => setX({ from: nd(v) })} />
+                <DateField
                   label="Do (puste — nadal)"
                   value={d(x.to)}
-                  onChange={(e) => setX({ to: nd(e.currentTarget.value) })}
+                  onChange={(v) => setX({ to: nd(v) })}
                   error={err(`qualification.experience.${i}.to`)}
                 />
                 <TextInput label="Rodzaj pracy" value={x.description} onChange={(e) => setX({ description: e.currentTarget.value })} />
@@ -231,23 +230,20 @@ export function StaffForm(props: { entry: StaffEntry; onCancel: () => void; onDo
             Oświadczenia (art. 12 ust. 1 pkt 2–4) — data złożenia
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
+            <DateField
               label="Władza rodzicielska"
               value={d(decl.parentalAuthorityOn)}
-              onChange={(e) => setF({ ...f, declarations: { ...decl, parentalAuthorityOn: nd(e.currentTarget.value) } })}
+              onChange={(v) => setF({ ...f, declarations: { ...decl, parentalAuthorityOn: nd(v) } })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="Obowiązek alimentacyjny"
               value={d(decl.maintenanceOn)}
-              onChange={(e) => setF({ ...f, declarations: { ...decl, maintenanceOn: nd(e.currentTarget.value) } })}
+              onChange={(v) => setF({ ...f, declarations: { ...decl, maintenanceOn: nd(v) } })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="Niekaralność"
               value={d(decl.noConvictionOn)}
-              onChange={(e) => setF({ ...f, declarations: { ...decl, noConvictionOn: nd(e.currentTarget.value) } })}
+              onChange={(v) => setF({ ...f, declarations: { ...decl, noConvictionOn: nd(v) } })}
             />
           </SimpleGrid>
         </>
