@@ -4,7 +4,7 @@
  * the pack. Every print or saved PDF is recorded with documents:exported (the page count comes
  * from the shell).
  */
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { PrintableKind } from '../../../../shared/ipc/contract';
 import type { LetterParams } from '../../../../shared/ipc/channels/documents';

@@ -4,7 +4,7 @@
  * and the justification. Saved through `supporting:update` with the family's other data as they
  * are (a masked PESEL sent back unchanged keeps the stored number, see db/services/supporting.ts).
  */
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { checkHeadOpinionDates, headOpinionFieldOf } from '../../../../shared/rules';

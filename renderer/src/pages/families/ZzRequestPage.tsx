@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { checkZzRequest, isIsoDate, zzDeadlines, type ZaZyciemCategory } from '../../../../shared/rules';
 import { ApiError, call, errorMessage } from '../../api';
