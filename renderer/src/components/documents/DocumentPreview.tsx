@@ -69,13 +69,14 @@ export function DocumentPreview({
       toolbar={
         target.visitDate ? (
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               setVisitOn(visitOnInput);
             }}
           >
             <Group gap="xs" align="flex-end">
-              <TextInput type="date" label="Data wizyty (opcjonalnie)" value={visitOnInput} onChange={(e) => setVisitOnInput(e.currentTarget.value)} size="sm" />
+              <DateField label="Data wizyty (opcjonalnie)" value={visitOnInput} onChange={(v) => setVisitOnInput(v)} size="sm" />
               <Button type="submit" variant="light" size="sm">
                 Wpisz tę datę
               </Button>
