@@ -5,6 +5,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests',
+  // The core runs in a worker thread behind the bridge as in the app: its test build is made once per run.
+  globalSetup: './tests/host/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

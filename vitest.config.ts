@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The core runs in a worker thread in the tests as in the app: its test build is made once per run.
+    globalSetup: ['tests/host/global-setup.ts'],
   },
 });

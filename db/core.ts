@@ -33,7 +33,7 @@ import type { PrintFonts } from '../shared/print/layout';
 import type { AuditFilter } from './repos/audit';
 import type { SettingsStore } from './settings';
 
-export type { Actor, CoreOptions, Session } from './core/kernel';
+export type { Actor, CoreEvent, CoreOptions, Session } from './core/kernel';
 export { RECOVERY_KEY_ACTOR } from './core/auth';
 
 export class AsystaCore {
@@ -120,12 +120,23 @@ export class AsystaCore {
 
   // ---- sessions ------------------------------------------------------------------------------------
 
-  createSession(): string {
-    return this.sessionsPart.create();
+  /** A new anonymous session (with the id the host chose, or a new one). */
+  createSession(id?: string): string {
+    return this.sessionsPart.create(id);
   }
 
   session(id: string): Session {
     return this.sessionsPart.get(id);
+  }
+
+  /** The session with this id, or undefined (no error). */
+  findSession(id: string): Session | undefined {
+    return this.sessionsPart.find(id);
+  }
+
+  /** Ids of every session (the host ends them one by one at shutdown). */
+  sessionIds(): string[] {
+    return this.sessionsPart.ids();
   }
 
   /** Idle lock, enforced here whatever the UI does. */

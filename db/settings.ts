@@ -32,6 +32,31 @@ export interface WorkstationSettings {
 
 export const DEFAULT_SETTINGS: WorkstationSettings = { idleMinutes: 10 };
 
+/** Every key of WorkstationSettings (the compiler checks that none is missing). */
+const SETTING_KEYS = {
+  idleMinutes: true,
+  windowBounds: true,
+  lastBackupFolder: true,
+  lastDocumentsFolder: true,
+  officeName: true,
+  backupKeepCount: true,
+  backupReminderDays: true,
+  lastVerifiedBackupAt: true,
+  auditAnchors: true,
+} satisfies Record<keyof WorkstationSettings, true>;
+
+export const WORKSTATION_SETTING_KEYS = Object.keys(SETTING_KEYS) as Array<keyof WorkstationSettings>;
+
+/** The current values of every setting (the core host hands them to the core's worker). */
+export function settingsSnapshot(store: SettingsStore): Partial<WorkstationSettings> {
+  const out: Partial<Record<keyof WorkstationSettings, unknown>> = {};
+  for (const key of WORKSTATION_SETTING_KEYS) {
+    const v = store.get(key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out as Partial<WorkstationSettings>;
+}
+
 export interface SettingsStore {
   get<K extends keyof WorkstationSettings>(key: K): WorkstationSettings[K];
   set<K extends keyof WorkstationSettings>(key: K, value: WorkstationSettings[K]): void;

@@ -179,6 +179,7 @@ export class Backups {
         signal: ctl.signal,
         onProgress: (p) => {
           running.progress = { ...p };
+          k.emit({ kind: 'backup:progress', sessionId: actor.sessionId, progress: { ...p } });
           opts.onProgress?.(p);
         },
       });
@@ -201,6 +202,7 @@ export class Backups {
       dataKey.fill(0);
       this.running.delete(actor.sessionId);
       opts.signal?.removeEventListener('abort', forwardAbort);
+      k.emit({ kind: 'backup:finished', sessionId: actor.sessionId });
     }
   }
 

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { SessionUser } from '../../shared/ipc/contract';
 import { recordAudit, type AuditCaller, type AuditEntity } from '../audit/writer';
-import { recoverInterruptedRestore } from '../backup/index';
+import { recoverInterruptedRestore, type BackupProgress } from '../backup/index';
 import { constantTimeEqual, DEFAULT_SCRYPT, seal, unseal, type ScryptParams } from '../crypto';
 import { appendLineDurable } from '../fsutil';
 import { Keystore } from '../keystore';
@@ -34,7 +34,14 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Written into backups (the Electron shell passes app.getVersion()). */
   appVersion?: string;
+  /** Told about long work while it runs (the core host relays it to the shell). */
+  onEvent?: (e: CoreEvent) => void;
 }
+
+/** What the core tells its host while long work runs. Carries no personal data. */
+export type CoreEvent =
+  | { kind: 'backup:progress'; sessionId: string; progress: BackupProgress }
+  | { kind: 'backup:finished'; sessionId: string };
 
 export interface Session {
   id: string;
@@ -71,6 +78,7 @@ export class CoreKernel {
   readonly nativeBinding?: string;
   readonly appVersion: string;
   readonly throttle: LoginThrottle;
+  readonly emit: (e: CoreEvent) => void;
   readonly sessions = new Map<string, Session>();
   private keystoreCache: Keystore | null = null;
   private open: OpenState | null = null;
@@ -91,6 +99,14 @@ export class CoreKernel {
     this.nativeBinding = opts.nativeBinding;
     this.appVersion = opts.appVersion ?? process.env.npm_package_version ?? '0.0.0-dev';
     this.throttle = new LoginThrottle(this.dataDir, opts.throttle ?? DEFAULT_THROTTLE);
+    const onEvent = opts.onEvent;
+    this.emit = (e) => {
+      try {
+        onEvent?.(e);
+      } catch {
+        /* a listener's failure never stops the work it is told about */
+      }
+    };
   }
 
   // ---- installation state ------------------------------------------------------------------

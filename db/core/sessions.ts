@@ -7,11 +7,14 @@ import { AppError } from '../../shared/errors';
 import { office } from '../schema';
 import type { CoreKernel, Session } from './kernel';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export class Sessions {
   constructor(private readonly k: CoreKernel) {}
 
-  create(): string {
-    const id = randomUUID();
+  /** A new anonymous session; its id is made here unless the host chose one (a fresh random UUID). */
+  create(id: string = randomUUID()): string {
+    if (!UUID.test(id) || this.k.sessions.has(id)) throw new AppError('INTERNAL', 'Nieprawidłowy identyfikator sesji.');
     this.k.sessions.set(id, { id, user: null, locked: false, lastActivity: this.k.now() });
     return id;
   }
@@ -20,6 +23,14 @@ export class Sessions {
     const s = this.k.sessions.get(id);
     if (!s) throw new AppError('NOT_AUTHENTICATED');
     return s;
+  }
+
+  find(id: string): Session | undefined {
+    return this.k.sessions.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.k.sessions.keys()];
   }
 
   /** A session idle longer than the configured time is locked before the call is considered. */

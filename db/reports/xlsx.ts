@@ -4,11 +4,15 @@
  * decimals), dates as text dd.mm.rrrr. With a password the whole file is encrypted (ECMA-376
  * agile encryption, officecrypto-tool): Excel and LibreOffice ask for the password to open it.
  */
-import ExcelJS from 'exceljs';
-import officeCrypto from 'officecrypto-tool';
 import { cellText, type ReportDocument } from './table';
 
+// Loaded on first use: exceljs and officecrypto-tool are large and only exports need them, so the
+// core starts without them.
+const excel = async () => (await import('exceljs')).default;
+const crypto = async () => (await import('officecrypto-tool')).default;
+
 export async function buildXlsx(doc: ReportDocument, opts: { password?: string | undefined; creator?: string } = {}): Promise<Buffer> {
+  const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   wb.creator = opts.creator ?? 'Asysta';
   // A fixed date: the file carries no clock time beyond what the report itself states.
@@ -58,12 +62,13 @@ export async function buildXlsx(doc: ReportDocument, opts: { password?: string |
   }
   const plain = Buffer.from(await wb.xlsx.writeBuffer());
   if (!opts.password) return plain;
-  return Buffer.from(officeCrypto.encrypt(plain, { password: opts.password }));
+  return Buffer.from((await crypto()).encrypt(plain, { password: opts.password }));
 }
 
 /** Reads an XLSX back (decrypting with the password when given): for tests and checks. */
 export async function readXlsx(file: Buffer, password?: string): Promise<string[][]> {
-  const data = password ? await officeCrypto.decrypt(file, { password }) : file;
+  const data = password ? await (await crypto()).decrypt(file, { password }) : file;
+  const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
@@ -75,6 +80,6 @@ export async function readXlsx(file: Buffer, password?: string): Promise<string[
   return out;
 }
 
-export function isEncryptedXlsx(file: Buffer): boolean {
-  return officeCrypto.isEncrypted(file);
+export async function isEncryptedXlsx(file: Buffer): Promise<boolean> {
+  return (await crypto()).isEncrypted(file);
 }

@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { devResources } from '../../build/dev-resources';
+import { CoreHost } from '../../db/host/host';
 import { JsonFileSettingsStore } from '../../db/settings';
+import { buildTestWorker } from '../host/build';
 import { startPreviewServer } from './server';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,17 +34,19 @@ async function main() {
     execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: projectRoot, stdio: 'inherit' });
   }
   const dir = resolve(dataDir);
-  const server = await startPreviewServer({
-    dataDir: dir,
-    rendererDir,
-    port: Number(values.port),
+  // The core in its worker thread, as in the app (the test build of the worker entry).
+  const host = await CoreHost.start({
+    workerEntry: await buildTestWorker(),
+    core: { dataDir: dir, resources: devResources(projectRoot) },
     settings: new JsonFileSettingsStore(join(dir, 'settings.json')),
-    resources: devResources(projectRoot),
+    onInternalError: (place, err) => console.error(`[asysta] internal error on ${place}: ${err.name}`),
   });
+  const server = await startPreviewServer({ host, rendererDir, port: Number(values.port) });
   console.log(`Asysta (podgląd w przeglądarce): ${server.url}`);
   console.log('Tylko na tym komputerze (127.0.0.1). Ctrl+C kończy.');
   const stop = async () => {
     await server.close();
+    await host.shutdown({ timeoutMs: 5_000 });
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -1,7 +1,8 @@
 /**
  * Loopback bridge for development and tests: serves the built renderer and puts the real core
- * behind `window.api` over HTTP on 127.0.0.1, with a random per-run token. The same dispatcher
- * (validation, roles, errors) as the Electron IPC registration; only the transport differs.
+ * behind `window.api` over HTTP on 127.0.0.1, with a random per-run token. The core runs behind
+ * the same core host as in the Electron app (db/host/host.ts: the core in a worker thread, the
+ * same dispatcher, validation, roles and errors); only the transport to the page differs.
  * Lives under tests/ and is never bundled into the packaged app.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,8 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AsystaCore, type CoreOptions } from '../../db/core';
-import { createDispatcher } from '../../db/dispatcher';
+import type { CoreHost } from '../../db/host/host';
 import { ChromiumPdfEngine } from '../../db/print/pdf';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { safePdfFileName, safeSaveFileName } from '../../electron/fileNames';
@@ -34,11 +34,14 @@ const MIME: Record<string, string> = {
 
 export interface PreviewServer {
   url: string;
-  core: AsystaCore;
+  host: CoreHost;
+  /** Stops serving; the core host stays with whoever started it. */
   close(): Promise<void>;
 }
 
-export interface PreviewOptions extends CoreOptions {
+export interface PreviewOptions {
+  /** The running core (CoreHost.start / launch). */
+  host: CoreHost;
   rendererDir: string;
   port?: number;
   /**
@@ -146,25 +149,21 @@ function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string
 }
 
 export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewServer> {
-  const { rendererDir, port = 0, pdfDir, ...coreOpts } = opts;
+  const { host: coreHost, rendererDir, port = 0, pdfDir } = opts;
   const root = resolve(rendererDir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`Renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer).`);
   }
-  const core = new AsystaCore(coreOpts);
-  const dispatcher = createDispatcher(core, {
-    onInternalError: (channel, err) => console.error(`[asysta] internal error on ${channel}: ${(err as Error)?.name ?? 'Error'}`),
-  });
   const token = randomBytes(24).toString('hex');
   /** Sessions handed out, oldest first (a Set keeps insertion order). */
   const sessions = new Set<string>();
   const newSession = (): string => {
-    const id = core.createSession();
+    const id = coreHost.createSession();
     sessions.add(id);
     while (sessions.size > MAX_BRIDGE_SESSIONS) {
       const oldest = sessions.values().next().value as string;
       sessions.delete(oldest);
-      core.endSession(oldest);
+      void coreHost.endSession(oldest);
     }
     return id;
   };
@@ -187,7 +186,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
    * server handed out and (for rendering and saving) a logged-in, unlocked user. Sends the refusal
    * and returns null, or returns the session id.
    */
-  const admit = (req: IncomingMessage, res: ServerResponse, opts: { loggedIn: boolean }): string | null => {
+  const admit = async (req: IncomingMessage, res: ServerResponse, opts: { loggedIn: boolean }): Promise<string | null> => {
     const refuse = (status: number, text: string) => {
       send(res, status, text);
       return null;
@@ -201,8 +200,8 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     if (opts.loggedIn) {
       let ok = false;
       try {
-        const s = core.session(sessionId);
-        ok = s.user !== null && !s.locked;
+        const s = await coreHost.sessionInfo(sessionId);
+        ok = s !== null && s.user !== null && !s.locked;
       } catch {
         ok = false;
       }
@@ -231,7 +230,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
       if (req.headers.host !== host) return send(res, 421, 'Misdirected request');
       const url = new URL(req.url ?? '/', `http://${host}`);
       if (url.pathname === '/__asysta/invoke') {
-        const sessionId = admit(req, res, { loggedIn: false });
+        const sessionId = await admit(req, res, { loggedIn: false });
         if (sessionId === null) return;
         let parsed: { channel?: unknown; input?: unknown };
         try {
@@ -239,13 +238,13 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         } catch {
           return send(res, 400, 'Bad request');
         }
-        const result = await dispatcher.invoke(sessionId, String(parsed.channel ?? ''), parsed.input);
+        const result = await coreHost.invoke(sessionId, String(parsed.channel ?? ''), parsed.input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
       if (url.pathname === '/__asysta/pdf') {
         // Only a logged-in user of this preview may render (the documents come from the core,
         // which checked that user's access to the case).
-        if (admit(req, res, { loggedIn: true }) === null) return;
+        if ((await admit(req, res, { loggedIn: true })) === null) return;
         let parsed: { html?: unknown; fileName?: unknown };
         try {
           parsed = JSON.parse(await readBody(req, MAX_PDF_HTML + 4096)) as { html?: unknown; fileName?: unknown };
@@ -271,7 +270,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         return res.end(pdf);
       }
       if (url.pathname === '/__asysta/save') {
-        if (admit(req, res, { loggedIn: true }) === null) return;
+        if ((await admit(req, res, { loggedIn: true })) === null) return;
         let parsed: { base64?: unknown; fileName?: unknown; kind?: unknown };
         try {
           parsed = JSON.parse(await readBody(req, MAX_SAVE_BASE64 + 4096)) as { base64?: unknown; fileName?: unknown; kind?: unknown };
@@ -330,12 +329,11 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   host = `127.0.0.1:${addr.port}`;
   return {
     url: `http://${host}/`,
-    core,
+    host: coreHost,
     close: async () => {
       await pdfEngine?.close();
       pdfEngine = null;
       await new Promise<void>((ok) => {
-        core.shutdown();
         server.closeAllConnections();
         server.close(() => ok());
       });

@@ -31,7 +31,7 @@ test('the head verifies the audit log, prints one family’s entries, and sees a
   test.setTimeout(240_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const c = sqlite.prepare('SELECT case_number AS caseNumber, family_id AS familyId FROM cases ORDER BY created_at LIMIT 1').get() as { caseNumber: string; familyId: string };
   // The head opens that family's card (an audited read).
   await page.evaluate((id) => {
@@ -65,7 +65,7 @@ test('the head verifies the audit log, prints one family’s entries, and sees a
   expect(text).toContain('Wyciąg z dziennika zdarzeń');
   expect(text).toContain(c.caseNumber);
   expect(text).toContain('Otwarcie karty rodziny');
-  const exported = app.core.listAudit({ action: 'audit.extract_pdf', page: 1, pageSize: 5 });
+  const exported = app.probe.listAudit({ action: 'audit.extract_pdf', page: 1, pageSize: 5 });
   expect(exported.total).toBe(1);
   expect(exported.items[0]!.details).toMatchObject({ filter: { caseNumber: c.caseNumber } });
   await dialog.getByRole('button', { name: 'Zamknij', exact: true }).click();
@@ -84,7 +84,7 @@ test('from a family card the head opens that family’s entries of the audit log
   test.setTimeout(120_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const [a, b] = sqlite.prepare('SELECT id FROM families WHERE anonymised_on IS NULL ORDER BY created_at LIMIT 2').all() as Array<{ id: string }>;
   const openCard = async (id: string) => {
     await page.evaluate((fid) => {
@@ -117,7 +117,7 @@ test('the head prepares the art. 15 RODO information for a family member and sav
   test.setTimeout(240_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const m = sqlite
     .prepare('SELECT m.id AS id, m.first_name AS firstName, m.last_name AS lastName, m.family_id AS familyId FROM family_members m ORDER BY m.is_head DESC, m.rowid LIMIT 1')
     .get() as { id: string; firstName: string; lastName: string; familyId: string };
@@ -138,8 +138,8 @@ test('the head prepares the art. 15 RODO information for a family member and sav
   const data = JSON.parse(readFileSync(join(pdfDir, json!), 'utf8'));
   expect(data.subject).toMatchObject({ id: m.id, firstName: m.firstName, lastName: m.lastName });
   expect(data.family.id).toBe(m.familyId);
-  expect(app.core.listAudit({ action: 'rodo.subject_export', page: 1, pageSize: 5 }).items[0]).toMatchObject({ entityId: m.id, userLogin: 'admin' });
-  expect(app.core.listAudit({ action: 'rodo.subject_export_json', page: 1, pageSize: 5 }).total).toBe(1);
+  expect(app.probe.listAudit({ action: 'rodo.subject_export', page: 1, pageSize: 5 }).items[0]).toMatchObject({ entityId: m.id, userLogin: 'admin' });
+  expect(app.probe.listAudit({ action: 'rodo.subject_export_json', page: 1, pageSize: 5 }).total).toBe(1);
   await dialog.getByRole('button', { name: 'Zamknij', exact: true }).click();
   await expect(dialog).toBeHidden();
   await logout(page);

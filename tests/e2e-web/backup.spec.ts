@@ -28,9 +28,8 @@ test.afterAll(async () => {
 
 /** Heads of a few families, straight from the database of a logged-in installation. */
 function someHeads(app: App): Array<{ name: string; lastName: string }> {
-  return app.core
-    .requireDb()
-    .sqlite.prepare(
+  return app.sql
+    .prepare(
       `SELECT first_name || ' ' || last_name AS name, last_name AS lastName FROM family_members
         WHERE is_head = 1 ORDER BY last_name_folded, first_name LIMIT 3`,
     )
@@ -42,15 +41,8 @@ function someHeads(app: App): Array<{ name: string; lastName: string }> {
  * `release()`; later backups run normally.
  */
 function holdNextBackup(app: App, holdAt: number): { release: () => void } {
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  const core = app.core;
-  const real = core.createBackup.bind(core);
-  core.createBackup = (actor, opts) => {
-    core.createBackup = real;
-    return real(actor, { ...opts, chunkBytes: 16 * 1024, afterChunk: async (i) => void (i === holdAt && (await held)) });
-  };
-  return { release };
+  app.fixture('holdNextBackup', holdAt);
+  return { release: () => app.fixture('releaseHeldBackup') };
 }
 
 test('seed → backup to USB → verify on screen → fresh installation → restore with the recovery key → old password → same families', async ({ page }) => {
@@ -120,7 +112,7 @@ test('seed → backup to USB → verify on screen → fresh installation → res
     await expect(page.getByText(h.name, { exact: true }).first()).toBeVisible();
   }
   expect(someHeads(fresh)).toEqual(heads);
-  expect(fresh.core.requireDb().sqlite.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  expect(fresh.sql.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
 
   // Nothing but the one backup file on the stick (no temporary leftovers).
   expect(readdirSync(usb)).toEqual([name]);

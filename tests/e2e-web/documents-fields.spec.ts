@@ -24,7 +24,7 @@ test('the assistant records a visit with "odmowa podpisu" and the visit card say
   test.setTimeout(180_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const target = sqlite
     .prepare(
       `SELECT c.id AS id, c.case_number AS caseNumber, u.login AS login, c.family_id AS familyId
@@ -88,7 +88,7 @@ test('the head types the subject and scope of a letter to an institution and see
   test.setTimeout(180_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const target = sqlite
     .prepare(
       `SELECT c.id AS id, c.case_number AS caseNumber FROM cases c JOIN users u ON u.id = c.assistant_id
@@ -133,7 +133,7 @@ test('the head records the contract terms of a supporting family and the contrac
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const sf = sqlite
     .prepare(
       `SELECT s.family_id AS familyId, s.name AS name, s.case_id AS caseId, c.case_number AS caseNumber FROM supporting_families s JOIN cases c ON c.id = s.case_id

@@ -44,7 +44,7 @@ test('the assistant opens a plan, previews it, saves the PDF, and the audit log 
   await page.goto(app.url);
   // As the head first: the database opens at the first login, then the test finds its case.
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const planCase = sqlite
     .prepare(
       `SELECT c.id AS id, c.case_number AS caseNumber, u.login AS login, c.family_id AS familyId
@@ -81,7 +81,7 @@ test('the assistant opens a plan, previews it, saves the PDF, and the audit log 
   // In the browser preview there is no printing, only "Zapisz jako PDF…" (through the bridge).
   await expect(dialog.getByRole('button', { name: 'Drukuj…' })).toHaveCount(0);
 
-  const before = app.core.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 10 }).total;
+  const before = app.probe.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 10 }).total;
   await dialog.getByRole('button', { name: 'Zapisz jako PDF…' }).click();
   const status = dialog.getByRole('status');
   await expect(status).toContainText('Zapisano plik PDF', { timeout: 60_000 });
@@ -107,7 +107,7 @@ test('the assistant opens a plan, previews it, saves the PDF, and the audit log 
   await expect(status).toContainText(`(${pages} str`);
 
   // The audit log: who, what, when, how many pages.
-  const audit = app.core.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 10 });
+  const audit = app.probe.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 10 });
   expect(audit.total).toBe(before + 1);
   const entry = audit.items[0]!;
   expect(entry.details).toMatchObject({ kind: 'work-plan', pages, target: 'pdf' });

@@ -89,7 +89,7 @@ test('first run → recovery key → head creates an assistant → assistant see
   await unlock(page, ASSISTANT.password);
 
   // The core recorded all of it.
-  const { items } = app.core.listAudit({ page: 1, pageSize: 200 });
+  const { items } = app.probe.listAudit({ page: 1, pageSize: 200 });
   const actions = items.map((e) => e.action);
   expect(actions).toEqual(
     expect.arrayContaining(['setup.initialize', 'recovery.confirmed', 'auth.login', 'user.create', 'auth.logout', 'session.autolock', 'session.unlock_failed', 'session.unlock', 'session.lock']),

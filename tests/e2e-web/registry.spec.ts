@@ -205,7 +205,7 @@ test('social worker refers a family → head assigns with the caseload shown →
   const direct = await api(page, 'cases:transition', { caseId: third.id, version: third.version, payload: { action: 'assign', assistantId: arId, decidedOn: today } });
   expect(direct.ok).toBe(false);
   expect(direct.error?.code).toBe('CASELOAD_LIMIT_REACHED');
-  const sqlite = app.core.requireDb().sqlite;
+  const sqlite = app.sql;
   expect(sqlite.prepare('SELECT state, assistant_id AS a, version FROM cases WHERE id = ?').get(third.id)).toEqual({
     state: 'WNIOSEK_PS',
     a: null,
@@ -238,9 +238,8 @@ test('seeded office: list filters, duplicate PESEL blocks, Za życiem request wi
     await page.getByLabel('Ścieżka').selectOption('');
 
     // Diacritics-insensitive search by surname.
-    const head = seeded.core
-      .requireDb()
-      .sqlite.prepare(`SELECT first_name || ' ' || last_name AS name, last_name AS lastName, pesel FROM family_members WHERE is_head = 1 AND pesel IS NOT NULL ORDER BY last_name LIMIT 1`)
+    const head = seeded.sql
+      .prepare(`SELECT first_name || ' ' || last_name AS name, last_name AS lastName, pesel FROM family_members WHERE is_head = 1 AND pesel IS NOT NULL ORDER BY last_name LIMIT 1`)
       .get() as { name: string; lastName: string; pesel: string };
     const folded = head.lastName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
     await page.getByLabel('Szukaj rodziny').fill(folded.toLowerCase());

@@ -41,7 +41,7 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
 
   const today = warsawToday();
   const period = lastFinishedHalfYear(today);
-  const { result } = computeHalfYearReport(app.core.requireDb().sqlite, period);
+  const { result } = app.fixture('computeHalfYearReport', period);
   const supported = result.figures.find((f) => f.id === 'families_supported')!;
   expect(supported.value, 'the demo data has families supported in the period').toBeGreaterThan(0);
 
@@ -57,14 +57,14 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   await expect(figure).toHaveText(String(supported.value));
 
   // Drill down: the families behind the number, with their case numbers and links to the files.
-  const audits = () => app.core.listAudit({ action: 'report.drilldown', page: 1, pageSize: 10 });
+  const audits = () => app.probe.listAudit({ action: 'report.drilldown', page: 1, pageSize: 10 });
   const before = audits().total;
   await figure.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`Rodziny objęte wsparciem asystenta rodziny w okresie: ${supported.value}`);
   const rows = dialog.getByTestId('drilldown-table').locator('tbody tr');
   await expect(rows).toHaveCount(supported.caseIds.length);
-  const firstCase = app.core.requireDb().sqlite.prepare('SELECT case_number AS n, family_id AS f FROM cases WHERE id = ?').get(supported.caseIds[0]) as { n: string; f: string };
+  const firstCase = app.sql.prepare('SELECT case_number AS n, family_id AS f FROM cases WHERE id = ?').get(supported.caseIds[0]) as { n: string; f: string };
   const link = dialog.getByRole('link', { name: firstCase.n, exact: true });
   await expect(link).toHaveAttribute('href', /^#\/families\/case\//);
   await expect(dialog.getByText('Lista zawiera dane osobowe rodzin')).toBeVisible();
@@ -95,7 +95,7 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   expect(readdirSync(saveDir).sort()).toEqual([listName, reportName].sort());
   const sheet = (await readXlsx(readFileSync(join(saveDir, reportName)))).map((r) => r.join('|'));
   expect(sheet.find((l) => l.startsWith('2|'))).toContain(`|${supported.value}|`);
-  const exports = app.core.listAudit({ action: 'report.export', page: 1, pageSize: 10 });
+  const exports = app.probe.listAudit({ action: 'report.export', page: 1, pageSize: 10 });
   expect(exports.items.map((i) => i.details)).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ report: 'drilldown', format: 'xlsx', encrypted: true, personal: true }),

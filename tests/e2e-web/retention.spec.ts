@@ -15,7 +15,7 @@ const NOW = Date.parse('2045-06-01T09:00:00Z');
 test.use({ actionTimeout: 30_000 });
 
 let app: RunningApp;
-appForFile((a) => (app = a), { seed: { families: 80, password: PASSWORD }, now: () => NOW });
+appForFile((a) => (app = a), { seed: { families: 80, password: PASSWORD }, clockStart: NOW });
 
 test('the head anonymises the expired cases after confirming the list; the DPO reads the record', async ({ page }) => {
   test.setTimeout(180_000);
@@ -25,7 +25,7 @@ test('the head anonymises the expired cases after confirming the list; the DPO r
   });
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const closed = sqlite
     .prepare(
       `SELECT DISTINCT m.last_name AS lastName FROM family_members m

@@ -1,6 +1,7 @@
 /**
- * Starts the real core behind the loopback bridge (the same dispatcher, validation and role
- * checks as the Electron IPC registration) on a fresh encrypted data folder for each test file.
+ * Starts the real core behind the loopback bridge — the core host with the core in its worker
+ * thread, the same dispatcher, validation and role checks as the Electron app — on a fresh
+ * encrypted data folder for each test file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,34 +10,60 @@ import { fileURLToPath } from 'node:url';
 import { devResources } from '../../build/dev-resources';
 import { test } from './a11y';
 import { seedDemo, type SeedSummary } from '../../db/demo/seed';
-import { MemorySettingsStore } from '../../db/settings';
+import { CoreHost } from '../../db/host/host';
+import { HostClock, type WorkerCoreOptions } from '../../db/host/protocol';
+import { MemorySettingsStore, type SettingsStore } from '../../db/settings';
 import { startPreviewServer, type PreviewServer } from '../bridge/server';
-import type { CoreOptions } from '../../db/core';
+import { buildTestWorker, TEST_WORKER_ENV } from '../host/build';
+import { Probe, type CoreProbe, type ProbeSql } from '../host/hooks';
 
 export const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-export interface StartOptions extends Partial<CoreOptions> {
+export interface StartOptions extends Partial<WorkerCoreOptions> {
+  settings?: SettingsStore;
+  /** A fixed clock for the core (milliseconds); the real clock without it. */
+  clockStart?: number;
   /** Fill the data folder with the demo installation (db/demo/seed.ts) before the server starts. */
   seed?: { families: number; password: string; seed?: number };
   /** Folder where "Zapisz jako PDF…" writes in the preview (tests/bridge/server.ts). */
   pdfDir?: string;
 }
 
-export async function startApp(
-  opts: StartOptions = {},
-): Promise<PreviewServer & { dataDir: string; seeded: SeedSummary | null; dispose(): Promise<void> }> {
-  const { seed, ...coreOpts } = opts;
+export interface RunningApp extends PreviewServer {
+  dataDir: string;
+  seeded: SeedSummary | null;
+  /** Synchronous reads (and fixture writes) on the core's open database (tests/host/hooks.ts). */
+  sql: ProbeSql;
+  probe: CoreProbe;
+  fixture: Probe['fixture'];
+  dispose(): Promise<void>;
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
+  const { seed, pdfDir, settings = new MemorySettingsStore(), clockStart, resources = devResources(), ...coreOpts } = opts;
   const dataDir = mkdtempSync(join(tmpdir(), 'asysta-e2e-Łódź-'));
-  const settings = coreOpts.settings ?? new MemorySettingsStore();
-  const resources = coreOpts.resources ?? devResources();
   const seeded = seed ? await seedDemo({ dataDir, settings, resources, families: seed.families, password: seed.password, seed: seed.seed, kdf: coreOpts.kdf }) : null;
-  const server = await startPreviewServer({ dataDir, rendererDir, ...coreOpts, settings, resources });
+  const probe = new Probe();
+  const host = await CoreHost.start({
+    workerEntry: process.env[TEST_WORKER_ENV] ?? (await buildTestWorker()),
+    core: { dataDir, ...coreOpts, resources },
+    settings,
+    ...(clockStart !== undefined ? { clock: new HostClock(clockStart) } : {}),
+    ...probe.init,
+    onInternalError: (place, err) => console.error(`[asysta] internal error on ${place}: ${err.name}`),
+  });
+  const server = await startPreviewServer({ host, rendererDir, pdfDir });
   return {
     ...server,
     dataDir,
     seeded,
+    sql: probe.sql,
+    probe: probe.core,
+    fixture: probe.fixture.bind(probe),
     async dispose() {
       await server.close();
+      await host.shutdown({ timeoutMs: 10_000 });
+      probe.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -44,8 +71,6 @@ export async function startApp(
 
 /** Every spec takes `test` from here: it checks each page state with axe-core (see a11y.ts). */
 export { checkA11y, expect, test } from './a11y';
-
-export type RunningApp = Awaited<ReturnType<typeof startApp>>;
 
 /**
  * One app for the whole spec file: started before its first test, disposed after its last; `use`

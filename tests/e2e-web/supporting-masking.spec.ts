@@ -18,7 +18,7 @@ test('supporting family members: PESEL masked, "Pokaż" shows one and is logged'
   test.setTimeout(120_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   // Fixture arrangement: the demo's supporting family gets a PESEL for its second member.
   const sf = sqlite.prepare('SELECT id, family_id AS familyId FROM supporting_families ORDER BY created_at LIMIT 1').get() as { id: string; familyId: string } | undefined;
   expect(sf, 'the demo office has a supporting family').toBeTruthy();
@@ -44,7 +44,7 @@ test('supporting family members: PESEL masked, "Pokaż" shows one and is logged'
 
   await masked.getByRole('button', { name: `Pokaż PESEL: ${member.firstName} ${member.lastName}` }).click();
   await expect(page.getByTestId(`sf-pesel-${withPesel!.id}-${index}-revealed`)).toHaveText(pesel);
-  const log = app.core.listAudit({ action: 'sensitive.reveal', page: 1, pageSize: 5 });
+  const log = app.probe.listAudit({ action: 'sensitive.reveal', page: 1, pageSize: 5 });
   expect(log.items[0]).toMatchObject({ userLogin: 'admin', entityId: withPesel!.id, details: { field: 'supportingPesel', memberIndex: index } });
   expect(JSON.stringify(log.items)).not.toContain(pesel);
   await logout(page);

@@ -35,9 +35,8 @@ test('assistant registers a supporting family; the head gives and corrects the o
   // The database opens with a login: the head's session finds a case worked on by an assistant.
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const target = app.core
-    .requireDb()
-    .sqlite.prepare(
+  const target = app.sql
+    .prepare(
       `SELECT c.id AS id, c.case_number AS caseNumber, u.login AS login, c.family_id AS familyId
          FROM cases c JOIN users u ON u.id = c.assistant_id
         WHERE u.role = 'assistant' AND u.active = 1 AND c.track = 'general' AND c.state IN ('REALIZACJA', 'PLAN_PRACY', 'OCENA_WSTEPNA')

@@ -19,7 +19,7 @@ let app: RunningApp;
 appForFile((a) => (app = a), { seed: { families: 12, password: PASSWORD } });
 
 function caseOf(track: 'general' | 'za-zyciem', states: string[]) {
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   return sqlite
     .prepare(
       `SELECT c.id AS id, c.case_number AS caseNumber, u.login AS login, c.family_id AS familyId, c.state AS state
@@ -40,9 +40,8 @@ test('the assistant corrects a note before it locks, records the real delivery o
   await login(page, 'admin', PASSWORD);
   const target = caseOf('general', ['REALIZACJA', 'PLAN_PRACY']);
   expect(target, 'the demo data has a general case worked on by an assistant').toBeTruthy();
-  const adult = app.core
-    .requireDb()
-    .sqlite.prepare("SELECT id, first_name || ' ' || last_name AS name FROM family_members WHERE family_id = ? AND is_child = 0 ORDER BY is_head DESC, sort_order LIMIT 1")
+  const adult = app.sql
+    .prepare("SELECT id, first_name || ' ' || last_name AS name FROM family_members WHERE family_id = ? AND is_child = 0 ORDER BY is_head DESC, sort_order LIMIT 1")
     .get(target!.familyId) as { id: string; name: string };
   const lockDays = 7; // the default work setting (entryLockDays)
   await logout(page);
@@ -111,7 +110,7 @@ test('the assistant corrects a note before it locks, records the real delivery o
   await page.getByRole('button', { name: 'Zapisz upoważnienie' }).click();
   const auth = page.getByRole('table', { name: 'Upoważnienia' }).getByRole('row').filter({ hasText: 'Poradnia Psychologiczno-Pedagogiczna' });
   await expect(auth).toContainText(`${adult.name} →`);
-  const stored = app.core.requireDb().sqlite.prepare("SELECT grantors FROM authorisations WHERE family_id = ? AND scope LIKE '%Poradnia Psychologiczno%'").get(target!.familyId) as { grantors: string };
+  const stored = app.sql.prepare("SELECT grantors FROM authorisations WHERE family_id = ? AND scope LIKE '%Poradnia Psychologiczno%'").get(target!.familyId) as { grantors: string };
   expect(JSON.parse(stored.grantors)).toEqual([{ memberId: adult.id, name: adult.name }]);
   await logout(page);
   expect(pageErrors).toEqual([]);

@@ -18,7 +18,7 @@ let admin: TestSession;
 let team: Staff;
 useStaffedOffice((o) => ({ app, admin, team } = o));
 
-const sql = () => app.core.requireDb().sqlite;
+const sql = () => app.sql;
 
 const codeOf = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
   const r = await p;

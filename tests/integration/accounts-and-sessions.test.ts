@@ -15,8 +15,8 @@ beforeEach(async () => {
   app = testApp(dir);
   ({ admin, recoveryKey } = await setUpOffice(app));
 });
-afterEach(() => {
-  app.core.shutdown();
+afterEach(async () => {
+  await app.close();
   removeDir(dir);
 });
 
@@ -120,9 +120,9 @@ describe('roles: every channel declares who may call it, and the main process en
   });
 
   it('an unknown channel or a malformed payload gets a typed Polish error, no stack trace or SQL', async () => {
-    const r1 = await app.dispatcher.invoke(admin.id, 'users:drop', {});
+    const r1 = await app.host.invoke(admin.id, 'users:drop', {});
     expect(failure(r1)).toEqual({ code: 'NOT_FOUND', message: 'Nieznana operacja.' });
-    const r2 = await app.dispatcher.invoke(admin.id, 'users:create', { login: 42 });
+    const r2 = await app.host.invoke(admin.id, 'users:create', { login: 42 });
     expect(r2.ok).toBe(false);
     if (!r2.ok) {
       expect(r2.error.code).toBe('VALIDATION');
@@ -154,16 +154,16 @@ describe('login throttling', () => {
   it('the delay survives a restart of the app', async () => {
     const s = app.session();
     for (let i = 0; i < 3; i++) await s.call('auth:login', { login: 'nieznany', password: 'zle' });
-    app.core.shutdown();
+    await app.close();
     const again = testApp(dir);
     again.clock.now = app.clock.now;
     expect(await codeOf(again.session().call('auth:login', { login: 'nieznany', password: 'zle' }))).toBe('THROTTLED');
-    again.core.shutdown();
+    await again.close();
   });
 
   it('failed logins while the database is closed reach the audit log at the next open, sealed in between', async () => {
     await admin.ok('auth:logout', {});
-    expect(app.core.isOpen).toBe(false);
+    expect(app.probe.isOpen()).toBe(false);
     await app.session().call('auth:login', { login: 'intruz', password: 'zgadywanie1' });
     const pending = readFileSync(join(dir, 'pending-events.log'), 'utf8');
     expect(pending).not.toContain('intruz');
@@ -200,7 +200,7 @@ describe('idle lock and logout', () => {
 
   it('logout ends the session and closes the database (the key leaves memory)', async () => {
     await admin.ok('auth:logout', {});
-    expect(app.core.isOpen).toBe(false);
+    expect(app.probe.isOpen()).toBe(false);
     expect(await codeOf(admin.call('users:list', {}))).toBe('NOT_AUTHENTICATED');
   });
 });

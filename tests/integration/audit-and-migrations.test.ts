@@ -15,7 +15,7 @@ afterEach(() => removeDir(dir));
 
 describe('audit log', () => {
   let app: TestApp;
-  afterEach(() => app.core.shutdown());
+  afterEach(() => app.close());
 
   it('records logins, account changes and the opening of a family file with who and when', async () => {
     app = testApp(dir);
@@ -37,7 +37,7 @@ describe('audit log', () => {
   it('the database itself refuses UPDATE and DELETE on the audit log', async () => {
     app = testApp(dir);
     await setUpOffice(app);
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     expect(() => sqlite.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });

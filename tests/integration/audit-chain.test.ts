@@ -15,12 +15,12 @@ import { DB_FILE, journalEntries, openDatabase, type OpenedDb } from '../../db/o
 import { writeAudit } from '../../db/repos/audit';
 import { MemorySettingsStore } from '../../db/settings';
 import { chainVerdict } from '../../shared/print/auditExtract';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { ADMIN, removeDir, setUpOffice, tempDir, inProcessApp, type InProcessApp } from '../helpers';
 import { family } from './registryFixtures';
 import { devResources } from '../../build/dev-resources';
 
 let dir: string;
-let app: TestApp | null;
+let app: InProcessApp | null;
 let raw: OpenedDb | null;
 beforeEach(() => {
   dir = tempDir();
@@ -37,7 +37,7 @@ type Row = { id: number; at: string; user_id: string | null; user_login: string 
 
 /** An office with some history: setup, logins, an account, a family registered and opened. */
 async function officeWithHistory() {
-  app = testApp(dir);
+  app = inProcessApp(dir);
   const { admin } = await setUpOffice(app);
   await admin.ok('users:create', { fullName: 'Olga Dąbrowska', login: 'iod', role: 'dpo', password: 'Inspektor2026!' });
   await admin.ok('users:create', { fullName: 'Jan Ćwik', login: 'jcwik', role: 'social_worker', password: 'Pracownik2026' });
@@ -170,7 +170,7 @@ describe('audit hash chain', () => {
     o.sqlite.prepare(`UPDATE audit_log SET details = '{"edited":true}' WHERE id = 2`).run();
     o.sqlite.close();
     raw = null;
-    app = testApp(dir);
+    app = inProcessApp(dir);
     const s = app.session();
     await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
     const v = await s.ok('audit:verify', {});
@@ -185,7 +185,7 @@ describe('audit hash chain', () => {
 describe('anchors outside the database', () => {
   it('a chain recomputed from an earlier point with the key verifies on its own, but not against the head this workstation recorded', async () => {
     const settings = new MemorySettingsStore();
-    app = testApp(dir, { settings });
+    app = inProcessApp(dir, { settings });
     const { admin } = await setUpOffice(app);
     await admin.ok('families:create', family('Zielińska'));
     const first = await admin.ok('audit:verify', {});
@@ -209,7 +209,7 @@ describe('anchors outside the database', () => {
     raw = null;
 
     // On this workstation the head sees it named on screen terms.
-    app = testApp(dir, { settings });
+    app = inProcessApp(dir, { settings });
     const s = app.session();
     await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
     const v = await s.ok('audit:verify', {});
@@ -219,7 +219,7 @@ describe('anchors outside the database', () => {
 
   it('a removed tail (with the counter reset) is caught by the anchor', async () => {
     const settings = new MemorySettingsStore();
-    app = testApp(dir, { settings });
+    app = inProcessApp(dir, { settings });
     const { admin } = await setUpOffice(app);
     await admin.ok('families:create', family('Zielińska'));
     const first = await admin.ok('audit:verify', {});

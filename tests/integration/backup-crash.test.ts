@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { verifyBackup } from '../../db/backup';
 import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { ADMIN, removeDir, setUpOffice, tempDir, inProcessApp } from '../helpers';
 import { devResources } from '../../build/dev-resources';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,8 +22,8 @@ async function runChild(dataDir: string, point: string, op: string): Promise<Nod
   const script = join(dir, `child-${Math.random().toString(36).slice(2)}.mts`);
   writeFileSync(
     script,
-    `import { testApp, ADMIN } from ${JSON.stringify(join(root, 'tests/helpers.ts'))};
-     const app = testApp(${JSON.stringify(dataDir)});
+    `import { inProcessApp, ADMIN } from ${JSON.stringify(join(root, 'tests/helpers.ts'))};
+     const app = inProcessApp(${JSON.stringify(dataDir)});
      const s = app.session();
      const user = await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
      const actor = { user: user.user, sessionId: s.id };
@@ -40,7 +40,7 @@ async function runChild(dataDir: string, point: string, op: string): Promise<Nod
 }
 
 async function installation(sub: string, families: number) {
-  const a = testApp(join(dir, sub));
+  const a = inProcessApp(join(dir, sub));
   const { admin } = await setUpOffice(a);
   insertFamilies(a.core.requireDb().sqlite, generateFamilies(families, { seed: 5 }).map((f) => ({ ...f, assistantId: null })), '2026-11-20T10:00:00.000Z');
   return { a, admin };
@@ -48,7 +48,7 @@ async function installation(sub: string, families: number) {
 
 /** Open the folder as the app would at the next start and describe what it holds. */
 async function nextStart(dataDir: string) {
-  const a = testApp(dataDir);
+  const a = inProcessApp(dataDir);
   try {
     const s = a.session();
     await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
@@ -130,8 +130,8 @@ describe('the app is killed (SIGKILL) during a restore', () => {
     const made = await admin.ok('backup:create', { folder: usb });
     a.core.shutdown();
     const script = (target: string) => `
-      import { testApp } from ${JSON.stringify(join(root, 'tests/helpers.ts'))};
-      const app = testApp(${JSON.stringify(target)});
+      import { inProcessApp } from ${JSON.stringify(join(root, 'tests/helpers.ts'))};
+      const app = inProcessApp(${JSON.stringify(target)});
       await app.core.restoreBackup(null, { file: ${JSON.stringify(made.file)}, secret: ${JSON.stringify(SECRET)} });`;
     for (const [point, setUp] of [['restore:moved-in', false], ['restore:swapped', true]] as const) {
       const target = join(dir, `fresh-${point.replace(/\W/g, '-')}`);
@@ -139,7 +139,7 @@ describe('the app is killed (SIGKILL) during a restore', () => {
       writeFileSync(file, script(target));
       const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: 'inherit', env: { ...process.env, ASYSTA_CRASH_AT: point } });
       expect(await new Promise((r) => child.on('exit', (c, s) => r(s ?? c)))).toBe('SIGKILL');
-      const b = testApp(target);
+      const b = inProcessApp(target);
       expect(b.core.isSetUp(), point).toBe(setUp);
       expect(existsSync(join(target, 'restore-journal.json'))).toBe(false);
       if (setUp) expect((await nextStart(target)).families).toBe(20);

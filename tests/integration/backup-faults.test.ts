@@ -7,12 +7,12 @@ import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
 import { nodeTargetFs, verifyBackup, type TargetFs } from '../../db/backup';
 import { ERROR_MESSAGES } from '../../shared/errors';
-import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, inProcessApp, type InProcessApp } from '../helpers';
 import { failingFs } from './backup-fixtures';
 import { devResources } from '../../build/dev-resources';
 
 let dir: string;
-let apps: TestApp[];
+let apps: InProcessApp[];
 beforeEach(() => {
   dir = tempDir();
   apps = [];
@@ -25,8 +25,8 @@ afterEach(() => {
 const SECRET = { login: 'admin', password: ADMIN.password };
 const CHUNK = 16 * 1024;
 
-function app(sub: string): TestApp {
-  const a = testApp(join(dir, sub));
+function app(sub: string): InProcessApp {
+  const a = inProcessApp(join(dir, sub));
   apps.push(a);
   return a;
 }
@@ -41,7 +41,7 @@ async function office(n: number) {
   return { a, admin, recoveryKey, usb, actor };
 }
 
-function liveState(a: TestApp) {
+function liveState(a: InProcessApp) {
   const { sqlite } = a.core.requireDb();
   return {
     integrity: sqlite.pragma('integrity_check'),

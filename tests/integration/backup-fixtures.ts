@@ -27,7 +27,7 @@ export function failingFs(code: string, okBytes: number): TargetFs {
 }
 
 /** Move the test clock without the idle lock kicking in for the session `s`. */
-export function setClock(a: { clock: { now: number }; core: { touch(s: unknown): void; session(id: string): unknown } }, s: { id: string }, at: number): void {
+export function setClock(a: { clock: { now: number }; touch(sessionId: string): void }, s: { id: string }, at: number): void {
   a.clock.now = at;
-  a.core.touch(a.core.session(s.id));
+  a.touch(s.id);
 }

@@ -10,10 +10,10 @@ import type { Actor } from '../../db/core';
 import { generateFamilies } from '../../db/demo/generate';
 import { insertFamilies } from '../../db/repos/families';
 import type { ChannelOutput } from '../../shared/ipc/contract';
-import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, inProcessApp, type InProcessApp, type TestSession } from '../helpers';
 
 let dir: string;
-let apps: TestApp[];
+let apps: InProcessApp[];
 beforeEach(() => {
   dir = tempDir();
   apps = [];
@@ -31,7 +31,7 @@ type Progress = ChannelOutput<'backup:progress'>;
  * record until `release()` (so the test decides, not the timing). The handler calls
  * `core.createBackup`, so this reaches backups started through `backup:create`.
  */
-function slowStick(a: TestApp, opts: { delayMs: number; holdAt?: number }): { release: () => void } {
+function slowStick(a: InProcessApp, opts: { delayMs: number; holdAt?: number }): { release: () => void } {
   let release = () => {};
   const held = new Promise<void>((r) => (release = r));
   const real = a.core.createBackup.bind(a.core);
@@ -47,8 +47,8 @@ function slowStick(a: TestApp, opts: { delayMs: number; holdAt?: number }): { re
   return { release };
 }
 
-async function office(families = 300): Promise<{ a: TestApp; admin: TestSession; usb: string }> {
-  const a = testApp(join(dir, 'data'));
+async function office(families = 300): Promise<{ a: InProcessApp; admin: TestSession; usb: string }> {
+  const a = inProcessApp(join(dir, 'data'));
   apps.push(a);
   const { admin } = await setUpOffice(a);
   insertFamilies(a.core.requireDb().sqlite, generateFamilies(families, { seed: 5 }).map((f) => ({ ...f, assistantId: null })), '2026-11-20T10:00:00.000Z');

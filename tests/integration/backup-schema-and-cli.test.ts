@@ -11,7 +11,7 @@ import { Keystore } from '../../db/keystore';
 import { journalEntries, openDatabase, schemaVersion } from '../../db/open';
 import { insertFamilies } from '../../db/repos/families';
 import { generateFamilies } from '../../db/demo/generate';
-import { ADMIN, failure, OFFICE, removeDir, setUpOffice, tempDir, testApp } from '../helpers';
+import { ADMIN, failure, OFFICE, removeDir, setUpOffice, tempDir, inProcessApp } from '../helpers';
 import { devResources } from '../../build/dev-resources';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,7 +64,7 @@ describe('schema versions', () => {
     old.sqlite.close();
     expect(made.schemaVersion).toBe(known - 1);
 
-    const b = testApp(join(dir, 'new'));
+    const b = inProcessApp(join(dir, 'new'));
     const r = await b.session().ok('backup:restore', { file: made.file, secret: SECRET });
     expect(r).toMatchObject({ status: 'restored', schemaVersion: known, backup: { schemaVersion: known - 1, appVersion: '0.0.9' } });
     const s = b.session();
@@ -80,7 +80,7 @@ describe('schema versions', () => {
   });
 
   it('a backup from a newer app version is refused with a clear message, and nothing is written', async () => {
-    const a = testApp(join(dir, 'data'));
+    const a = inProcessApp(join(dir, 'data'));
     const { admin } = await setUpOffice(a);
     a.core.requireDb().sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() * 2);
     const usb = join(dir, 'USB');
@@ -88,7 +88,7 @@ describe('schema versions', () => {
     const made = await admin.ok('backup:create', { folder: usb });
     a.core.shutdown();
     expect((await verifyBackup(made.file, SECRET, { migrationsFolder: devResources().migrationsFolder })).restorable).toBe(false);
-    const b = testApp(join(dir, 'new'));
+    const b = inProcessApp(join(dir, 'new'));
     const r = await b.session().call('backup:restore', { file: made.file, secret: SECRET });
     expect(failure(r)).toMatchObject({ code: 'BACKUP_FROM_FUTURE', message: expect.stringMatching(/nowszej wersji/) });
     // Nothing but the (empty, data-free) lock file the restore took (db/lockfile.ts).
@@ -109,7 +109,7 @@ function cli(script: string, args: string[], stdin: string): Promise<{ code: num
 
 describe('command-line tools for support staff', () => {
   it('backup, verify-backup and restore: JSON on success, exit 0; a one-line error and non-zero otherwise', async () => {
-    const a = testApp(join(dir, 'data'));
+    const a = inProcessApp(join(dir, 'data'));
     const { admin, recoveryKey } = await setUpOffice(a);
     insertFamilies(a.core.requireDb().sqlite, generateFamilies(25, { seed: 1 }).map((f) => ({ ...f, assistantId: null })), '2026-11-20T10:00:00.000Z');
     void admin;
@@ -137,7 +137,7 @@ describe('command-line tools for support staff', () => {
     const r = await cli('restore.ts', ['--file', made.file, '--data-dir', target, '--recovery-key', '--secret-stdin'], recoveryKey);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ ok: true, status: 'restored' });
-    const c = testApp(target);
+    const c = inProcessApp(target);
     await c.session().ok('auth:login', { login: 'admin', password: ADMIN.password });
     expect((c.core.requireDb().sqlite.prepare('SELECT count(*) AS n FROM families').get() as { n: number }).n).toBe(25);
 
@@ -159,7 +159,7 @@ describe('command-line tools for support staff', () => {
   }, 120_000);
 
   it('npm run backup with --recovery-key: exit 0, one JSON line, the file verifies; audited as a tool login by the recovery key', async () => {
-    const a = testApp(join(dir, 'data'));
+    const a = inProcessApp(join(dir, 'data'));
     const { recoveryKey } = await setUpOffice(a);
     insertFamilies(a.core.requireDb().sqlite, generateFamilies(12, { seed: 2 }).map((f) => ({ ...f, assistantId: null })), '2026-11-20T10:00:00.000Z');
     a.core.shutdown();
@@ -176,7 +176,7 @@ describe('command-line tools for support staff', () => {
     expect(await verifyBackup(made.file, { recoveryKey }, { migrationsFolder: devResources().migrationsFolder })).toMatchObject({ counts: { families: 12 }, createdBy: 'klucz-odzyskiwania', restorable: true });
     expect((await verifyBackup(made.file, SECRET, { migrationsFolder: devResources().migrationsFolder })).counts.families).toBe(12);
 
-    const c = testApp(join(dir, 'data'));
+    const c = inProcessApp(join(dir, 'data'));
     const s = c.session();
     await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
     expect((await s.ok('audit:list', { action: 'auth.tool_login' })).items).toMatchObject([

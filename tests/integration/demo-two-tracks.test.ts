@@ -18,11 +18,11 @@ let app: TestApp;
 beforeAll(async () => {
   dir = tempDir('asysta-demo-tracks-');
   await seedDemo({ dataDir: dir, password: PASSWORD, families: 12, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), resources: devResources(), kdf: TEST_SCRYPT, seed: 3 });
-  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), now: () => Date.now() });
+  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), realClock: true });
 }, 120_000);
 
-afterAll(() => {
-  app?.core.shutdown();
+afterAll(async () => {
+  await app?.close();
   removeDir(dir);
 });
 
@@ -30,7 +30,7 @@ describe('demo data: a family on both tracks', () => {
   it('one family has a general case and a Za życiem case, both open to its assistant', async () => {
     const admin = app.session();
     await admin.ok('auth:login', { login: 'admin', password: PASSWORD });
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     const fam = sqlite
       .prepare(
         `SELECT family_id AS familyId FROM cases WHERE state NOT IN ('ZAMKNIETA', 'ARCHIWUM') GROUP BY family_id

@@ -164,7 +164,7 @@ describe("the social worker's request: justification and attachments", () => {
 
   it('falls back to the justification in the history for a request recorded before, and refuses an empty attachment', async () => {
     const { c } = await consented('Lis', { request: { justification: 'Uzasadnienie wpisane w historii sprawy.' } });
-    const sqlite = app.core.requireDb().sqlite;
+    const sqlite = app.sql;
     // A request recorded before cases.details.request existed.
     const det = JSON.parse((sqlite.prepare('SELECT details FROM cases WHERE id = ?').get(c.id) as { details: string }).details) as Record<string, unknown>;
     delete det.request;
@@ -211,7 +211,7 @@ describe('letters to institutions: subject, scope, purpose, reply-by date typed 
     const plainLetter = plain(await html(ar, { caseId: c.id, kind: 'institution-request' }));
     expect(plainLetter).toContain('niezbędne do realizacji planu pracy z rodziną');
 
-    const sqlite = app.core.requireDb().sqlite;
+    const sqlite = app.sql;
     const rows = sqlite.prepare("SELECT details FROM audit_log WHERE action = 'document.preview' AND entity_id = ?").all(c.id) as Array<{ details: string }>;
     expect(rows.filter((r) => JSON.parse(r.details).letter === true)).toHaveLength(2);
     for (const r of rows) {

@@ -12,7 +12,6 @@ import { TEST_SCRYPT } from '../../db/crypto';
 import { seedDemo } from '../../db/demo/seed';
 import { ChromiumPdfEngine, chromiumPath } from '../../db/print/pdf';
 import { JsonFileSettingsStore } from '../../db/settings';
-import { richestCaseOf } from '../../db/documents/service';
 import { PRINTABLE_KINDS } from '../../shared/ipc/channels/documents';
 import { DEFAULT_TEXTS } from '../../shared/print/texts';
 import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
@@ -36,13 +35,13 @@ beforeAll(async () => {
   dir = tempDir('asysta-docs-');
   work = tempDir('asysta-docs-out-');
   await seedDemo({ dataDir: dir, password: PASSWORD, families: 30, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), resources: devResources(), kdf: TEST_SCRYPT, seed: 7 });
-  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), now: () => Date.now() });
+  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), realClock: true });
   engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
 }, 120_000);
 
 afterAll(async () => {
   await engine?.close();
-  app?.core.shutdown();
+  await app?.close();
   removeDir(dir);
   removeDir(work);
 });
@@ -79,7 +78,7 @@ async function renderChecked(admin: Awaited<ReturnType<typeof login>>, id: strin
 describe('documents from the database', () => {
   it('lists, previews and renders every document of the richest case', async () => {
     const admin = await login('admin');
-    caseId = richestCaseOf(app.core.requireDb().sqlite)!;
+    caseId = app.fixture('richestCaseOf')!;
     expect(caseId).toBeTruthy();
     const list = await admin.ok('documents:list', { caseId });
     const kinds = new Set(list.documents.map((x) => x.kind));
@@ -117,7 +116,7 @@ describe('documents from the database', () => {
 
   it('renders the Za życiem documents of the Za życiem case with a catalogue', async () => {
     const admin = await login('admin');
-    const sqlite = app.core.requireDb().sqlite;
+    const sqlite = app.sql;
     const zz = sqlite.prepare("SELECT DISTINCT c.id FROM cases c JOIN catalogue_items ci ON ci.case_id = c.id WHERE c.track = 'za-zyciem' ORDER BY c.seq_year, c.seq_no LIMIT 1").get() as { id: string } | undefined;
     expect(zz).toBeTruthy();
     const list = await admin.ok('documents:list', { caseId: zz!.id });
@@ -131,7 +130,7 @@ describe('documents from the database', () => {
 
   it('lets the head edit an office text and restore the default (admin only, audited)', async () => {
     const admin = await login('admin');
-    const sqlite = app.core.requireDb().sqlite;
+    const sqlite = app.sql;
     const texts = await admin.ok('documents:textsGet', {});
     expect(texts.map((x) => x.key).sort()).toEqual(Object.keys(DEFAULT_TEXTS).sort());
     const rodo = texts.find((x) => x.key === 'rodoClause')!;
@@ -177,7 +176,7 @@ describe('documents from the database', () => {
   });
 
   it('refuses another family’s assistant (audited) and records exports with pages', async () => {
-    const sqlite = app.core.requireDb().sqlite;
+    const sqlite = app.sql;
     const owner = sqlite.prepare('SELECT assistant_id AS a FROM cases WHERE id = ?').get(caseId) as { a: string };
     const other = sqlite.prepare("SELECT login FROM users WHERE role = 'assistant' AND id != ? LIMIT 1").get(owner.a) as { login: string };
     const s = await login(other.login);
@@ -194,8 +193,8 @@ describe('documents from the database', () => {
     expect(previews.n).toBeGreaterThan(0);
   });
 
-  it.skipIf(missing.length > 0)('docs:render CLI writes one PDF per type plus the pack and prints JSON', () => {
-    app.core.shutdown();
+  it.skipIf(missing.length > 0)('docs:render CLI writes one PDF per type plus the pack and prints JSON', async () => {
+    await app.close();
     const out = join(work, 'cli');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli/docs-render.ts', '--data-dir', dir, '--password', PASSWORD, '--out', out], {
       encoding: 'utf8',

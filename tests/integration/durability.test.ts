@@ -38,11 +38,11 @@ describe('a committed change survives the app being killed', () => {
     const s = app.session();
     await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
     expect((await s.ok('users:list', {})).map((u) => u.login)).toContain('zkesy');
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     expect(sqlite.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     // The new account's key slot was written durably too.
     await app.session().ok('auth:login', { login: 'zkesy', password: 'Asystent2026' });
-    app.core.shutdown();
+    await app.close();
   });
 });
 
@@ -50,13 +50,13 @@ describe('setup never destroys data', () => {
   it('a database left without its key file is moved aside, not deleted, when the office sets up again', async () => {
     const a = testApp(dir);
     await setUpOffice(a);
-    a.core.shutdown();
+    await a.close();
     const { renameSync, readdirSync } = await import('node:fs');
     renameSync(join(dir, 'keys.json'), join(dir, 'keys.json.lost'));
     const b = testApp(dir);
     expect((await b.session().ok('app:status', {})).setupDone).toBe(false);
     await b.session().ok('setup:initialize', { office: OFFICE, admin: ADMIN });
     expect(readdirSync(dir).some((f) => f.startsWith('asysta.db.bez-kluczy-'))).toBe(true);
-    b.core.shutdown();
+    await b.close();
   });
 });

@@ -12,8 +12,8 @@ beforeEach(() => {
   dir = tempDir();
   app = testApp(dir);
 });
-afterEach(() => {
-  app.core.shutdown();
+afterEach(async () => {
+  await app.close();
   removeDir(dir);
 });
 
@@ -62,14 +62,14 @@ describe('first run: the office sets up Asysta', () => {
     expect(r.error.fields?.['office.postalCode']).toBe('Kod pocztowy: wpisz w formacie 00-000.');
     expect(r.error.fields?.['office.name']).toContain('Nazwa ośrodka');
     expect(r.error.fields?.['admin.password']).toContain('Hasło');
-    expect(app.core.isSetUp()).toBe(false);
+    expect(app.probe.isSetUp()).toBe(false);
   });
 });
 
 describe('the database file is unreadable without the key', () => {
   it('a wrong key fails with a clear error, not "corrupt"', async () => {
     await setUpOffice(app);
-    app.core.shutdown();
+    await app.close();
     const raw = new Database(join(dir, 'asysta.db'));
     raw.pragma(`cipher='sqlcipher'`);
     raw.pragma('legacy=4');
@@ -100,7 +100,7 @@ describe('login screen', () => {
   it('shows the office name even while the database is closed (it is not personal data)', async () => {
     const { admin } = await setUpOffice(app);
     await admin.ok('auth:logout', {});
-    expect(app.core.isOpen).toBe(false);
+    expect(app.probe.isOpen()).toBe(false);
     expect((await app.session().ok('app:status', {})).officeName).toBe(OFFICE.name);
   });
 

@@ -43,9 +43,9 @@ export function useStaffedOffice(use: (o: StaffedOffice) => void): void {
     current = { dir, app, admin, team: await staff(app, admin) };
     use(current);
   });
-  afterEach(() => {
+  afterEach(async () => {
     if (!current) return;
-    current.app.core.shutdown();
+    await current.app.close();
     removeDir(current.dir);
     current = null;
   });

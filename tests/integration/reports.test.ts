@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx, isEncryptedXlsx } from '../../db/reports/xlsx';
 import { ChromiumPdfEngine, chromiumPath } from '../../db/print/pdf';
 import type { ChannelInput } from '../../shared/ipc/contract';
-import { ANONYMISED, scrubJson } from '../../shared/retention/scrub';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
 import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 import { family, PASSWORD, staff } from './registryFixtures';
@@ -164,8 +163,8 @@ beforeAll(async () => {
   await admin.ok('staff:update', { userId: team.ar2.id, version: 0, fields: { salutation: 'Pan', employmentForm: 'service-contract', employedFrom: '2025-01-01' } });
 }, 120_000);
 
-afterAll(() => {
-  app.core.shutdown();
+afterAll(async () => {
+  await app.close();
   removeDir(dir);
 });
 
@@ -248,9 +247,8 @@ describe('drill-down, access and exports', () => {
     const staffList = await admin.ok('reports:drilldown', { period: '2026-H1', figureId: 'assistants_service_contract' });
     expect(staffList.assistants.map((a) => a.fullName)).toEqual(['Paweł Górecki']);
 
-    const row = app.core
-      .requireDb()
-      .sqlite.prepare(`SELECT details FROM audit_log WHERE action = 'report.drilldown' ORDER BY id DESC LIMIT 3`)
+    const row = app.sql
+      .prepare(`SELECT details FROM audit_log WHERE action = 'report.drilldown' ORDER BY id DESC LIMIT 3`)
       .all() as Array<{ details: string }>;
     const ended = row.map((r) => JSON.parse(r.details) as { figureId: string; caseIds: string[] }).find((x) => x.figureId === 'ended_total')!;
     expect(ended.caseIds.sort()).toEqual([ids.Lewandowska!.caseId, ids['Zielińska']!.caseId].sort());
@@ -270,7 +268,7 @@ describe('drill-down, access and exports', () => {
       }
     }
     const n = (
-      app.core.requireDb().sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'access.forbidden' AND details LIKE '%reports:%'`).get() as { n: number }
+      app.sql.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'access.forbidden' AND details LIKE '%reports:%'`).get() as { n: number }
     ).n;
     expect(n).toBeGreaterThanOrEqual(8);
   });
@@ -303,7 +301,7 @@ describe('drill-down, access and exports', () => {
     expect(enc).toMatchObject({ personal: true, encrypted: true, rows: 4 });
     expect(enc.fileName).toBe('Lista rodzin 2026-H1 families_supported.xlsx');
     const file = Buffer.from(enc.base64, 'base64');
-    expect(isEncryptedXlsx(file)).toBe(true);
+    expect(await isEncryptedXlsx(file)).toBe(true);
     await expect(readXlsx(file)).rejects.toThrow();
     await expect(readXlsx(file, 'zle-haslo-123')).rejects.toThrow(/password/i);
     const rows = (await readXlsx(file, 'Tajne-Haslo-2026')).map((r) => r.join('|'));
@@ -313,9 +311,8 @@ describe('drill-down, access and exports', () => {
     const confirmed = await admin.ok('reports:export', { report: 'drilldown', period: '2026-H1', figureId: 'families_supported', format: 'csv', confirmPersonal: true });
     expect(Buffer.from(confirmed.base64, 'base64').toString('utf8')).toContain('Zielińska');
 
-    const log = app.core
-      .requireDb()
-      .sqlite.prepare(`SELECT details FROM audit_log WHERE action = 'report.export' ORDER BY id`)
+    const log = app.sql
+      .prepare(`SELECT details FROM audit_log WHERE action = 'report.export' ORDER BY id`)
       .all() as Array<{ details: string }>;
     const entries = log.map((l) => JSON.parse(l.details) as Record<string, unknown>);
     expect(entries).toEqual(
@@ -339,7 +336,7 @@ describe('drill-down, access and exports', () => {
     const list = await admin.ok('reports:html', { report: 'drilldown', period: '2026-H1', figureId: 'ended_total', confirmPersonal: true });
     expect(list.personal).toBe(true);
     await admin.ok('reports:exported', { report: 'drilldown', period: '2026-H1', figureId: 'ended_total', pages: 1, target: 'pdf' });
-    const pdfLog = app.core.requireDb().sqlite.prepare(`SELECT details FROM audit_log WHERE action = 'report.export_pdf'`).get() as { details: string };
+    const pdfLog = app.sql.prepare(`SELECT details FROM audit_log WHERE action = 'report.export_pdf'`).get() as { details: string };
     expect(JSON.parse(pdfLog.details)).toMatchObject({ report: 'drilldown', figureId: 'ended_total', personal: true, pages: 1 });
     if (existsSync(chromiumPath())) {
       const engine = new ChromiumPdfEngine({ fontsFolder: devResources().fontsFolder });
@@ -373,27 +370,8 @@ describe('reproducible after anonymisation', () => {
   it('the same figures once names, PESEL, addresses and free text are gone (ids, dates, codes and flags kept)', async () => {
     const before = await admin.ok('reports:halfYear', { period: '2026-H1' });
     const beforeAnnual = await admin.ok('reports:annual', { period: '2026' });
-    const { sqlite } = app.core.requireDb();
     // What the retention run does to the columns (shared/retention/scrub.ts on every JSON column).
-    sqlite.transaction(() => {
-      const A = ANONYMISED;
-      for (const [table, cols] of [
-        ['case_events', ['details']],
-        ['cases', ['details', 'court_order', 'zz_documents', 'suspension']],
-        ['family_members', ['placement']],
-        ['supporting_families', ['act', 'contract', 'members', 'head_opinion']],
-        ['assessments', ['areas', 'body']],
-        ['case_entries', ['body']],
-      ] as const) {
-        const rows = sqlite.prepare(`SELECT rowid AS r, ${cols.join(', ')} FROM ${table}`).all() as Array<Record<string, string | null>>;
-        const upd = sqlite.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`);
-        for (const row of rows) upd.run(...cols.map((c) => scrubJson(row[c] ?? null)), row.r);
-      }
-      sqlite.prepare(`UPDATE family_members SET first_name = ?, last_name = ?, last_name_folded = ?, pesel = NULL, phone = '', birth_date = substr(birth_date, 1, 4) || '-01-01'`).run(A, A, A);
-      sqlite.prepare(`UPDATE families SET address = ?, place = ?, phone = '', notes = '', anonymised_on = '2026-11-22'`).run(A, A);
-      sqlite.prepare(`UPDATE supporting_families SET name = ?, address = ?, place = ?, relation_to_child = ?`).run(A, A, A, A);
-      sqlite.prepare(`UPDATE supporting_reimbursements SET description = ?`).run(A);
-    })();
+    app.fixture('scrubAsRetentionDoes');
     const after = await admin.ok('reports:halfYear', { period: '2026-H1' });
     expect(after.figures.map((f) => [f.id, f.value])).toEqual(before.figures.map((f) => [f.id, f.value]));
     const afterAnnual = await admin.ok('reports:annual', { period: '2026' });
@@ -416,7 +394,7 @@ describe('npm run report', () => {
 
   it('prints the same half-year figures as JSON; writes XLSX; refuses a bad period and a wrong password', async () => {
     const inApp = await admin.ok('reports:halfYear', { period: '2026-H1' });
-    app.core.shutdown();
+    await app.close();
     const r = await cli(['--data-dir', dir, '--password', ADMIN.password, '--period', '2026-H1']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { period: { id: string }; figures: Array<{ id: string; value: number }> };

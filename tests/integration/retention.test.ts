@@ -37,8 +37,8 @@ beforeEach(async () => {
   ({ admin } = await setUpOffice(app));
   team = await staff(app, admin);
 });
-afterEach(() => {
-  app.core.shutdown();
+afterEach(async () => {
+  await app.close();
   removeDir(dir);
 });
 
@@ -137,7 +137,7 @@ async function concluded(fam: Fam, on: string, familyId?: string) {
 
 /** The statistical columns (what any report can count): everything but identifying data. */
 function statisticsSnapshot() {
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   const q = (sql: string) => sqlite.prepare(sql).all();
   return {
     cases: q(`SELECT id, family_id, track, source, state, case_number, learned_on, interview_on, request_on, decision, decided_on, assistant_id, assigned_on,
@@ -350,7 +350,7 @@ describe('retention queue and anonymisation', () => {
     const figuresBefore = await reportFigures();
     // The families of 2015 are counted (the comparison below is not between empty reports).
     expect(figuresBefore['2015-H1']!.some(([, v]) => v > 0)).toBe(true);
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     const prepared = await admin.ok('retention:prepare', {});
     expect(prepared.cases.map((c) => c.caseNumber).sort()).toEqual([ca.caseNumber, cb.caseNumber].sort());
     expect(prepared.families).toBe(2);

@@ -17,7 +17,7 @@ let admin: TestSession;
 let team: Staff;
 useStaffedOffice((o) => ({ app, admin, team } = o));
 
-const sql = () => app.core.requireDb().sqlite;
+const sql = () => app.sql;
 const mask = (pesel: string) => `•••••••${pesel.slice(-4)}`;
 const codeOf = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
   const r = await p;

@@ -20,7 +20,7 @@ let admin: TestSession;
 let team: Staff;
 useStaffedOffice((o) => ({ app, admin, team } = o));
 
-const sql = () => app.core.requireDb().sqlite;
+const sql = () => app.sql;
 const later = (days: number) => advanceDays({ app, admin, team }, days);
 const auditOf = (action: string) =>
   sql().prepare('SELECT entity_type AS type, entity_id AS id, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ type: string; id: string; details: string }>;
