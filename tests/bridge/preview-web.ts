@@ -34,14 +34,15 @@ async function main() {
     execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: projectRoot, stdio: 'inherit' });
   }
   const dir = resolve(dataDir);
+  const resources = devResources(projectRoot);
   // The core in its worker thread, as in the app (the test build of the worker entry).
   const host = await CoreHost.start({
     workerEntry: await buildTestWorker(),
-    core: { dataDir: dir, resources: devResources(projectRoot) },
+    core: { dataDir: dir, resources },
     settings: new JsonFileSettingsStore(join(dir, 'settings.json')),
     onInternalError: (place, err) => console.error(`[asysta] internal error on ${place}: ${err.name}`),
   });
-  const server = await startPreviewServer({ host, rendererDir, port: Number(values.port) });
+  const server = await startPreviewServer({ host, fontsFolder: resources.fontsFolder, rendererDir, port: Number(values.port) });
   console.log(`Asysta (podgląd w przeglądarce): ${server.url}`);
   console.log('Tylko na tym komputerze (127.0.0.1). Ctrl+C kończy.');
   const stop = async () => {

@@ -42,6 +42,8 @@ export interface PreviewServer {
 export interface PreviewOptions {
   /** The running core (CoreHost.start / launch). */
   host: CoreHost;
+  /** The print fonts (the resources the core was given), for "Zapisz jako PDF…". */
+  fontsFolder: string;
   rendererDir: string;
   port?: number;
   /**
@@ -149,7 +151,7 @@ function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string
 }
 
 export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewServer> {
-  const { host: coreHost, rendererDir, port = 0, pdfDir } = opts;
+  const { host: coreHost, fontsFolder, rendererDir, port = 0, pdfDir } = opts;
   const root = resolve(rendererDir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`Renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer).`);
@@ -252,7 +254,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           return send(res, 400, 'Bad request');
         }
         if (typeof parsed.html !== 'string' || parsed.html.length === 0 || parsed.html.length > MAX_PDF_HTML) return send(res, 400, 'Bad request');
-        pdfEngine ??= new ChromiumPdfEngine({ fontsFolder: coreOpts.resources.fontsFolder });
+        pdfEngine ??= new ChromiumPdfEngine({ fontsFolder });
         const { pdf, pages } = await pdfEngine.render(parsed.html);
         const fileName = safePdfFileName(parsed.fileName);
         if (pdfDir) {

@@ -9,7 +9,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEncryptedXlsx, readXlsx } from '../../db/reports/xlsx';
-import { computeHalfYearReport } from '../../db/services/reports';
 import { lastFinishedHalfYear } from '../../shared/reports/period';
 import { expect, startApp, test } from './server-fixture';
 import { login, warsawToday } from './ui-helpers';

@@ -52,7 +52,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     ...probe.init,
     onInternalError: (place, err) => console.error(`[asysta] internal error on ${place}: ${err.name}`),
   });
-  const server = await startPreviewServer({ host, rendererDir, pdfDir });
+  const server = await startPreviewServer({ host, fontsFolder: resources.fontsFolder, rendererDir, pdfDir });
   return {
     ...server,
     dataDir,
