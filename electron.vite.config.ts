@@ -4,6 +4,8 @@
  *             electron-store 10 is ESM-only; Electron >= 28 loads an ESM main). npm dependencies
  *             stay external and are shipped in node_modules by electron-builder, notably the native
  *             better-sqlite3, which electron-builder rebuilds for Electron.
+ *             db/host/worker-entry.ts -> out/main/core-worker.js: the core's worker thread, started
+ *             by the core host in main (electron/main.ts coreWorkerEntry) from the same folder.
  *  - preload  electron/preload.ts -> out/preload/index.cjs CommonJS with every import inlined:
  *             a sandboxed preload cannot load ESM or anything from node_modules (only `electron`).
  *  - renderer renderer/           -> out/renderer           reuses renderer/vite.config.ts.
@@ -39,7 +41,7 @@ export default defineConfig({
       externalizeDeps: true,
       sourcemap: false,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main.ts') },
+        input: { index: resolve(root, 'electron/main.ts'), 'core-worker': resolve(root, 'db/host/worker-entry.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

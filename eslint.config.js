@@ -89,12 +89,45 @@ export default tseslint.config(
     },
   },
   {
-    // The shell never imports the UI: the renderer is a separate, sandboxed bundle.
+    // The shell never imports the UI: the renderer is a separate, sandboxed bundle. It reaches the
+    // core only through the core host (db/host/host.ts), which runs the core in a worker thread:
+    // no database, service or dispatcher in the main process.
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'electron/ must not import the renderer (it talks to it over IPC only).' }] },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: 'The database lives in the core worker (db/host).' }],
+          patterns: [
+            {
+              regex: '(^|/)db/(?!host/host$|host/protocol$|resources$|settings$)',
+              message: 'electron/ reaches the core only through the core host (db/host/host.ts) — the core runs in its worker thread.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The host side of the core host is loaded by the main process: it must not pull the core in.
+    files: ['db/host/host.ts', 'db/host/protocol.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!settings$|\\.\\./shared/)',
+              message: 'The core host runs in the main process: only types from the core (its code runs in the worker).',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,7 +1,9 @@
 /**
  * The Electron main process: a thin shell around the Electron-free core (db/). It owns the
- * window, the app:// protocol, the single IPC channel and the mapping "renderer -> core session";
- * every validation, role check and error mapping happens in db/dispatcher.ts.
+ * window, the app:// protocol, the single IPC channel and the mapping "renderer -> core session".
+ * The core runs in a worker thread behind the core host (db/host/host.ts), so no query, backup or
+ * migration ever blocks the window; every validation, role check and error mapping happens there,
+ * in db/dispatcher.ts. Main only relays calls, sessions and progress.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,9 +19,10 @@ import {
   type MenuItemConstructorOptions,
   type Rectangle,
   type WebContents,
+  webContents,
 } from 'electron';
-import { AsystaCore } from '../db/core';
-import { createDispatcher, type Dispatcher } from '../db/dispatcher';
+import type { CoreEvent } from '../db/host/protocol';
+import { CoreHost } from '../db/host/host';
 import { missingResources, packagedResources, type CoreResources } from '../db/resources';
 import type { WorkstationSettings } from '../db/settings';
 import { devResources } from '../build/dev-resources';
@@ -59,30 +62,34 @@ let mainWindow: BrowserWindow | null = null;
 const ourContents = new Set<number>();
 /** webContents id -> core session id. */
 const sessions = new Map<number, string>();
-let core: AsystaCore | null = null;
-let shutDown = false;
+let core: CoreHost | null = null;
+/** Set once the core has been asked to shut down (it then ends every session, audited). */
+let coreStopping: Promise<void> | null = null;
 /** The user agreed to close (or the process is being stopped): do not ask about the backup again. */
 let closeConfirmed = false;
 /** Development/test only: no reminder dialog on quit (automated runs close the app themselves). */
 const noQuitPrompt = isDev && process.env.ASYSTA_NO_QUIT_PROMPT === '1';
 
-function shutdownCore(): void {
-  if (shutDown || !core) return;
-  shutDown = true;
-  // End the windows' sessions first so that a logged-in user's logout is audited, then close.
-  for (const sid of sessions.values()) {
-    try {
-      core.endSession(sid);
-    } catch (e) {
-      log.error('endSession', e);
-    }
+/** How long quitting waits for the core to log the sessions out and close the database. */
+const CORE_SHUTDOWN_TIMEOUT_MS = 8_000;
+
+/**
+ * Orderly end of the core: every logged-in session is logged out (audited), the database is
+ * checkpointed and closed, the worker ends. Resolves after at most CORE_SHUTDOWN_TIMEOUT_MS.
+ */
+function shutdownCore(): Promise<void> {
+  if (!core) return Promise.resolve();
+  if (!coreStopping) {
+    const c = core;
+    sessions.clear();
+    coreStopping = c
+      .shutdown({ timeoutMs: CORE_SHUTDOWN_TIMEOUT_MS })
+      .then((r) => {
+        if (r.timedOut) log.error('shutdown', Object.assign(new Error(), { code: 'CORE_SHUTDOWN_TIMEOUT' }));
+      })
+      .catch((e: unknown) => log.error('shutdown', e));
   }
-  sessions.clear();
-  try {
-    core.shutdown();
-  } catch (e) {
-    log.error('shutdown', e);
-  }
+  return coreStopping;
 }
 
 function fatal(message: string): void {
@@ -119,15 +126,18 @@ if (!app.requestSingleInstanceLock()) {
   );
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
-    // Menu "Zakończ" / Ctrl+Q: the backup reminder first (the window's close event comes later,
-    // after the core is already shut down).
-    if (!confirmCloseWithoutBackup(mainWindow)) {
-      event.preventDefault();
-      return;
-    }
-    shutdownCore();
+    // Menu "Zakończ" / Ctrl+Q: the backup reminder first (the window's close event comes later).
+    if (closeConfirmed) return;
+    event.preventDefault();
+    void confirmClose(mainWindow).then((ok) => ok && app.quit());
   });
-  app.on('will-quit', shutdownCore);
+  app.on('will-quit', (event) => {
+    // The core is stopped before the process ends: quitting waits for the audited logouts and
+    // the closed database, then goes on.
+    if (!core || core.stopped) return;
+    event.preventDefault();
+    void shutdownCore().finally(() => app.quit());
+  });
   app
     .whenReady()
     .then(start)
@@ -149,6 +159,16 @@ function dataDir(): string {
  */
 function coreResources(): CoreResources {
   return app.isPackaged ? packagedResources(process.resourcesPath) : devResources(app.getAppPath());
+}
+
+/**
+ * The core's worker thread: electron-vite builds db/host/worker-entry.ts next to this bundle
+ * (out/main/core-worker.js, inside app.asar when packaged — Electron loads worker scripts from
+ * the archive, as Signal Desktop does for its SQL worker). Found from the running main bundle,
+ * never from a source file.
+ */
+function coreWorkerEntry(): string {
+  return join(here, 'core-worker.js');
 }
 
 /**
@@ -180,26 +200,31 @@ async function start(): Promise<void> {
   let settings: ElectronStoreSettings;
   try {
     settings = new ElectronStoreSettings();
-    core = new AsystaCore({
-      dataDir: dataDir(),
+    core = await CoreHost.start({
+      workerEntry: coreWorkerEntry(),
+      core: { dataDir: dataDir(), resources, nativeBinding: binding, appVersion: app.getVersion() },
       settings,
-      resources,
-      nativeBinding: binding,
-      appVersion: app.getVersion(),
+      onInternalError: (place, err) => log.error(place, err),
+      onEvent: showProgress,
+      onExit: () => {
+        // The core is gone (a crash in its thread): nothing can be saved any more.
+        log.error('core', Object.assign(new Error(), { code: 'CORE_EXITED' }));
+        closeConfirmed = true;
+        fatal(`${ERROR_MESSAGES.INTERNAL}\nAplikacja zostanie zamknięta.`);
+      },
     });
   } catch (e) {
     log.error('startup', e);
     fatal('Nie można przygotować folderu danych Asysty. Sprawdź uprawnienia do dysku.');
     return;
   }
-  const dispatcher = createDispatcher(core, { onInternalError: (channel, err) => log.error(channel, err) });
 
   const ses = session.defaultSession;
   lockDownSession(ses, origin);
   if (devServerUrl) applyDevCsp(ses, devServerUrl);
   else handleAppScheme(ses, join(here, '..', 'renderer'), (e) => log.error('protocol', e));
 
-  registerIpc(core, dispatcher);
+  registerIpc(core);
   registerShellIpc({
     origin,
     ourContents,
@@ -218,16 +243,12 @@ async function start(): Promise<void> {
 
 const FORBIDDEN: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN } };
 
-function registerIpc(c: AsystaCore, dispatcher: Dispatcher): void {
+function registerIpc(c: CoreHost): void {
   const endSessionOf = (id: number) => {
     const sid = sessions.get(id);
     if (!sid) return;
     sessions.delete(id);
-    try {
-      c.endSession(sid);
-    } catch (e) {
-      log.error('endSession', e);
-    }
+    c.endSession(sid).catch((e: unknown) => log.error('endSession', e));
   };
 
   const sessionFor = (wc: WebContents): string => {
@@ -246,7 +267,7 @@ function registerIpc(c: AsystaCore, dispatcher: Dispatcher): void {
       log.info('blocked ipc from untrusted sender');
       return FORBIDDEN;
     }
-    return dispatcher.invoke(sessionFor(event.sender), typeof channel === 'string' ? channel : '', input);
+    return c.invoke(sessionFor(event.sender), typeof channel === 'string' ? channel : '', input);
   });
 
   // A crashed renderer loses its session: whoever is at the keyboard must log in again.
@@ -306,8 +327,10 @@ function createWindow(settings: ElectronStoreSettings): BrowserWindow {
 
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => {
-    if (!confirmCloseWithoutBackup(win)) {
+    if (!closeConfirmed) {
+      // Ask (asynchronously) first; the window closes again once the answer allows it.
       event.preventDefault();
+      void confirmClose(win).then((ok) => ok && !win.isDestroyed() && win.close());
       return;
     }
     try {
@@ -328,39 +351,73 @@ function createWindow(settings: ElectronStoreSettings): BrowserWindow {
 
 // ---- reminder on quit (issue 6) ------------------------------------------------------------------
 
+/** While the question is on screen, a second close (another click on X, Ctrl+Q) asks nothing more. */
+let confirming: Promise<boolean> | null = null;
+
 /**
  * When a user who may make backups is logged in and the data changed since the last verified
- * backup, ask before closing. Returns true when closing may go on. Any doubt (no core, no session,
- * an error reading the status) lets the app close: the reminder must never trap the user.
+ * backup, ask before closing. Resolves true when closing may go on (and then never asks again).
+ * Any doubt (no core, no session, an error reading the status) lets the app close: the reminder
+ * must never trap the user. The core answers from its thread; the window stays responsive.
  */
-function confirmCloseWithoutBackup(win: BrowserWindow | null): boolean {
-  if (closeConfirmed || noQuitPrompt || !core || shutDown || !win || win.isDestroyed()) return true;
-  let ask = false;
-  try {
+function confirmClose(win: BrowserWindow | null): Promise<boolean> {
+  if (closeConfirmed || noQuitPrompt || !core?.running || !win || win.isDestroyed()) {
+    closeConfirmed = true;
+    return Promise.resolve(true);
+  }
+  confirming ??= (async () => {
+    let ask = false;
     const sid = sessions.get(win.webContents.id);
-    const user = sid ? core.session(sid).user : null;
-    if (user) {
-      const st = core.backupStatus(user);
-      ask = st.canCreate && st.changesSinceLastBackup;
+    if (sid && core) {
+      try {
+        ask = (await core.closeCheck(sid)).remindAboutBackup;
+      } catch (e) {
+        log.error('backupStatusOnClose', e);
+      }
     }
-  } catch (e) {
-    log.error('backupStatusOnClose', e);
+    if (ask && !win.isDestroyed()) {
+      const { response } = await dialog.showMessageBox(win, {
+        type: 'warning',
+        title: 'Asysta',
+        message: 'Od ostatniej kopii zapasowej wprowadzono zmiany. Czy zamknąć bez kopii?',
+        detail: 'Kopię wykonasz w sekcji „Kopia zapasowa” (najlepiej na pendrivie lub dysku zewnętrznym).',
+        buttons: ['Zamknij bez kopii', 'Anuluj'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (response !== 0) return false;
+    }
+    closeConfirmed = true;
+    return true;
+  })().finally(() => {
+    confirming = null;
+  });
+  return confirming;
+}
+
+// ---- progress of long work -----------------------------------------------------------------------
+
+/**
+ * A backup's progress on the taskbar button of the window that started it (Windows shows it on
+ * the button, as Explorer does for a copy): indeterminate while the snapshot is taken, then the
+ * write and the read-back, cleared when the backup ends.
+ */
+function showProgress(e: CoreEvent): void {
+  const wcId = [...sessions].find(([, sid]) => sid === e.sessionId)?.[0];
+  const wc = wcId === undefined ? undefined : webContents.fromId(wcId);
+  const win = wc ? BrowserWindow.fromWebContents(wc) : null;
+  if (!win || win.isDestroyed()) return;
+  if (e.kind === 'backup:finished') {
+    win.setProgressBar(-1);
+    return;
   }
-  if (ask) {
-    const choice = dialog.showMessageBoxSync(win, {
-      type: 'warning',
-      title: 'Asysta',
-      message: 'Od ostatniej kopii zapasowej wprowadzono zmiany. Czy zamknąć bez kopii?',
-      detail: 'Kopię wykonasz w sekcji „Kopia zapasowa” (najlepiej na pendrivie lub dysku zewnętrznym).',
-      buttons: ['Zamknij bez kopii', 'Anuluj'],
-      defaultId: 1,
-      cancelId: 1,
-      noLink: true,
-    });
-    if (choice !== 0) return false;
-  }
-  closeConfirmed = true;
-  return true;
+  const { phase, doneBytes, totalBytes } = e.progress;
+  const part = totalBytes > 0 ? Math.min(1, doneBytes / totalBytes) : 0;
+  if (phase === 'write') win.setProgressBar(part / 2);
+  else if (phase === 'verify') win.setProgressBar(0.5 + part / 2);
+  else if (phase === 'prune') win.setProgressBar(1);
+  else win.setProgressBar(2, { mode: 'indeterminate' });
 }
 
 // ---- menu --------------------------------------------------------------------------------------

@@ -123,6 +123,11 @@ export class CoreHost {
     return this.state === 'running';
   }
 
+  /** The worker has ended (shut down, failed to start, or crashed). */
+  get stopped(): boolean {
+    return this.state === 'stopped';
+  }
+
   private onMessage(m: WorkerMessage): void {
     switch (m.t) {
       case 'ready':
@@ -233,11 +238,14 @@ export class CoreHost {
         return { loggedOut: 0, timedOut: r === 'timeout' };
       }
       // The worker ends by itself once its port is closed; give it a moment, then make sure.
-      const ended = await Promise.race([this.exited.then(() => true), new Promise<boolean>((ok) => setTimeout(() => ok(false), 2_000))]);
+      let grace: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([this.exited.then(() => true), new Promise<boolean>((ok) => (grace = setTimeout(() => ok(false), 2_000)))]);
+      clearTimeout(grace);
       if (!ended) await this.worker.terminate();
       return { loggedOut: r.loggedOut, timedOut: false };
     } finally {
       clearTimeout(timer);
+      this.state = 'stopped';
     }
   }
 }

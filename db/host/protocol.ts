@@ -9,6 +9,8 @@ import type { SessionUser } from '../../shared/ipc/contract';
 import type { CoreEvent, CoreOptions } from '../core';
 import type { WorkstationSettings } from '../settings';
 
+export type { CoreEvent };
+
 /** Core options that can cross into the worker (the settings and the clock are provided by the host). */
 export type WorkerCoreOptions = Omit<CoreOptions, 'settings' | 'now' | 'onEvent'>;
 

@@ -165,7 +165,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     while (sessions.size > MAX_BRIDGE_SESSIONS) {
       const oldest = sessions.values().next().value as string;
       sessions.delete(oldest);
-      void coreHost.endSession(oldest);
+      coreHost.endSession(oldest).catch(() => {});
     }
     return id;
   };
