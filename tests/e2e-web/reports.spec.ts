@@ -80,7 +80,7 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   await expect(dialog.getByRole('status')).toContainText('Zapisano plik XLSX zabezpieczony hasłem');
   const listName = `Lista rodzin ${period} families_supported.xlsx`;
   const listFile = readFileSync(join(saveDir, listName));
-  expect(isEncryptedXlsx(listFile)).toBe(true);
+  expect(await isEncryptedXlsx(listFile)).toBe(true);
   await expect(readXlsx(listFile, 'zle-haslo-0000')).rejects.toThrow();
   const listRows = (await readXlsx(listFile, FILE_PASSWORD)).map((r) => r.join('|'));
   expect(listRows.some((r) => r.includes(firstCase.n))).toBe(true);
