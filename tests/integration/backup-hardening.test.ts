@@ -36,8 +36,8 @@ beforeEach(async () => {
   mkdirSync(usb);
 });
 
-afterEach(() => {
-  for (const a of apps) a.core.shutdown();
+afterEach(async () => {
+  for (const a of apps) await a.close();
   removeDir(dir);
 });
 
@@ -71,7 +71,7 @@ describe('backup:verify and backup:restore go through the login throttle', () =>
     expect(failure(await worker.call('backup:verify', { file: made.file, secret: { recoveryKey: 'A'.repeat(52) } })).code).toBe('BACKUP_WRONG_SECRET');
 
     // A restart does not reset it (auth-state.json beside the database).
-    app.core.shutdown();
+    await app.close();
     const again = start();
     const worker2 = await loggedIn(again, WORKER);
     const afterRestart = failure(await worker2.call('backup:verify', { file: made.file, secret: { login: 'admin', password: 'zgadywanie5' } }));
@@ -124,7 +124,7 @@ describe('a per-installation ceiling on failed secrets', () => {
     // ...and a success (e.g. an insider's own login) does not reset the spray count.
     expect(failure(await spray(14))).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 10 });
     // It is kept across a restart, and forgotten after an hour without failures.
-    app.core.shutdown();
+    await app.close();
     const again = start();
     expect(await codeOf(again.session().call('auth:login', { login: 'osoba15', password: 'Haslo2026' }))).toBe('THROTTLED');
     again.clock.now += 61 * 60_000;
@@ -217,11 +217,11 @@ describe('key-derivation parameters outside what the app writes are refused befo
     apps.push(restoreInto);
     const refused = failure(await restoreInto.session().call('backup:restore', { file: tampered(made.file, variants[0]![1], 'r'), secret: { recoveryKey } }));
     expect(refused.message).toBe(UNSUPPORTED);
-    expect(restoreInto.core.isSetUp()).toBe(false);
+    expect(restoreInto.probe.isSetUp()).toBe(false);
   });
 
   it('keys.json with such parameters is refused at login with a typed Polish error, not an allocation failure', async () => {
-    app.core.shutdown();
+    await app.close();
     const keysPath = join(dir, 'data', 'keys.json');
     const keys = JSON.parse(readFileSync(keysPath, 'utf8')) as { slots: Array<{ wrap: { kdf: Record<string, unknown> } }> };
     for (const slot of keys.slots) slot.wrap.kdf = { algo: 'scrypt', N: 2 ** 30, r: 8, p: 1 };

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Actor } from '../../db/core';
-import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
+import { ADMIN, failure, removeDir, setUpOffice, tempDir, inProcessApp, type InProcessApp, type TestSession } from '../helpers';
 import { failingFs } from './backup-fixtures';
 
 /** Folders whose disk is "full" and the error code the OS gives. */
@@ -50,8 +50,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 let dir: string;
-let apps: TestApp[];
-let app: TestApp;
+let apps: InProcessApp[];
+let app: InProcessApp;
 let admin: TestSession;
 let recoveryKey: string;
 let usb: string;
@@ -61,7 +61,7 @@ beforeEach(async () => {
   disk.full = [];
   dir = tempDir();
   apps = [];
-  app = testApp(join(dir, 'dane'));
+  app = inProcessApp(join(dir, 'dane'));
   apps.push(app);
   ({ admin, recoveryKey } = await setUpOffice(app));
   usb = join(dir, 'PENDRIVE');
@@ -77,7 +77,7 @@ afterEach(() => {
 
 const dataDisk = () => `Na dysku z folderem ${resolve(app.dataDir)}`;
 
-function familiesNow(a: TestApp): number {
+function familiesNow(a: InProcessApp): number {
   return (a.core.requireDb().sqlite.prepare('SELECT count(*) AS c FROM families').get() as { c: number }).c;
 }
 
@@ -124,7 +124,7 @@ describe('a full data disk while making a backup is named as the data disk, not 
 describe('a full data disk while restoring or verifying', () => {
   it('restore on a new PC whose disk is full: DISK_FULL naming that disk, nothing restored, no staging left', async () => {
     const made = await admin.ok('backup:create', { folder: usb });
-    const fresh = testApp(join(dir, 'nowy-komputer'));
+    const fresh = inProcessApp(join(dir, 'nowy-komputer'));
     apps.push(fresh);
     disk.full = [fresh.dataDir];
     const err = failure(await fresh.session().call('backup:restore', { file: made.file, secret: { recoveryKey } }));
