@@ -120,8 +120,7 @@ test('a forgotten password: the recovery key lets the head set a new one', async
 test('repeated wrong passwords slow down the login with a countdown in Polish', async ({ page }) => {
   // The core's clock stands still, so the delay after the failures cannot run out while a slow
   // machine derives the next key: the third attempt meets it whatever the load.
-  const frozenAt = Date.now();
-  const fresh = await startApp({ now: () => frozenAt });
+  const fresh = await startApp({ clockStart: Date.now() });
   try {
     await page.goto(fresh.url);
     await completeSetup(page, OFFICE, ADMIN);

@@ -74,7 +74,7 @@ test('the head imports the template with three families and opens one of them', 
   await expect(families.getByRole('row', { name: /R2/ })).toContainText('bez sprawy');
   await expect(page.getByText(/do importu: 3/)).toBeVisible();
   // Nothing is written by the preview.
-  const count = () => (app.core.requireDb().sqlite.prepare("SELECT count(*) AS n FROM family_members WHERE last_name IN ('Jabłońska','Czarnecka','Zalewski')").get() as { n: number }).n;
+  const count = () => (app.sql.prepare("SELECT count(*) AS n FROM family_members WHERE last_name IN ('Jabłońska','Czarnecka','Zalewski')").get() as { n: number }).n;
   expect(count()).toBe(0);
 
   await page.getByRole('button', { name: 'Importuj zaznaczone (3 rodziny)' }).click();

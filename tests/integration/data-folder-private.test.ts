@@ -23,8 +23,8 @@ beforeEach(() => {
   umask = process.umask(0o022);
 });
 
-afterEach(() => {
-  for (const a of apps) a.core.shutdown();
+afterEach(async () => {
+  for (const a of apps) await a.close();
   process.umask(umask);
   removeDir(dir);
 });
@@ -56,7 +56,7 @@ describe.runIf(process.platform !== 'win32')('the data folder is private to the 
   it('an installation made before this (0755 folder, 0644 files) is made private when it is opened again', async () => {
     const a = start('dane');
     await setUpOffice(a);
-    a.core.shutdown();
+    await a.close();
     chmodSync(a.dataDir, 0o755);
     for (const n of readdirSync(a.dataDir)) chmodSync(join(a.dataDir, n), 0o644);
     const again = start('dane');

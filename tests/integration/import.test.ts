@@ -358,7 +358,7 @@ describe('npm run import', () => {
     await wb.xlsx.load(readFileSync(template) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Rodziny', 'Objaśnienia']);
 
-    o.app.core.shutdown();
+    await o.app.close();
     const base = ['--data-dir', o.dir, '--password', ADMIN.password];
     const good = [
       ...familyRows('R1', 'Kowalczyk', { track: 'wspieranie rodziny', learnedOn: '10.02.2024', assistant: 'asliwinska', assignedOn: '02.03.2024', consentOn: '09.03.2024' }),

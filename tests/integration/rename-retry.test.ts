@@ -13,7 +13,7 @@ import type { Actor } from '../../db/core';
 import { retryWhileLocked, retryWhileLockedSync, RENAME_RETRY_DELAYS_MS } from '../../db/fsutil';
 import { verifyBackup } from '../../db/backup';
 import { devResources } from '../../build/dev-resources';
-import { ADMIN, removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
+import { ADMIN, removeDir, setUpOffice, tempDir, inProcessApp, type InProcessApp } from '../helpers';
 
 const locked = (code = 'EBUSY') => Object.assign(new Error(`${code}: resource busy or locked, rename`), { code });
 const WINDOWS = { platform: 'win32' as const, delaysMs: [1, 1, 1, 1] };
@@ -80,7 +80,7 @@ describe('rename with retry while Windows reports the file locked', () => {
 });
 
 describe('backup to a stick while the antivirus scans the new file', () => {
-  let a: TestApp;
+  let a: InProcessApp;
   afterEach(() => a?.core.shutdown());
 
   /** The target's rename fails with EBUSY `times` times, then works. */
@@ -98,7 +98,7 @@ describe('backup to a stick while the antivirus scans the new file', () => {
   }
 
   async function office() {
-    a = testApp(join(dir, 'data'));
+    a = inProcessApp(join(dir, 'data'));
     const { admin } = await setUpOffice(a);
     const usb = join(dir, 'USB');
     mkdirSync(usb);
