@@ -46,7 +46,7 @@ async function loginCode(): Promise<string | null> {
     const r = await app.session().call('auth:login', { login: ADMIN.login, password: ADMIN.password });
     return r.ok ? null : failure(r).code;
   } finally {
-    app.core.shutdown();
+    await app.close();
   }
 }
 
@@ -54,7 +54,7 @@ describe('the data folder lock', () => {
   beforeEach(async () => {
     const a = testApp(dir);
     await setUpOffice(a);
-    a.core.shutdown();
+    await a.close();
   });
 
   it('a live process holding the folder keeps the app out (DB_LOCKED_BY_OTHER); once it quits, the app opens', async () => {
@@ -85,7 +85,7 @@ describe('the data folder lock', () => {
     const first = testApp(dir);
     await first.session().ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
     expect(await loginCode()).toBe('DB_LOCKED_BY_OTHER');
-    first.core.shutdown();
+    await first.close();
     expect(await loginCode()).toBeNull();
   });
 

@@ -9,12 +9,11 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devResources } from '../../build/dev-resources';
-import { TEST_SCRYPT } from '../../db/crypto';
-import { MemorySettingsStore } from '../../db/settings';
 import { MAX_BRIDGE_SESSIONS, startPreviewServer, type PreviewServer } from '../bridge/server';
-import { removeDir, tempDir } from '../helpers';
+import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
 
 let dir: string;
+let app: TestApp;
 let server: PreviewServer;
 let host: string;
 
@@ -23,12 +22,14 @@ beforeEach(async () => {
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Asysta</title></head><body></body></html>');
-  server = await startPreviewServer({ dataDir: join(dir, 'data'), rendererDir, settings: new MemorySettingsStore(), resources: devResources(), kdf: TEST_SCRYPT });
+  app = testApp(join(dir, 'data'));
+  server = await startPreviewServer({ host: app.host, fontsFolder: devResources().fontsFolder, rendererDir });
   host = new URL(server.url).host;
 });
 
 afterEach(async () => {
   await server.close();
+  await app.close();
   removeDir(dir);
 });
 

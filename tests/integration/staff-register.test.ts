@@ -43,7 +43,7 @@ describe('staff register', () => {
     expect(saved.findings).toEqual([]);
     expect(saved.fields.nameForms).toEqual({ ins: 'Agnieszką Śliwińską' });
 
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     const audit = sqlite.prepare(`SELECT details FROM audit_log WHERE action = 'staff.update'`).get() as { details: string };
     expect(JSON.parse(audit.details)).toEqual({ changed: ['address', 'contact', 'employment', 'qualification', 'declarations'] });
     expect(audit.details).not.toContain('Śliwińsk');
