@@ -44,7 +44,7 @@ describe('moving the data out of the roaming profile', () => {
   async function oldInstallation(profile: string): Promise<void> {
     const app = testApp(join(profile, 'dane'));
     await setUpOffice(app);
-    app.core.shutdown();
+    await app.close();
     writeFileSync(join(profile, SETTINGS_FILE), JSON.stringify({ lastBackupFolder: 'E:\\Kopie' }));
   }
 
@@ -55,7 +55,7 @@ describe('moving the data out of the roaming profile', () => {
       await s.ok('auth:login', { login: ADMIN.login, password: ADMIN.password });
       return (await s.ok('office:get', {})).name;
     } finally {
-      app.core.shutdown();
+      await app.close();
     }
   }
 
