@@ -104,7 +104,7 @@ export default tseslint.config(
           paths: [{ name: 'better-sqlite3', message: 'The database lives in the core worker (db/host).' }],
           patterns: [
             {
-              regex: '(^|/)db/(?!host/host$|host/protocol$|resources$|settings$|fsutil$)',
+              regex: '(^|/)db/(?!host/host$|host/protocol$|resources$|settings$|fsutil$|print/)',
               message: 'electron/ reaches the core only through the core host (db/host/host.ts) — the core runs in its worker thread.',
               allowTypeImports: true,
             },

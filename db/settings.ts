@@ -43,6 +43,7 @@ const SETTING_KEYS = {
   backupReminderDays: true,
   lastVerifiedBackupAt: true,
   auditAnchors: true,
+  displayPrefs: true,
 } satisfies Record<keyof WorkstationSettings, true>;
 
 export const WORKSTATION_SETTING_KEYS = Object.keys(SETTING_KEYS) as Array<keyof WorkstationSettings>;

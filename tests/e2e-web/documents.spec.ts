@@ -131,7 +131,7 @@ test('before a visit the assistant prints the visit sheet with the plan’s open
   test.setTimeout(240_000);
   await page.goto(app.url);
   await login(page, 'admin', PASSWORD);
-  const { sqlite } = app.core.requireDb();
+  const sqlite = app.sql;
   // A case in work (not closed) with a plan and a visit, kept by an active assistant.
   const sheetCase = sqlite
     .prepare(
@@ -172,7 +172,7 @@ test('before a visit the assistant prints the visit sheet with the plan’s open
   expect(text).toContain('Zadania zrealizowane od poprzedniego spotkania (');
   expect(text).toContain('(data i podpis: członek rodziny)');
   expect(text).not.toMatch(/undefined|NaN|\d{4}-\d{2}-\d{2}/);
-  const audit = app.core.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 5 });
+  const audit = app.probe.listAudit({ action: 'document.export_pdf', page: 1, pageSize: 5 });
   expect(audit.items[0]!.details).toMatchObject({ kind: 'visit-sheet', target: 'pdf' });
   expect(audit.items[0]!.userLogin).toBe(sheetCase!.login);
   await dialog.getByRole('button', { name: 'Zamknij', exact: true }).click();

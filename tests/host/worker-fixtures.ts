@@ -4,6 +4,7 @@
  * the app's worker entry has no such door.
  */
 import type { AsystaCore } from '../../db/core';
+import { readCaseData } from '../../db/documents/data';
 import { richestCaseOf } from '../../db/documents/service';
 import { schemaVersion } from '../../db/open';
 import { insertFamilies, type NewFamilyRow } from '../../db/repos/families';
@@ -32,6 +33,7 @@ export const workerFixtures = {
 
   insertFamilies: (core: AsystaCore, rows: NewFamilyRow[], at: string) => insertFamilies(core.requireDb().sqlite, rows, at),
   richestCaseOf: (core: AsystaCore) => richestCaseOf(core.requireDb().sqlite),
+  readCaseData: (core: AsystaCore, caseId: string) => readCaseData(core.requireDb().sqlite, caseId),
   schemaVersion: (core: AsystaCore) => schemaVersion(core.requireDb().sqlite),
   computeHalfYearReport: (core: AsystaCore, periodId: string) => computeHalfYearReport(core.requireDb().sqlite, periodId),
   /** Statements run in one transaction (each with its parameters). */

@@ -175,7 +175,7 @@ describe('before printing: the documents list says where the file disagrees with
     const ar = team.ar.s;
     const card = await ar.ok('families:get', { id: c.familyId });
     const zuzanna = card.members.find((m) => m.firstName === 'Zuzanna')!;
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     sqlite.prepare('UPDATE family_members SET placement = ? WHERE id = ?').run(JSON.stringify({ ...FOSTER_CHILD.placement, krpz: { name: 'Ewa Kordas' } }), zuzanna.id);
     await ar.ok('assessments:create', { caseId: c.id, kind: 'initial', assessedOn: '2026-11-22', areas: areas(), recommendation: 'continue' });
     await ar.ok('plans:save', plan(c.id));

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devResources } from '../../build/dev-resources';
 import { TEST_SCRYPT } from '../../db/crypto';
-import { readCaseData } from '../../db/documents/data';
 import { caseRecordFindings } from '../../db/documents/record';
 import { seedDemo } from '../../db/demo/seed';
 import { JsonFileSettingsStore } from '../../db/settings';
@@ -25,25 +24,25 @@ let app: TestApp;
 beforeAll(async () => {
   dir = tempDir('asysta-demo-rules-');
   await seedDemo({ dataDir: dir, password: PASSWORD, families: 140, settings: new JsonFileSettingsStore(join(dir, 'settings.json')), resources: devResources(), kdf: TEST_SCRYPT, seed: 5 });
-  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), now: () => Date.now() });
+  app = testApp(dir, { settings: new JsonFileSettingsStore(join(dir, 'settings.json')), realClock: true });
   const admin = app.session();
   await admin.ok('auth:login', { login: 'admin', password: PASSWORD });
 }, 180_000);
 
-afterAll(() => {
-  app?.core.shutdown();
+afterAll(async () => {
+  await app?.close();
   removeDir(dir);
 });
 
 describe('the demo seed obeys the rules of the case file', () => {
   it('no case of the demo has a blocking finding; no implausible ages or repeated children\'s names', () => {
-    const { sqlite } = app.core.requireDb();
+    const sqlite = app.sql;
     const ids = (sqlite.prepare('SELECT id, case_number AS no FROM cases ORDER BY seq_year, seq_no').all() as Array<{ id: string; no: string }>);
     expect(ids.length).toBeGreaterThan(100);
     const all: Array<RecordFinding & { caseNumber: string }> = [];
     const seen = { plans: 0, periodic: 0, final: 0, requests: 0, closedWithPlan: 0 };
     for (const { id, no } of ids) {
-      const c = readCaseData(sqlite, id)!;
+      const c = app.fixture('readCaseData', id)!;
       seen.plans += c.plans.length;
       seen.periodic += c.assessments.filter((a) => a.kind === 'periodic').length;
       seen.final += c.assessments.filter((a) => a.kind === 'final').length;

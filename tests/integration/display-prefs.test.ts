@@ -13,8 +13,8 @@ beforeEach(() => {
   dir = tempDir();
   app = testApp(dir);
 });
-afterEach(() => {
-  app.core.shutdown();
+afterEach(async () => {
+  await app.close();
   removeDir(dir);
 });
 
@@ -50,7 +50,7 @@ describe('display preferences', () => {
   it('survive a restart of the core (stored in the database, not in memory)', async () => {
     const { admin } = await setUpOffice(app);
     await admin.ok('display:set', { textSize: 'A+', contrast: 'high' });
-    app.core.shutdown();
+    await app.close();
     app = testApp(dir); // a new workstation settings store: only the database remembers
     const s = app.session();
     expect(await s.ok('display:get', {})).toEqual(DEFAULT_DISPLAY_PREFS);

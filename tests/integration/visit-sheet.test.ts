@@ -122,7 +122,7 @@ describe('visit sheet', () => {
 
     // Audited like every document: the preview (with the date chosen) and the saved PDF.
     await ar.ok('documents:exported', { caseId: c.id, kind: 'visit-sheet', pages: 2, target: 'pdf' });
-    const sqlite = app.core.requireDb().sqlite;
+    const sqlite = app.sql;
     const rows = sqlite.prepare("SELECT action, details FROM audit_log WHERE entity_id = ? AND action IN ('document.preview', 'document.export_pdf') ORDER BY id").all(c.id) as Array<{ action: string; details: string }>;
     const sheetRows = rows.filter((r) => JSON.parse(r.details).kind === 'visit-sheet');
     expect(sheetRows.map((r) => r.action)).toEqual(['document.preview', 'document.preview', 'document.export_pdf']);
