@@ -11,11 +11,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { closeApp, executablePath, launchApp, launchArgs, launchEnv, layoutOf, prepareDevelopmentBuild, projectRoot, unavailableReason } from './launch';
 
 // ---- every label the test relies on (the renderer's Polish UI) ---------------------------------
 const UI = {
@@ -85,86 +84,37 @@ const DPO = { fullName: 'Irena Inspektorka', login: 'i.inspektorka', password: '
 /** Default idle time (db/settings.ts DEFAULT_SETTINGS.idleMinutes) plus one minute. */
 const PAST_IDLE_TIME = '11:00';
 
-// ---- environment -------------------------------------------------------------------------------
-const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const requireFromRoot = createRequire(join(projectRoot, 'package.json'));
-
-function electronBinaryPath(): string | null {
-  try {
-    const p: unknown = requireFromRoot('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
-const electronBinaryAvailable = electronBinaryPath() !== null;
-
 test.describe('Asysta w Electronie', () => {
-  test.skip(
-    !electronBinaryAvailable,
-    'Electron binary not installed here (it is downloaded from GitHub by npm install); skipping the _electron suite.',
-  );
+  const unavailable = unavailableReason();
+  test.skip(unavailable !== null, unavailable ?? '');
 
   let root: string;
   let dataDir: string;
-  let nativeBinding: string;
+  let profileDir: string;
+  let nativeBinding: string | null = null;
   let app: ElectronApplication | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    if (process.env.ASYSTA_E2E_SKIP_BUILD !== '1') {
-      execFileSync(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-        cwd: projectRoot,
-        stdio: 'inherit',
-      });
-    }
-    // Prints the path of an Electron-ABI better_sqlite3.node (building it once per Electron version).
-    const out = execFileSync(process.execPath, [join(projectRoot, 'build/scripts/electron-native.mjs')], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    nativeBinding = out.trim().split('\n').pop() ?? '';
-    expect(existsSync(nativeBinding), `native binding ${nativeBinding}`).toBe(true);
+    nativeBinding = prepareDevelopmentBuild();
+    if (nativeBinding !== null) expect(existsSync(nativeBinding), `native binding ${nativeBinding}`).toBe(true);
   });
 
   test.beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'asysta-e2e-Łucja-'));
-    dataDir = join(root, 'dane');
+    ({ dataDir, profileDir } = layoutOf(root));
   });
 
   test.afterEach(async () => {
-    await app?.close().catch(() => undefined);
+    if (app) await closeApp(app, app.windows()[0] ?? null);
     app = undefined;
     rmSync(root, { recursive: true, force: true });
   });
 
-  function launchEnv(): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    delete env.ELECTRON_RENDERER_URL; // always the built renderer on app://
-    delete env.ELECTRON_RUN_AS_NODE;
-    env.ASYSTA_DATA_DIR = dataDir;
-    env.ASYSTA_NATIVE_BINDING = nativeBinding;
-    // No "close without a backup?" dialog when the test closes the app (development builds only).
-    env.ASYSTA_NO_QUIT_PROMPT = '1';
-    return env;
-  }
-
-  function launchArgs(): string[] {
-    const args = ['.'];
-    // Chromium refuses to start as root (containers, CI) unless its OS sandbox is off.
-    if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
-    return args;
-  }
-
   async function launch(): Promise<Page> {
-    const env = launchEnv();
-    const args = launchArgs();
-    app = await electron.launch({ args, cwd: projectRoot, env, locale: 'pl-PL', timeout: 60_000 });
-    const page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
-    return page;
+    const started = await launchApp(root, nativeBinding);
+    app = started.app;
+    return started.page;
   }
 
   async function login(page: Page, who: { login: string; password: string }) {
@@ -326,14 +276,14 @@ test.describe('Asysta w Electronie', () => {
       await expect(page.getByTestId(UI.header.userName)).toHaveText(ASSISTANT.fullName);
     });
 
-    await app!.close();
+    await closeApp(app!, page);
     app = undefined;
 
     await test.step('na dysku: zaszyfrowana baza, dziennik błędów bez danych osobowych', async () => {
       const db = readFileSync(join(dataDir, 'asysta.db'));
       expect(db.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');
       expect(db.includes(Buffer.from(ASSISTANT.fullName, 'utf8'))).toBe(false);
-      const log = join(`${dataDir}-profil`, 'logi', 'asysta-main.log');
+      const log = join(profileDir, 'logi', 'asysta-main.log');
       if (existsSync(log)) {
         const text = readFileSync(log, 'utf8');
         for (const secret of [ASSISTANT.fullName, ASSISTANT.password, DPO.fullName, DPO.password, ADMIN.password, OFFICE.headName, recoveryKey]) {
@@ -348,7 +298,7 @@ test.describe('Asysta w Electronie', () => {
     await expect(page.getByRole('button', { name: UI.setup.next })).toBeVisible();
     // Same profile folder -> no single-instance lock -> the second process quits at once (exit 0;
     // execFileSync throws on a non-zero exit code or when it is still running after the timeout).
-    execFileSync(electronBinaryPath()!, launchArgs(), { cwd: projectRoot, env: launchEnv(), timeout: 30_000, stdio: 'ignore' });
+    execFileSync(executablePath(), launchArgs(), { cwd: projectRoot, env: launchEnv(root, nativeBinding), timeout: 30_000, stdio: 'ignore' });
     await expect(page.getByRole('button', { name: UI.setup.next })).toBeVisible();
     expect(app!.windows()).toHaveLength(1);
   });
