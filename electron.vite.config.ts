@@ -6,6 +6,8 @@
  *             better-sqlite3, which electron-builder rebuilds for Electron.
  *             db/host/worker-entry.ts -> out/main/core-worker.js: the core's worker thread, started
  *             by the core host in main (electron/main.ts coreWorkerEntry) from the same folder.
+ *             db/host/node-entry.ts -> out/main/core-host.js: the same host without Electron, for
+ *             npm run smoke:packaged.
  *  - preload  electron/preload.ts -> out/preload/index.cjs CommonJS with every import inlined:
  *             a sandboxed preload cannot load ESM or anything from node_modules (only `electron`).
  *  - renderer renderer/           -> out/renderer           reuses renderer/vite.config.ts.
@@ -41,7 +43,13 @@ export default defineConfig({
       externalizeDeps: true,
       sourcemap: false,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main.ts'), 'core-worker': resolve(root, 'db/host/worker-entry.ts') },
+        input: {
+          index: resolve(root, 'electron/main.ts'),
+          'core-worker': resolve(root, 'db/host/worker-entry.ts'),
+          // Electron-free: the core host for plain Node (npm run smoke:packaged runs the packaged
+          // core from it); shared code goes to out/main/chunks.
+          'core-host': resolve(root, 'db/host/node-entry.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

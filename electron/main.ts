@@ -5,7 +5,7 @@
  * migration ever blocks the window; every validation, role check and error mapping happens there,
  * in db/dispatcher.ts. Main only relays calls, sessions and progress.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,6 +14,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  powerMonitor,
   screen,
   session,
   type MenuItemConstructorOptions,
@@ -32,6 +33,7 @@ import { createErrorLog, type ErrorLog } from './log';
 import { APP_ENTRY_URL, applyDevCsp, handleAppScheme, registerAppScheme } from './protocol';
 import { allowedOrigin, installWebContentsGuards, isTrustedSender, lockDownSession } from './security';
 import { isPrintNavigation } from './print';
+import { legacyProfileDir, migrateRoamingProfile, profileDir, type ProfileEnv } from './profile';
 import { ElectronStoreSettings } from './settings';
 import { registerShellIpc } from './shell';
 
@@ -49,6 +51,19 @@ const origin = allowedOrigin(devServerUrl);
 const dataDirOverride = isDev && process.env.ASYSTA_DATA_DIR ? resolve(process.env.ASYSTA_DATA_DIR) : null;
 if (dataDirOverride) app.setPath('userData', `${dataDirOverride}-profil`);
 else if (isDev) app.setPath('userData', join(app.getPath('appData'), 'Asysta-dev'));
+else useProfile(profileDir(profileEnv()));
+
+/** The installed app on this system (electron/profile.ts): %LOCALAPPDATA%\Asysta on Windows. */
+function profileEnv(): ProfileEnv {
+  return { platform: process.platform, localAppData: process.env.LOCALAPPDATA, home: app.getPath('home'), appData: app.getPath('appData') };
+}
+
+/** Profile (settings, logs, single-instance lock, data) and Chromium's session data in `dir`. */
+function useProfile(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  app.setPath('userData', dir);
+  app.setPath('sessionData', dir);
+}
 
 app.commandLine.appendSwitch('lang', 'pl');
 app.enableSandbox();
@@ -90,6 +105,24 @@ function shutdownCore(): Promise<void> {
       .catch((e: unknown) => log.error('shutdown', e));
   }
   return coreStopping;
+}
+
+/**
+ * Windows shutdown, restart or log-off (`query-session-end`, then `session-end` on the window),
+ * or the system going down on Linux/macOS (`powerMonitor` `shutdown`): no `before-quit` or
+ * `will-quit` comes, and Windows ends the process soon after `session-end`. The orderly core
+ * shutdown (logged-in users logged out and audited, database closed) starts at the first of
+ * these, without the backup question, and the app then exits by itself. Should Windows end the
+ * process first, nothing committed is lost (synchronous=FULL) and the data folder's lock dies
+ * with the process (db/lockfile.ts).
+ */
+let sessionEnding = false;
+function onSessionEnding(what: 'query-session-end' | 'session-end' | 'shutdown'): void {
+  if (sessionEnding) return;
+  sessionEnding = true;
+  log.info(`system session ending (${what})`);
+  closeConfirmed = true;
+  void shutdownCore().finally(() => app.exit(0));
 }
 
 function fatal(message: string): void {
@@ -184,6 +217,12 @@ function nativeBinding(): string | undefined {
 // ---- start -------------------------------------------------------------------------------------
 
 async function start(): Promise<void> {
+  if (!moveProfileOutOfRoaming()) return;
+  // Linux/macOS: delay the shutdown until the core has closed the database (systemd inhibitor).
+  powerMonitor.on('shutdown', (e?: { preventDefault?: () => void }) => {
+    e?.preventDefault?.();
+    onSessionEnding('shutdown');
+  });
   const resources = coreResources();
   const missing = missingResources(resources);
   if (missing.length > 0) {
@@ -237,6 +276,28 @@ async function start(): Promise<void> {
   });
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow(settings);
+}
+
+/**
+ * Earlier builds kept the profile in the roaming %APPDATA%\Asysta: move it to %LOCALAPPDATA%
+ * before anything opens it (electron/profile.ts). Returns false when the app must not go on.
+ */
+function moveProfileOutOfRoaming(): boolean {
+  if (!app.isPackaged || process.platform !== 'win32') return true;
+  try {
+    const r = migrateRoamingProfile(legacyProfileDir(profileEnv()), app.getPath('userData'));
+    if (r.status === 'moved') log.info(`profile moved out of the roaming folder (${r.entries} entries)`);
+    if (r.status === 'both') log.info('roaming profile left in place: the local profile holds an installation too');
+    return true;
+  } catch (e) {
+    log.error('profileMove', e);
+    fatal(
+      'Nie udało się przenieść danych Asysty z folderu profilu mobilnego (%APPDATA%\\Asysta) do %LOCALAPPDATA%\\Asysta.\n' +
+        'Dane są bezpieczne w dotychczasowym miejscu. Zamknij inne programy, które mogą używać tych plików ' +
+        '(np. skanowanie antywirusowe), i uruchom Asystę ponownie.',
+    );
+    return false;
+  }
 }
 
 // ---- IPC ---------------------------------------------------------------------------------------
@@ -326,6 +387,9 @@ function createWindow(settings: ElectronStoreSettings): BrowserWindow {
   win.webContents.once('destroyed', () => ourContents.delete(wcId));
 
   win.once('ready-to-show', () => win.show());
+  // Windows: shutdown, restart or log-off (see onSessionEnding).
+  win.on('query-session-end', () => onSessionEnding('query-session-end'));
+  win.on('session-end', () => onSessionEnding('session-end'));
   win.on('close', (event) => {
     if (!closeConfirmed) {
       // Ask (asynchronously) first; the window closes again once the answer allows it.

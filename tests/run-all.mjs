@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: unit + integration tests (Vitest, Node, real encrypted files) and end-to-end tests
- * (Playwright: the real renderer in Debian Chromium with the real core behind the bridge, plus the
- * _electron suite that skips without an Electron binary). Ends with one line:
+ * `npm test`: unit + integration tests (Vitest, Node, real encrypted files), the packaged-layout
+ * smoke test (npm run smoke:packaged) and end-to-end tests (Playwright: the real renderer in
+ * Debian Chromium with the real core behind the bridge, plus the _electron suite that skips
+ * without an Electron binary). Ends with one line:
  * "N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process';
@@ -38,8 +39,19 @@ if (only !== 'e2e') {
 }
 
 if (only !== 'unit') {
-  // The web E2E suite needs the built renderer.
-  const build = run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  // npm run smoke:packaged: electron-vite builds the whole app (out/renderer is also what the web
+  // E2E suite serves), then the packaged layout runs from a copy without the source tree. It
+  // prints "packaged layout: ok" or what is missing; it counts as one test.
+  const smokeOk = run('npx', ['tsx', 'build/scripts/smoke-packaged.ts']) === 0;
+  if (smokeOk) passed += 1;
+  else {
+    failed += 1;
+    exit = 1;
+  }
+  // The web E2E suite needs the built renderer (built above, unless the smoke test failed).
+  const build = smokeOk && existsSync(join(root, 'out', 'renderer', 'index.html'))
+    ? 0
+    : run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   if (build !== 0) {
     failed += 1;
     exit = 1;
