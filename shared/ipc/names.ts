@@ -146,6 +146,8 @@ export const CHANNEL_NAMES = [
   'staff:update',
   'office:papersGet',
   'office:papersUpdate',
+  'display:get',
+  'display:set',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
