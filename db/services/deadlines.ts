@@ -14,6 +14,8 @@ import {
   type CaseState,
   type DeadlineCasePhase,
   type DeadlineItem,
+  CASE_STATES,
+  nextStep,
 } from '../../shared/rules/index';
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
@@ -234,7 +236,31 @@ export function myDeadlines(ctx: ServiceCtx, actor: Actor) {
       officeSetUpOn: officeSetUpOn(ctx.sqlite),
     }),
   );
-  return group(today, items);
+  const out = group(today, items);
+  return actor.user.role === 'assistant' ? { ...out, newlyAssigned: newlyAssigned(ctx.sqlite, actor.user.id, facts, items) } : out;
+}
+
+/** The assistant's families assigned but not yet in contact (issue 14: "nawiąż pierwszy kontakt
+ *  do …"), each with its next step and the deadline that applies, oldest assignment first. */
+function newlyAssigned(sqlite: SqliteHandle, me: string, facts: CaseDeadlineFacts[], items: DeadlineItem[]) {
+  const rows = sqlite
+    .prepare(
+      `SELECT id, track, state, assigned_on AS assignedOn FROM cases
+        WHERE assistant_id = ? AND state IN ('PRZYDZIELONY', 'PIERWSZY_KONTAKT') ORDER BY assigned_on, case_number`,
+    )
+    .all(me) as Array<{ id: string; track: 'general' | 'za-zyciem'; state: CaseState; assignedOn: string | null }>;
+  return rows.map((r) => {
+    const f = facts.find((x) => x.caseId === r.id);
+    const step = nextStep({ track: r.track, state: r.state, deadlines: items.filter((i) => i.caseId === r.id) });
+    return {
+      caseId: r.id,
+      caseNumber: f?.caseNumber ?? '',
+      familyLabel: f?.familyLabel ?? '',
+      assignedOn: r.assignedOn,
+      stateLabel: CASE_STATES[r.state].label,
+      step: step ? { title: step.title, dueDate: step.deadline?.dueDate ?? null, daysLeft: step.deadline?.daysLeft ?? null } : null,
+    };
+  });
 }
 
 /** The head's view: every case's deadlines, and every assistant's caseload against the limit. */

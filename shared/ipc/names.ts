@@ -146,6 +146,7 @@ export const CHANNEL_NAMES = [
   'staff:update',
   'office:papersGet',
   'office:papersUpdate',
+  'office:firstSteps',
   'display:get',
   'display:set',
 ] as const;

@@ -240,7 +240,8 @@ export interface DeadlineItem {
   severity: DeadlineSeverity;
 }
 
-export const PRACTICE_BASIS = 'praktyka / ustawienie ośrodka';
+/** Said of a term the statute does not set (plain words, issue 14). */
+export const PRACTICE_BASIS = 'termin przyjęty w ośrodku — ustawa go nie wyznacza';
 /** The statute's reporting duty (the 2019 regulation, Dz. U. poz. 1195, is repealed and its
  *  successor unverified: shared/rules/acts.ts); the office may enter the regulation in force,
  *  which the services put in place of this default. */
@@ -268,7 +269,7 @@ export const DEADLINE_KINDS: Readonly<Record<DeadlineKind, { label: string; basi
   ONE_OFF_BENEFIT_DEADLINE: { label: 'Wniosek o jednorazowe świadczenie 4000 zł', basis: BASIS.benefitDeadline, source: 'law' },
   MONITORING_END: {
     label: 'Koniec monitoringu po zakończeniu pracy z rodziną',
-    basis: `art. 15 ust. 1 pkt 16 ${UWR}; długość monitoringu: ustawienie ośrodka`,
+    basis: `art. 15 ust. 1 pkt 16 ${UWR}; długość monitoringu przyjęta w ośrodku`,
     source: 'practice',
   },
   STATISTICS_H1_DUE: { label: 'Sprawozdanie rzeczowo-finansowe za I półrocze', basis: STATISTICS_BASIS, source: 'law' },

@@ -398,7 +398,7 @@ export const FINDING_DEFINITIONS = {
   // ---- Visits (deadlineEngine.ts; office setting "max days between visits") ----
   VISIT_GAP_EXCEEDED: {
     severity: 'warning',
-    basis: 'standard pracy ośrodka: maksymalna liczba dni między wizytami (praktyka / ustawienie ośrodka)',
+    basis: 'standard pracy ośrodka: najdłuższa przerwa między wizytami ustalona w ośrodku (ustawa jej nie wyznacza)',
     message: 'Brak wizyty > {limit} dni: od poprzedniej wizyty ({previousVisitOn}) minęło {gapDays} dni.',
   },
 

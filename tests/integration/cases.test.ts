@@ -416,10 +416,15 @@ describe('"Następny krok" in the case (issue 14): each state names the next ste
       kind: 'transition',
       action: 'submitRequest',
     });
-    const decision = await step(ps, { action: 'submitRequest', requestOn: '2026-11-21', justification: 'Trudności.' });
+    const decision = await step(ps, { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: '2026-11-21', justification: 'Trudności.' });
     expect(decision).toMatchObject({ roles: ['admin'], target: { action: 'assign' }, deadline: null });
     expect(decision?.noDeadline).toContain('niezwłocznie');
     expect((await step(admin, { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-11-22' }))?.title).toBe('Nawiąż pierwszy kontakt z rodziną');
+    // The assistant's home lists the newly assigned family with that step.
+    const home = await team.ar.s.ok('deadlines:mine', {});
+    expect(home.newlyAssigned).toEqual([
+      expect.objectContaining({ caseId: c.id, assignedOn: '2026-11-22', stateLabel: 'Asystent przydzielony', step: { title: 'Nawiąż pierwszy kontakt z rodziną', dueDate: null, daysLeft: null } }),
+    ]);
     // After consent the step opens the initial assessment, due 30 days after consent (office setting).
     const afterConsent = await step(team.ar.s, { action: 'recordConsent', basis: { kind: 'written-consent', consentOn: '2026-11-22' } });
     expect(afterConsent).toMatchObject({
@@ -427,6 +432,7 @@ describe('"Następny krok" in the case (issue 14): each state names the next ste
       target: { kind: 'work', tab: 'assessments', form: 'initial-assessment' },
       deadline: { kind: 'INITIAL_ASSESSMENT_DUE', dueDate: '2026-12-22' },
     });
+    expect((await team.ar.s.ok('deadlines:mine', {})).newlyAssigned).toEqual([]);
     // Everyone who sees the case sees the same step.
     expect((await admin.ok('cases:get', { id: c.id })).nextStep?.key).toBe('general:ZGODA');
   });

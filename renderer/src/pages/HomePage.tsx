@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { formatDateTime } from '../format';
 import { hrefOf } from '../useHashRoute';
 import { MorningPanel } from './work/MorningPanel';
+import { FirstStepsCard } from '../components/FirstSteps';
 
 export function HomePage() {
   const { status, user, isAdmin } = useSession();
@@ -27,6 +28,8 @@ export function HomePage() {
           <Text mt="sm">Wybierz sekcję z menu po lewej stronie.</Text>
         </Stack>
       </Paper>
+
+      {isAdmin && <FirstStepsCard refreshKey={status.recoveryKeyConfirmed} onRecoveryKey={() => setRegenerating(true)} />}
 
       {user.role === 'dpo' ? (
         // The data protection officer sees no family data or deadlines (issue 7).

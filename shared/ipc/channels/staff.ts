@@ -52,4 +52,22 @@ export const staffChannels = {
     input: officePapersSchema.extend({ version: z.number().int().min(0) }),
     output: officePapersOutput,
   }),
+  'office:firstSteps': channel({
+    description: 'Pierwsze kroki nowego ośrodka: konta, rejony, klucz odzyskiwania, kopia zapasowa, dane do pism',
+    access: ['admin'],
+    input: empty,
+    output: z.object({
+      steps: z.array(
+        z.object({
+          key: z.enum(['accounts', 'areas', 'recovery-key', 'backup', 'documents']),
+          title: z.string(),
+          done: z.boolean(),
+          detail: z.string(),
+          route: z.enum(['users', 'home', 'backup', 'settings']),
+          link: z.string(),
+        }),
+      ),
+      done: z.boolean(),
+    }),
+  }),
 } as const;

@@ -420,7 +420,21 @@ export const workChannels = {
     description: 'Na dziś i na ten tydzień: terminy moich spraw',
     access: ALL,
     input: z.object({}).strict(),
-    output: deadlineGroups,
+    output: deadlineGroups.extend({
+      /** Assistants: families assigned and not yet in contact, with their next step (issue 14). */
+      newlyAssigned: z
+        .array(
+          z.object({
+            caseId: z.string(),
+            caseNumber: z.string(),
+            familyLabel: z.string(),
+            assignedOn: z.string().nullable(),
+            stateLabel: z.string(),
+            step: z.object({ title: z.string(), dueDate: z.string().nullable(), daysLeft: z.number().int().nullable() }).nullable(),
+          }),
+        )
+        .optional(),
+    }),
   }),
   'deadlines:all': channel({
     description: 'Terminy wszystkich spraw i obciążenie asystentów (kierownik)',

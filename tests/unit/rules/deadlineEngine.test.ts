@@ -478,7 +478,7 @@ describe('the morning screen list: which phases produce what, order, labels and 
     for (const info of Object.values(DEADLINE_KINDS)) {
       expect(info.label.length).toBeGreaterThan(5);
       expect(info.basis.length).toBeGreaterThan(5);
-      if (info.source === 'practice') expect(info.basis).toContain('ustawienie ośrodka');
+      if (info.source === 'practice') expect(info.basis).toContain('w ośrodku');
     }
   });
   it('the input order does not matter', () => {

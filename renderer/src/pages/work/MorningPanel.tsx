@@ -1,16 +1,19 @@
 /**
- * "Na dziś i na ten tydzień" (issue 4): the user's deadlines from the one deadline engine —
- * overdue (red), due within 14 days, upcoming; the head also sees every assistant's caseload
- * against the limit. On start, when something is overdue: a desktop notification if the
- * permission is already granted (never requested), otherwise an in-app alert.
+ * "Na dziś i na ten tydzień" (issues 4 and 14): the user's deadlines from the one deadline engine,
+ * short enough for a full caseload — overdue and within 14 days open, "później" folded, every
+ * group grouped by family with a count, filters by assistant (the head) and by kind, and where
+ * each term comes from in plain words (its legal basis on hover or focus). The head also sees
+ * every assistant's caseload against the limit. On start, when something is overdue: a desktop
+ * notification if the permission is already granted (never requested), otherwise an in-app alert.
  */
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { dateOrDash, daysText, todayIso } from '../../components/work/common';
 import { plural } from '../../format';
 import { useSession } from '../../session';
+import { applyFilter, groupMorning, kindsPresent, NO_ASSISTANT, SOURCE_WORDS, subjectOf, type FamilyGroup, type MorningFilter, type StatusGroup } from './morningGroups';
 
 type Groups = ChannelOutput<'deadlines:mine'>;
 type Item = Groups['overdue'][number];
@@ -18,9 +21,21 @@ type Assistants = ChannelOutput<'deadlines:all'>['assistants'];
 
 const NOTIFIED_KEY = 'asysta.overdueNotified';
 
+const SECTIONS = {
+  overdue: { title: 'Po terminie', color: 'red', testId: 'deadlines-overdue' },
+  'due-soon': { title: 'W ciągu 14 dni', color: 'orange', testId: 'deadlines-due-soon' },
+  upcoming: { title: 'Później', color: 'gray', testId: 'deadlines-upcoming' },
+} as const;
+
 function caseHref(id: string) {
   return `#/families/case/${encodeURIComponent(id)}`;
 }
+
+/** Families shown per group before "Pokaż pozostałe". */
+const FAMILIES_SHOWN = 8;
+
+const terms = (n: number) => `${n} ${plural(n, 'termin', 'terminy', 'terminów')}`;
+const families = (n: number) => `${n} ${plural(n, 'rodzina', 'rodziny', 'rodzin')}`;
 
 export function MorningPanel() {
   const { isAdmin, user } = useSession();
@@ -29,6 +44,8 @@ export function MorningPanel() {
   const [error, setError] = useState<string | null>(null);
   const [inApp, setInApp] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const [filter, setFilter] = useState<MorningFilter>({ assistantId: '', kind: '' });
+  const [laterOpen, setLaterOpen] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -87,6 +104,11 @@ export function MorningPanel() {
     if (!granted) setInApp(body);
   }, [data, user.id]);
 
+  const all = useMemo(() => (data ? [...data.overdue, ...data.dueSoon, ...data.upcoming] : []), [data]);
+  const groups = useMemo(() => groupMorning(applyFilter(all, filter)), [all, filter]);
+  const kindOptions = useMemo(() => kindsPresent(all), [all]);
+  const total = all.length;
+
   return (
     <Paper withBorder p="lg" data-testid="morning-screen">
       <Title order={2} size="h3" mb="sm">
@@ -105,13 +127,41 @@ export function MorningPanel() {
               {inApp}.
             </Alert>
           )}
+          {data.newlyAssigned && data.newlyAssigned.length > 0 && <NewlyAssigned list={data.newlyAssigned} />}
           <Text size="sm" c="dimmed">
             Dziś: {dateOrDash(data.today)} · po terminie: {data.counts.overdue} · w ciągu 14 dni: {data.counts.dueSoon} · później: {data.counts.upcoming}
           </Text>
-          <DeadlineGroup title="Po terminie" color="red" items={data.overdue} testId="deadlines-overdue" onFiled={onFiled} />
-          <DeadlineGroup title="W ciągu 14 dni" color="orange" items={data.dueSoon} testId="deadlines-due-soon" onFiled={onFiled} />
-          <DeadlineGroup title="Później" color="gray" items={data.upcoming} testId="deadlines-upcoming" limit={15} onFiled={onFiled} />
-          {data.counts.overdue + data.counts.dueSoon + data.counts.upcoming === 0 && <Text c="dimmed">Brak terminów w Twoich sprawach.</Text>}
+          {total > 0 && (
+            <SimpleGrid cols={{ base: 1, sm: isAdmin ? 2 : 1 }} maw={isAdmin ? 720 : 360}>
+              {isAdmin && assistants && (
+                <NativeSelect
+                  label="Asystent"
+                  value={filter.assistantId}
+                  onChange={(e) => setFilter((f) => ({ ...f, assistantId: e.currentTarget.value }))}
+                  data={[
+                    { value: '', label: 'Wszyscy' },
+                    ...assistants.map((a) => ({ value: a.id, label: a.fullName })),
+                    { value: NO_ASSISTANT, label: 'Bez asystenta (zgłoszenia, decyzje, sprawozdania)' },
+                  ]}
+                />
+              )}
+              <NativeSelect
+                label="Rodzaj terminu"
+                value={filter.kind}
+                onChange={(e) => setFilter((f) => ({ ...f, kind: e.currentTarget.value }))}
+                data={[{ value: '', label: 'Wszystkie' }, ...kindOptions]}
+              />
+            </SimpleGrid>
+          )}
+          {groups.map((g) =>
+            g.status === 'upcoming' ? (
+              <Section key={g.status} group={g} onFiled={onFiled} folded={!laterOpen} onToggle={() => setLaterOpen((o) => !o)} />
+            ) : (
+              <Section key={g.status} group={g} onFiled={onFiled} />
+            ),
+          )}
+          {total === 0 && <Text c="dimmed">Brak terminów w Twoich sprawach.</Text>}
+          {total > 0 && groups.every((g) => g.items === 0) && <Text c="dimmed">Żaden termin nie pasuje do wybranych filtrów.</Text>}
           {assistants && <CaseloadTable assistants={assistants} />}
         </Stack>
       )}
@@ -119,78 +169,153 @@ export function MorningPanel() {
   );
 }
 
-function DeadlineGroup({
-  title,
-  color,
-  items,
-  testId,
-  limit,
-  onFiled,
-}: {
-  title: string;
-  color: string;
-  items: Item[];
-  testId: string;
-  limit?: number;
-  onFiled?: (period: string) => void;
-}) {
-  if (items.length === 0) return null;
-  const shown = limit ? items.slice(0, limit) : items;
+/** The assistant's newly assigned families: the first contact comes first (issue 14). */
+function NewlyAssigned({ list }: { list: NonNullable<Groups['newlyAssigned']> }) {
   return (
-    <section aria-label={title} data-testid={testId}>
-      <Group gap="xs" mb={4}>
-        <Title order={3} size="h5" c={color === 'gray' ? undefined : color}>
-          {title}
+    <section aria-label="Nowo przydzielone rodziny" data-testid="newly-assigned">
+      <Group gap="xs" mb={6}>
+        <Title order={3} size="h5" c="blue.9">
+          Nowo przydzielone rodziny
         </Title>
-        <Badge color={color} variant="light">
-          {items.length}
+        <Badge color="blue" variant="light">
+          {families(list.length)}
         </Badge>
       </Group>
-      <Stack gap={4}>
-        {shown.map((i) => (
-          <Paper key={i.key} p="xs" withBorder style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}>
+      <Stack gap="xs">
+        {list.map((n) => (
+          <Paper key={n.caseId} p="xs" withBorder style={{ borderLeft: '4px solid var(--mantine-color-blue-6)' }}>
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
               <div style={{ flex: 1, minWidth: 0 }}>
-                <Text fw={600} size="sm">
-                  {i.title}
+                <Anchor href={caseHref(n.caseId)} fw={600} size="sm">
+                  {n.familyLabel} — sprawa {n.caseNumber}
+                </Anchor>
+                <Text size="sm" data-testid="newly-assigned-step">
+                  {n.step ? `${n.step.title}${n.step.dueDate ? ` do ${dateOrDash(n.step.dueDate)}` : ''}` : n.stateLabel}
                 </Text>
-                <Text size="sm">
-                  {i.caseId ? (
-                    <Anchor href={caseHref(i.caseId)}>
-                      {i.familyLabel ?? 'Rodzina'} — sprawa {i.caseNumber}
-                    </Anchor>
-                  ) : (
-                    (i.detail ?? '')
-                  )}
-                  {i.caseId && i.detail ? <Text span c="dimmed" size="xs"> · {i.detail}</Text> : null}
-                </Text>
-                <Tooltip label={`Podstawa: ${i.basis}`} withArrow multiline w={320}>
-                  <Text size="xs" c="dimmed" tabIndex={0}>
-                    {i.basis}
-                  </Text>
-                </Tooltip>
               </div>
               <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-                <Text size="sm">termin: {dateOrDash(i.dueDate)}</Text>
-                <Text size="sm" fw={700} c={i.status === 'overdue' ? 'red' : undefined}>
-                  {daysText(i.daysLeft)}
+                <Text size="xs" c="dimmed">
+                  przydzielono {dateOrDash(n.assignedOn)}
                 </Text>
-                {onFiled && i.kind.startsWith('STATISTICS_') && i.ref && (
-                  <Button size="compact-xs" variant="light" mt={4} onClick={() => onFiled(i.ref!)}>
-                    Oznacz jako złożone
-                  </Button>
+                {n.step?.daysLeft !== null && n.step?.daysLeft !== undefined && (
+                  <Text size="sm" fw={700} c={n.step.daysLeft < 0 ? 'red.8' : undefined}>
+                    {daysText(n.step.daysLeft)}
+                  </Text>
                 )}
               </Stack>
             </Group>
           </Paper>
         ))}
-        {shown.length < items.length && (
-          <Text size="xs" c="dimmed">
-            … i {items.length - shown.length} dalszych.
-          </Text>
-        )}
       </Stack>
     </section>
+  );
+}
+
+function Section({
+  group,
+  onFiled,
+  folded,
+  onToggle,
+}: {
+  group: StatusGroup<Item>;
+  onFiled?: (period: string) => void;
+  /** "Później": folded until asked for. */
+  folded?: boolean;
+  onToggle?: () => void;
+}) {
+  const [all, setAll] = useState(false);
+  if (group.items === 0) return null;
+  const s = SECTIONS[group.status];
+  const count = `${terms(group.items)} · ${families(group.families.filter((f) => f.caseId).length)}`;
+  // A long list shows its most urgent families first; the rest on request (the screen stays short).
+  const shown = all ? group.families : group.families.slice(0, FAMILIES_SHOWN);
+  const hidden = group.families.length - shown.length;
+  const list = (
+    <Stack gap="xs">
+      {shown.map((f) => (
+        <FamilyCard key={f.key} family={f} color={s.color} onFiled={onFiled} />
+      ))}
+      {hidden > 0 && (
+        <Group>
+          <Button size="compact-sm" variant="light" onClick={() => setAll(true)}>
+            Pokaż pozostałe: {families(hidden)}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+  return (
+    <section aria-label={s.title} data-testid={s.testId}>
+      <Group gap="xs" mb={6}>
+        <Title order={3} size="h5" c={s.color === 'gray' ? undefined : `${s.color}.9`}>
+          {s.title}
+        </Title>
+        <Badge color={s.color} variant="light">
+          {count}
+        </Badge>
+        {onToggle && (
+          <Button size="compact-sm" variant="subtle" onClick={onToggle} aria-expanded={!folded}>
+            {folded ? 'Pokaż' : 'Zwiń'}
+          </Button>
+        )}
+      </Group>
+      {!folded && list}
+    </section>
+  );
+}
+
+function FamilyCard({ family, color, onFiled }: { family: FamilyGroup<Item>; color: string; onFiled?: (period: string) => void }) {
+  return (
+    <Paper p="xs" withBorder style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }} data-testid="morning-family">
+      <Group gap="xs" mb={4} wrap="nowrap">
+        <Text fw={600} size="sm" style={{ flex: 1, minWidth: 0 }}>
+          {family.caseId ? (
+            <Anchor href={caseHref(family.caseId)}>
+              {family.familyLabel} — sprawa {family.caseNumber}
+            </Anchor>
+          ) : (
+            family.familyLabel
+          )}
+        </Text>
+        {family.items.length > 1 && (
+          <Badge variant="outline" color="gray">
+            {terms(family.items.length)}
+          </Badge>
+        )}
+      </Group>
+      <Stack gap={2}>
+        {family.items.map((i) => (
+          <Group key={i.key} justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Text size="sm">{subjectOf(i)}</Text>
+              {i.detail && (
+                <Text size="xs" c="dimmed">
+                  {i.detail}
+                </Text>
+              )}
+            </div>
+            <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+              <Text size="sm">
+                do {dateOrDash(i.dueDate)}{' '}
+                <Text span fw={700} c={i.status === 'overdue' ? 'red.8' : undefined}>
+                  ({daysText(i.daysLeft)})
+                </Text>
+              </Text>
+              <Tooltip label={`Podstawa: ${i.basis}`} withArrow multiline w={320}>
+                <Text size="xs" c="dimmed" tabIndex={0} aria-label={`${SOURCE_WORDS[i.source]}. Podstawa: ${i.basis}`}>
+                  {SOURCE_WORDS[i.source]}
+                </Text>
+              </Tooltip>
+              {onFiled && i.kind.startsWith('STATISTICS_') && i.ref && (
+                <Button size="compact-xs" variant="light" mt={4} onClick={() => onFiled(i.ref!)}>
+                  Oznacz jako złożone
+                </Button>
+              )}
+            </Stack>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
   );
 }
 
