@@ -18,8 +18,8 @@ beforeEach(async () => {
   app = testApp(dir);
   ({ admin, recoveryKey } = await setUpOffice(app));
 });
-afterEach(() => {
-  app.core.shutdown();
+afterEach(async () => {
+  await app.close();
   removeDir(dir);
 });
 
