@@ -11,6 +11,7 @@ import type { SettingsStore } from '../settings';
 import { seedDemoCases, finishDemoFamilies, type DemoCaseSummary } from './cases';
 import { generateFamilies } from './generate';
 import { seedDemoWork, type DemoWorkSummary } from './work';
+import { seedDemoOffice } from './office';
 
 export interface SeedOptions {
   dataDir: string;
@@ -86,6 +87,7 @@ export async function seedDemo(opts: SeedOptions): Promise<SeedSummary> {
     let work!: DemoWorkSummary;
     sqlite.transaction(() => {
       work = seedDemoWork(sqlite, { today: at.slice(0, 10), at, seed: opts.seed });
+      seedDemoOffice(sqlite, { at, adminId: actor.user.id });
     })();
     void assistants;
     core.audit({ userId: actor.user.id, userLogin: actor.user.login }, 'demo.seed', null, { families: fams.length, cases: cases.cases });

@@ -412,13 +412,14 @@ function seedShowcaseCases(sqlite: SqliteHandle, opts: { today: string; at: stri
         JSON.stringify({
           by: 'head-authorised',
           authorisation: 'Zarządzenie Wójta Gminy Lubicz nr 14/2025',
-          number: 'RW.2.2025',
+          // The act's number carries the year of its date (RW.2.2026 for an act of 2026).
+          number: `RW.2.${addDays(opinionOn, 7).slice(0, 4)}`,
           on: addDays(opinionOn, 7),
           scope: ['care', 'household'],
           until: addDays(opinionOn, 7 + 364),
         }),
         JSON.stringify({
-          number: 'U/RW/2/2025',
+          number: `U/RW/2/${addDays(opinionOn, 7).slice(0, 4)}`,
           on: addDays(opinionOn, 7),
           monthlyLimitGr: 40000,
           totalLimitGr: 480000,

@@ -8,8 +8,10 @@
 import { ASSESSMENT_AREAS } from '../../shared/rules/assessment';
 import { CLOSURE_REASONS, type ClosureReasonCode, type ReferralSource } from '../../shared/rules/labels';
 import type { IsoDate } from '../../shared/rules/types';
-import { isIsoDate } from '../../shared/rules/isoDate';
-import { familyName as familyNameOf, sexOfPesel } from '../../shared/grammar';
+import { addDays, ageOn, isIsoDate } from '../../shared/rules/isoDate';
+import { countOf, familyOf, nameIn, NOUNS, sexOf, sexOfPesel, sexOfSalutation } from '../../shared/grammar';
+import { findInstitution, guessInstitutionKind, type InstitutionKind } from '../../shared/institutions';
+import type { CaseLegalFacts } from '../../shared/rules/acts';
 import { assessmentPeriodOf, factInForce } from '../../shared/rules/records';
 import {
   DOCUMENT_KINDS,
@@ -39,7 +41,6 @@ import {
   type DocBase,
   type FamilyMember,
   type MonitoringContactForm,
-  type OpinionScope,
   type Person,
   type RenderContext,
   type Staff,
@@ -54,14 +55,32 @@ import type { PackRequest } from '../print/render';
 import type { LetterParams, PrintableKind } from '../../shared/ipc/channels/documents';
 import { NOTICE_PERIODS } from '../../shared/registrySchemas';
 import type { CaseData, EntryRow, MemberRow, UserRow } from './data';
+import { opinionContent, sentence, workBasisText } from './opinion';
 
 const SCOPES: SupportingScope[] = ['care', 'household', 'roles'];
 
 const d = (s: string | null | undefined): IsoDate | null => (s && isIsoDate(s.slice(0, 10)) ? (s.slice(0, 10) as IsoDate) : null);
 const t = (s: unknown): string | null => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
 
-const staffOf = (u: UserRow | null | undefined, position: string, office?: { phone?: string; email?: string }): Staff =>
-  u ? { name: u.fullName, sex: null, position, phone: t(office?.phone), email: t(office?.email) } : { name: '', position };
+/** A worker as the documents print them: the staff register's form of address (the words agree
+ *  with it), position under the signature, own phone and e-mail, and declension override. */
+function staffOf(c: CaseData, u: Pick<UserRow, 'id' | 'fullName'> | null | undefined, position: string): Staff {
+  if (!u) return { name: '', position };
+  const r = c.staff.get(u.id);
+  return {
+    name: u.fullName,
+    sex: sexOfSalutation(r?.salutation),
+    position: t(r?.position) ?? position,
+    phone: t(r?.phone),
+    email: t(r?.email),
+    nameForms: r?.nameForms ?? null,
+  };
+}
+/** The author of an entry, assessment or plan (by id; by name for rows without one). */
+function authorStaff(c: CaseData, id: string | null, name: string | null): Staff {
+  const u = (id && c.users.get(id)) || (name ? [...c.users.values()].find((x) => x.fullName === name) : undefined);
+  return u ? staffOf(c, u, 'asystent rodziny') : name ? { name, position: 'asystent rodziny' } : assistantStaff(c);
+}
 
 const member = (m: MemberRow): FamilyMember => ({
   firstName: m.firstName,
@@ -70,9 +89,11 @@ const member = (m: MemberRow): FamilyMember => ({
   birthDate: d(m.birthDate),
   relation: t(m.relation),
   pesel: t(m.pesel),
+  nameForms: m.nameForms,
 });
 
-const familyName = (c: CaseData) => familyNameOf(c.members);
+/** The family's name after "rodzina": "Baranów", "Wiśniewskich" (shared/grammar familyOf). */
+const familyName = (c: CaseData) => familyOf(c.members);
 
 const address = (c: CaseData): Address => ({ street: c.family.address, postalCode: t(c.family.postalCode), place: c.family.place });
 const adults = (c: CaseData) => c.members.filter((m) => m.isChild === 0);
@@ -82,16 +103,19 @@ function base(c: CaseData, date: string | null | undefined): DocBase {
   return { office: c.office, caseNumber: t(c.row.caseNumber), place: t(c.office.place), date: d(date) };
 }
 
-const AREA_LABEL = new Map(ASSESSMENT_AREAS.map((a) => [a.code, a.label]));
+const AREA_LABEL = new Map(ASSESSMENT_AREAS.map((it) => [it.code, it.label]));
 const KIND_LABEL = { initial: 'wstępna', periodic: 'okresowa', final: 'końcowa' } as const;
 
 function assistantStaff(c: CaseData): Staff {
-  return staffOf(c.assistant, 'asystent rodziny', c.office);
+  return staffOf(c, c.assistant, 'asystent rodziny');
 }
 function socialWorkerStaff(c: CaseData): Staff | null {
-  return c.socialWorker ? staffOf(c.socialWorker, 'pracownik socjalny') : null;
+  return c.socialWorker ? staffOf(c, c.socialWorker, 'pracownik socjalny') : null;
 }
 const headName = (c: CaseData) => c.office.headName;
+/** The head's title under the signature: the staff register's position of the head's account,
+ *  else "Kierownik <ośrodka in the genitive>" (templates). */
+const headPosition = (c: CaseData): string | null => (c.head ? t(c.staff.get(c.head.id)?.position) : null);
 
 interface CourtOrderJson {
   court?: string;
@@ -108,6 +132,18 @@ function courtOrderOf(c: CaseData): CourtOrderJson | null {
   }
 }
 const isCourtOrdered = (c: CaseData) => c.row.source === 'court-order' || c.row.consentBasis === 'court-order' || courtOrderOf(c) !== null;
+
+/** The dated facts that make the work lawful (shared/rules/acts.ts): each applies from its date. */
+function legalFacts(c: CaseData): CaseLegalFacts {
+  const co = courtOrderOf(c);
+  return {
+    track: c.row.track === 'za-zyciem' ? 'za-zyciem' : 'general',
+    consentOn: c.row.consentBasis === 'written-consent' ? d(c.row.consentOn) : null,
+    courtOrder: co ? { date: d(co.date), court: t(co.court), caseRef: t(co.caseRef) } : null,
+    art11_1aOn: c.row.consentBasis === 'art-11-1a' || c.row.source === 'minor-parent-leaving-institution' ? (d(c.row.consentOn) ?? d(c.row.assignedOn)) : null,
+    zaZyciemRequestOn: c.row.track === 'za-zyciem' ? d(c.row.receivedOn) : null,
+  };
+}
 
 interface CaseDetailsJson {
   reportedBy?: string;
@@ -169,8 +205,8 @@ function periodOf(p: { from: string | null; to: string } | null): { from: IsoDat
   return p ? { from: d(p.from), to: d(p.to) } : null;
 }
 function requestAttachments(c: CaseData): string[] {
-  const a = details(c).request?.attachments;
-  return Array.isArray(a) ? a.map((x) => t(x)).filter((x): x is string => x !== null) : [];
+  const it = details(c).request?.attachments;
+  return Array.isArray(it) ? it.map((x) => t(x)).filter((x): x is string => x !== null) : [];
 }
 
 // ---- Entry → visit ---------------------------------------------------------------------------------
@@ -240,8 +276,8 @@ export function availableDocuments(c: CaseData): DocRef[] {
     add(isCourtOrdered(c) ? 'court-acknowledgement' : 'consent', null, null, r.consentOn);
     add('rodo-clause', null, null, r.consentOn ?? r.assignedOn);
   }
-  for (const a of c.authorisations) add(a.kind === 'special' ? 'authorisation-special' : 'authorisation', a.id, on(a.signedOn), a.signedOn);
-  for (const a of c.assessments) add(`assessment-${a.kind}` as PrintableKind, a.id, on(a.assessedOn), a.assessedOn);
+  for (const it of c.authorisations) add(it.kind === 'special' ? 'authorisation-special' : 'authorisation', it.id, on(it.signedOn), it.signedOn);
+  for (const it of c.assessments) add(`assessment-${it.kind}` as PrintableKind, it.id, on(it.assessedOn), it.assessedOn);
   if (c.plans.length > 0) {
     const p = c.plans[c.plans.length - 1]!;
     add('work-plan', String(p.versionNo), `wersja ${p.versionNo} ${on(p.drawnUpOn) ?? ''}`.trim(), p.drawnUpOn);
@@ -279,8 +315,8 @@ function lastDayOf(month: string): string {
 function institutionName(c: CaseData): string | null {
   const inst = [...c.entries].reverse().find((e) => e.kind === 'institution' && t(e.body.contactWith));
   if (inst) return t(inst.body.contactWith);
-  for (const a of c.authorisations) {
-    const i = (a.scope.institutions ?? []).find((x) => t(x));
+  for (const it of c.authorisations) {
+    const i = (it.scope.institutions ?? []).find((x) => t(x));
     if (i) return i.trim();
   }
   return null;
@@ -335,7 +371,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
       const first = c.assessments[0];
       const decision =
         r.decision === 'assign'
-          ? { kind: 'assign' as const, assistantName: c.assistant?.fullName ?? null, fromDate: d(r.assignedOn), decidedOn: d(r.decidedOn) }
+          ? { kind: 'assign' as const, assistant: c.assistant ? assistantStaff(c) : null, fromDate: d(r.assignedOn), decidedOn: d(r.decidedOn) }
           : r.decision === 'refuse'
             ? { kind: 'refuse' as const, reason: null, decidedOn: d(r.decidedOn) }
             : r.decision === 'waitlist'
@@ -349,17 +385,20 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         interviewDate: d(r.interviewOn),
         // Art. 11 ust. 2: the social worker's analysis, as recorded with the request or the analysis step.
         problems: t(details(c).request?.analysis) ?? t(details(c).analysis?.note) ?? t(details(c).description) ?? '',
-        resources: first ? t(first.body.resources) : null,
+        // Only what the record held on the request's date (an assessment made later is not its source).
+        resources: first && first.assessedOn <= (r.requestOn ?? o.today) ? t(first.body.resources) : null,
         justification: requestJustification(c),
         proposedAreas: [],
         familyInformed: true,
         // Facts of the request's date only (a later consent or court order is not on it).
         consentObtained: r.consentBasis === 'written-consent' && factInForce(r.consentOn, r.requestOn ?? o.today),
         courtOrdered: isCourtOrdered(c) && factInForce(courtOrderOf(c)?.date ?? null, r.requestOn ?? o.today),
+        courtOrder: courtOrderOf(c) ? { date: d(courtOrderOf(c)!.date), signature: t(courtOrderOf(c)!.caseRef) } : null,
         attachments: requestAttachments(c),
         socialWorker: socialWorkerStaff(c) ?? { name: '' },
         decision,
         headName: headName(c),
+        headPosition: headPosition(c),
       });
     }
     case 'za-zyciem-request': {
@@ -409,8 +448,10 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
           assistant: c.assistant ? assistantStaff(c) : null,
           startDate: d(r.assignedOn),
           requestDate: d(r.requestOn ?? r.receivedOn),
-          refusalReason: r.decision === 'refuse' ? closureLabel(r.closureReason) : null,
+          refusalReason: r.decision === 'refuse' ? (c.refusalReason ?? closureLabel(r.closureReason)) : null,
           headName: headName(c),
+          headPosition: headPosition(c),
+          socialWorker: socialWorkerStaff(c),
         },
         ctx,
       );
@@ -423,26 +464,35 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         {
           ...base(c, r.consentOn ?? r.assignedOn ?? o.today),
           variant: kind,
+          zaZyciem: r.track === 'za-zyciem',
           members: adults(c).map(member),
           assistant: assistantStaff(c),
           // Recorded with the consent (cases.details.consent). Consents recorded before the place
           // and frequency were asked for keep the wording their documents have always printed.
           meetingPlace: t(meetings?.meetingPlace) ?? 'w miejscu zamieszkania rodziny',
           meetingFrequency: t(meetings?.meetingFrequency) ?? 'raz w tygodniu',
-          court: co ? { name: co.court!.trim(), signature: t(co.caseRef) ?? '', orderDate: d(co.date) } : null,
+          // The order only from its date: an acknowledgement dated before the order names none.
+          court: co && factInForce(d(co.date) ?? r.consentOn, r.consentOn ?? r.assignedOn ?? o.today) ? { name: co.court!.trim(), signature: t(co.caseRef) ?? '', orderDate: d(co.date) } : null,
         },
         ctx,
       );
     }
     case 'rodo-clause':
       return rodoClauseDocument(
-        { ...base(c, r.consentOn ?? r.assignedOn ?? o.today), iodContact: null, retention: null, zaZyciem: r.track === 'za-zyciem', dataSubjects: adults(c).map(member) },
+        {
+          ...base(c, r.consentOn ?? r.assignedOn ?? o.today),
+          // From the settings (Ustawienia → Dane do dokumentów); empty leaves a line to fill in.
+          iodContact: t(c.papers.dpoContact),
+          retention: t(c.papers.retention),
+          zaZyciem: r.track === 'za-zyciem',
+          dataSubjects: adults(c).map(member),
+        },
         ctx,
       );
     case 'authorisation':
     case 'authorisation-special': {
-      const a = byRef(c.authorisations, 'upoważnienie');
-      const grantors = a.grantors.map((g) => {
+      const it = byRef(c.authorisations, 'upoważnienie');
+      const grantors = it.grantors.map((g) => {
         const m = g.memberId ? c.members.find((x) => x.id === g.memberId) : undefined;
         if (m) return { ...member(m), address: address(c) };
         const [first, ...rest] = g.name.trim().split(/\s+/);
@@ -450,14 +500,14 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
       });
       return authorisationDocument(
         {
-          ...base(c, a.signedOn),
-          kind: a.kind,
+          ...base(c, it.signedOn),
+          kind: it.kind,
           grantors,
-          grantee: { name: a.granteeName ?? '', sex: null, position: 'asystent rodziny' },
-          institutions: (a.scope.institutions ?? []).filter((x) => t(x)),
-          scope: [t(a.scope.description), ...(a.scope.matters ?? []).filter((x) => t(x))].filter(Boolean).join('; '),
-          validFrom: d(a.validFrom),
-          validUntil: d(a.validTo),
+          grantee: staffOf(c, { id: it.granteeId, fullName: it.granteeName ?? '' }, 'asystent rodziny'),
+          institutions: (it.scope.institutions ?? []).filter((x) => t(x)),
+          scope: [t(it.scope.description), ...(it.scope.matters ?? []).filter((x) => t(x))].filter(Boolean).join('; '),
+          validFrom: d(it.validFrom),
+          validUntil: d(it.validTo),
           zaZyciem: r.track === 'za-zyciem',
         },
         ctx,
@@ -467,11 +517,11 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
     case 'assessment-periodic':
     case 'assessment-final': {
       const want = kind.replace('assessment-', '');
-      const xs = c.assessments.filter((a) => a.kind === want);
-      const a = byRef(xs, 'ocena');
-      const idx = c.assessments.findIndex((x) => x.id === a.id);
+      const xs = c.assessments.filter((it) => it.kind === want);
+      const it = byRef(xs, 'ocena');
+      const idx = c.assessments.findIndex((x) => x.id === it.id);
       const prev = idx > 0 ? c.assessments[idx - 1]! : null;
-      const b = a.body;
+      const b = it.body;
       const goals = Array.isArray(b.goalAttainment)
         ? (b.goalAttainment as Array<{ goal: string; status: string; evidence?: string }>).map((g) => ({
             goal: g.goal,
@@ -481,12 +531,12 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         : [];
       const ratingOf = (x: { rating?: number } | undefined) => (x && typeof x.rating === 'number' ? (x.rating as never) : null);
       return assessmentDocument({
-        ...base(c, a.assessedOn),
-        kind: a.kind,
+        ...base(c, it.assessedOn),
+        kind: it.kind,
         family: { name: fam, members },
-        period: periodOf(assessmentPeriodOf({ kind: a.kind, assessedOn: a.assessedOn, periodFrom: a.periodFrom, periodTo: a.periodTo, previousAssessedOn: prev?.assessedOn ?? null, assignedOn: r.assignedOn })),
+        period: periodOf(assessmentPeriodOf({ kind: it.kind, assessedOn: it.assessedOn, periodFrom: it.periodFrom, periodTo: it.periodTo, previousAssessedOn: prev?.assessedOn ?? null, assignedOn: r.assignedOn })),
         areas: ASSESSMENT_AREAS.map((ar) => {
-          const e = a.areas[ar.code];
+          const e = it.areas[ar.code];
           return {
             code: ar.code,
             rating: ratingOf(e),
@@ -501,21 +551,21 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         childrenLegalChanges: t(b.legalSituationChanges),
         goals,
         cooperation: t(b.cooperation),
-        recommendation: (['continue', 'revise-plan', 'close', 'inform-court'].includes(String(b.recommendation ?? a.recommendation))
-          ? (b.recommendation ?? a.recommendation)
+        recommendation: (['continue', 'revise-plan', 'close', 'inform-court'].includes(String(b.recommendation ?? it.recommendation))
+          ? (b.recommendation ?? it.recommendation)
           : null) as never,
         recommendationNote: t(b.recommendationNote),
-        closureReason: a.kind === 'final' && r.closureReason && CLOSURE_REASONS.some((x) => x.code === r.closureReason) ? (r.closureReason as ClosureReasonCode) : null,
+        closureReason: it.kind === 'final' && r.closureReason && CLOSURE_REASONS.some((x) => x.code === r.closureReason) ? (r.closureReason as ClosureReasonCode) : null,
         nextAssessmentDue: d(b.nextAssessmentOn as string | null),
-        monitoringPlan: a.kind === 'final' ? t(b.monitoringPlan) : null,
-        closureJustification: a.kind === 'final' ? t(details(c).closure?.reasonJustification) : null,
+        monitoringPlan: it.kind === 'final' ? t(b.monitoringPlan) : null,
+        closureJustification: it.kind === 'final' ? t(details(c).closure?.reasonJustification) : null,
         history: c.assessments.slice(0, idx + 1).map((x) => ({
           label: KIND_LABEL[x.kind],
           date: x.assessedOn as IsoDate,
           ratings: Object.fromEntries(ASSESSMENT_AREAS.map((ar) => [ar.code, ratingOf(x.areas[ar.code])])),
         })),
-        distribution: (a.distribution?.recipients ?? []).map((x) => [x.name, x.address].filter((s) => t(s)).join(', ')).filter(Boolean),
-        assistant: a.authorName ? staffOf({ id: '', fullName: a.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+        distribution: (it.distribution?.recipients ?? []).map((x) => [x.name, x.address].filter((s) => t(s)).join(', ')).filter(Boolean),
+        assistant: it.authorId || it.authorName ? authorStaff(c, it.authorId, it.authorName) : assistantStaff(c),
         headName: headName(c),
       });
     }
@@ -535,11 +585,12 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         goals: (ct.goals ?? []).map((g) => ({
           area: g.areaCode ? (AREA_LABEL.get(g.areaCode) ?? null) : null,
           goal: t(g.title) ?? '',
-          actions: g.actions.map((a) => ({
-            action: t(a.description) ?? '',
-            who: t(a.responsible) ?? WHO[a.responsibleKind] ?? '',
-            deadline: d(a.dueDate),
-            expectedEffect: t(a.expectedEffect) ?? '',
+          actions: g.actions.map((it) => ({
+            action: t(it.description) ?? '',
+            who: t(it.responsible) ?? WHO[it.responsibleKind] ?? '',
+            deadline: d(it.dueDate),
+            expectedEffect: t(it.expectedEffect) ?? '',
+            status: t(it.status),
           })),
         })),
         risks: t(ct.risks),
@@ -547,7 +598,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         fosterCareCoordinators: planCoordinators(c, ct),
         fosterCareCoordination: t(ct.krpzCoordination),
         signatories: adults(c).map(member),
-        assistant: p.authorName ? staffOf({ id: '', fullName: p.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+        assistant: p.authorId || p.authorName ? authorStaff(c, p.authorId, p.authorName) : assistantStaff(c),
         socialWorker: socialWorkerStaff(c),
       });
     }
@@ -558,7 +609,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         familyName: fam,
         visit: visitOf(e),
         familySignatory: signatoryOf(e),
-        assistant: e.authorName ? staffOf({ id: '', fullName: e.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+        assistant: e.authorId || e.authorName ? authorStaff(c, e.authorId, e.authorName) : assistantStaff(c),
       });
     }
     case 'visit-diary': {
@@ -589,13 +640,13 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         plan: p ? { version: p.versionNo, drawnUpOn: p.drawnUpOn as IsoDate } : null,
         actions: (p?.content.goals ?? []).flatMap((g) =>
           g.actions
-            .filter((a) => (a.status ?? 'planned') === 'planned' || a.status === 'in-progress')
-            .map((a) => ({
+            .filter((it) => (it.status ?? 'planned') === 'planned' || it.status === 'in-progress')
+            .map((it) => ({
               goal: t(g.title) ?? '',
-              action: t(a.description) ?? '',
-              who: t(a.responsible) ?? WHO[a.responsibleKind] ?? '',
-              deadline: d(a.dueDate),
-              started: a.status === 'in-progress',
+              action: t(it.description) ?? '',
+              who: t(it.responsible) ?? WHO[it.responsibleKind] ?? '',
+              deadline: d(it.dueDate),
+              started: it.status === 'in-progress',
             })),
         ),
         previous: last ? { date: last.onDate as IsoDate, family: t(last.body.agreedFamily), assistant: t(last.body.agreedAssistant) } : null,
@@ -615,7 +666,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         description: t(b.text) ?? '',
         actionsTaken: t(b.actionsTaken),
         informed: (t(b.informed) ?? '').split(/[,;\n]/).map((x) => x.trim()).filter(Boolean),
-        author: e.authorName ? staffOf({ id: '', fullName: e.authorName, role: 'assistant' }, 'asystent rodziny') : assistantStaff(c),
+        author: e.authorId || e.authorName ? authorStaff(c, e.authorId, e.authorName) : assistantStaff(c),
       });
     }
     case 'monthly-report': {
@@ -648,6 +699,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
         nextMonth: null,
         assistant: assistantStaff(c),
         acknowledgedBy: headName(c),
+        acknowledgedByPosition: headPosition(c),
       });
     }
     case 'monitoring': {
@@ -670,43 +722,22 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
     }
     case 'court-opinion': {
       const q = byRef(c.courtRequests, 'wezwanie sądu');
-      const last = c.assessments[c.assessments.length - 1];
-      const just = (code: string) => (last ? t(last.areas[code]?.justification) : null);
-      const all: Partial<Record<OpinionScope, string | null>> = {
-        history: `Rodzina współpracuje z asystentem rodziny od ${formatDate(d(r.assignedOn))}. Spotkań odnotowanych w dokumentacji: ${c.entries.filter((e) => e.kind === 'visit').length}.`,
-        housing: just('HOUSING'),
-        finances: just('FINANCES'),
-        relations: just('RELATIONS') ?? just('FAMILY_RELATIONS'),
-        parenting: just('PARENTING') ?? just('CARE'),
-        children: last && Array.isArray(last.body.children) ? (last.body.children as Array<{ name: string; observations?: string }>).map((ch) => `${ch.name}: ${t(ch.observations) ?? 'bez uwag'}`).join(' ') : null,
-        cooperation: last ? t(last.body.cooperation) : null,
-      };
-      const scope = q.scope.toLowerCase();
-      const KEYS: Record<OpinionScope, RegExp> = {
-        history: /histor|przebieg/,
-        housing: /mieszka/,
-        finances: /material|finans|dochod/,
-        relations: /relac/,
-        parenting: /opiek|wychow|rodzicielsk/,
-        children: /dzieci|dziecka|małolet/,
-        cooperation: /współprac/,
-      };
-      const asked = (Object.keys(KEYS) as OpinionScope[]).filter((k) => !scope.trim() || KEYS[k].test(scope));
-      const sections: Partial<Record<OpinionScope, string>> = {};
-      for (const k of asked.length ? asked : (Object.keys(KEYS) as OpinionScope[])) sections[k] = all[k] ?? 'Brak odnotowanych informacji w tym zakresie.';
+      const on = (d(q.submittedOn) ?? d(o.today))!;
+      const author = assistantStaff(c);
       return courtOpinionDocument(
         {
-          ...base(c, q.submittedOn ?? o.today),
+          ...base(c, on),
           court: { name: q.court, department: t(q.department), signature: q.caseRef },
           requestDate: d(q.requestedOn),
+          deliveredOn: d(q.deliveredOn),
           familyName: fam,
-          author: assistantStaff(c),
+          members,
+          author,
           workingSince: d(r.assignedOn),
-          workBasis: isCourtOrdered(c) ? 'postanowienia Sądu' : 'zgody rodziny',
-          sources: ['dokumentacja pracy z rodziną', 'wizyty w miejscu zamieszkania rodziny', ...(last ? ['okresowa ocena sytuacji rodziny'] : [])],
-          sections,
-          conclusions: (last ? t(last.body.recommendationNote) : null) ?? t(q.note) ?? '',
+          workBasis: workBasisText(legalFacts(c), d(r.assignedOn), on, r.source === 'court-order'),
+          ...opinionContent({ c, q, on, familyName: fam, members, author, workBasis: '' }),
           headName: headName(c),
+          headPosition: headPosition(c),
         },
         ctx,
       );
@@ -716,18 +747,26 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
       const AREAS: SupportArea[] = ['care', 'psychological', 'legal', 'rehabilitation', 'health', 'other'];
       return supportCatalogueDocument({
         ...base(c, o.today),
-        family: h ? { firstName: h.firstName, lastName: h.lastName, sex: h.sex } : { firstName: '', lastName: '' },
-        items: c.catalogue.map((i) => ({
-          area: (AREAS.includes(i.area as SupportArea) ? i.area : 'other') as SupportArea,
-          provider: [t(i.title), t(i.provider)].filter(Boolean).join(' – '),
-          contact: t(i.contact),
-          conditions: t(i.conditions),
-          cost: t(i.cost),
-          status: (['proposed', 'applied', 'obtained', 'refused'].includes(i.status) ? i.status : 'proposed') as SupportStatus,
-          appliedOn: i.appliedOn,
-          decidedOn: i.decidedOn,
-          authorisationUsed: i.onBehalf === 1 || !!i.authorisationId,
-        })),
+        familyName: fam,
+        recipient: h ? member(h) : { firstName: '', lastName: '' },
+        items: c.catalogue.map((i) => {
+          // Address, phone and conditions from the institutions register; what the item records wins.
+          const reg = findInstitution(c.institutions, i.provider) ?? findInstitution(c.institutions, i.title);
+          return {
+            area: (AREAS.includes(i.area as SupportArea) ? i.area : 'other') as SupportArea,
+            provider: [t(i.title), t(i.provider)].filter(Boolean).join(' – '),
+            address: t(reg?.address),
+            phone: t(reg?.phone),
+            email: t(reg?.email),
+            contact: t(i.contact),
+            conditions: t(i.conditions) ?? t(reg?.conditions),
+            cost: t(i.cost) ?? t(reg?.cost),
+            status: (['proposed', 'applied', 'obtained', 'refused'].includes(i.status) ? i.status : 'proposed') as SupportStatus,
+            appliedOn: i.appliedOn,
+            decidedOn: i.decidedOn,
+            authorisationUsed: i.onBehalf === 1 || !!i.authorisationId,
+          };
+        }),
         assistant: assistantStaff(c),
       });
     }
@@ -736,22 +775,33 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
       const l = o.letter ?? null;
       const name = t(l?.addressee) ?? institutionName(c);
       if (!name) throw new DocumentUnavailable('instytucja');
-      const child = c.members.find((m) => m.isChild === 1);
-      // The user types the subject, scope, purpose and reply-by date before the preview; without
-      // them (the teczka pack, docs:render) the letter carries the general wording of a template.
+      const reg = findInstitution(c.institutions, name);
+      const instKind = reg?.kind ?? guessInstitutionKind(name);
+      const letterDate = (d(o.today) ?? d(new Date().toISOString()))!;
+      const child = childFor(c, instKind, letterDate);
+      // What the user typed before the preview wins; without it (the teczka pack, docs:render) the
+      // letter names the child, asks for a concrete scope that fits the institution and gives a
+      // reply date two weeks ahead.
+      const last = [...c.assessments].filter((x) => x.assessedOn <= letterDate).pop();
       return institutionLetterDocument(
         {
           ...base(c, o.today),
           letter: kind === 'institution-request' ? 'request' : 'proposal',
-          addressee: { name },
-          subject:
-            t(l?.subject) ??
-            (child ? 'sytuacji małoletniego członka rodziny objętej wsparciem asystenta rodziny' : 'sytuacji rodziny objętej wsparciem asystenta rodziny'),
+          addressee: { name, address: reg?.address ? { street: reg.address, place: '' } : null },
+          subject: t(l?.subject) ?? letterSubject(instKind, child, fam),
           scope:
             t(l?.scope) ??
-            (kind === 'institution-request' ? 'informacji niezbędnych do realizacji planu pracy z rodziną' : 'oceny sytuacji rodziny i wniosków dotyczących dalszego wsparcia'),
-          purpose: t(l?.purpose) ?? 'realizacji planu pracy z rodziną',
-          replyBy: kind === 'institution-request' ? d(l?.replyBy ?? null) : null,
+            (kind === 'institution-request'
+              ? LETTER_SCOPE[instKind]
+              : [
+                  sentence(`Rodzina ${fam} jest objęta wsparciem asystenta rodziny od dnia ${formatDate(d(r.assignedOn))}`),
+                  last ? t(last.body.recommendationNote) : null,
+                  'Proszę o uwzględnienie tej oceny w działaniach podejmowanych wobec rodziny oraz o kontakt z asystentem rodziny w sprawach dotyczących dziecka.',
+                ]
+                  .filter(Boolean)
+                  .join(' ')),
+          purpose: t(l?.purpose) ?? `realizacji planu pracy z rodziną ${fam}`,
+          replyBy: kind === 'institution-request' ? (d(l?.replyBy ?? null) ?? addDays(letterDate, 14)) : null,
           signer: assistantStaff(c),
         },
         ctx,
@@ -795,6 +845,7 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
             justification: t(s.headOpinion?.justification) ?? 'Rodzina daje rękojmię należytego wypełniania zadań rodziny wspierającej.',
             supportedFamilyConsent: true,
             headName: headName(c),
+            headPosition: headPosition(c),
           },
           ctx,
         );
@@ -833,28 +884,80 @@ export function buildDocument(c: CaseData, kind: PrintableKind, o: BuildOptions)
     case 'court-information': {
       const co = courtOrderOf(c);
       const closed = !!r.closedOn;
+      const on = (d(r.closedOn) ?? d(o.today))!;
+      const ASSESSED = { initial: 'Sporządzono ocenę wstępną sytuacji rodziny.', periodic: 'Sporządzono okresową ocenę sytuacji rodziny.', final: 'Sporządzono ocenę końcową sytuacji rodziny.' } as const;
+      const visits = c.entries.filter((e) => e.kind === 'visit' && e.onDate <= on);
+      const failed = c.entries.filter((e) => e.kind === 'failed-visit' && e.onDate <= on);
+      // Only what happened from the order's date on is reported to the court; each fact once, with its date.
+      const from = d(r.assignedOn);
       const facts = [
-        ...c.assessments.map((a) => ({ date: d(a.assessedOn), fact: `Sporządzono ocenę ${KIND_LABEL[a.kind]} sytuacji rodziny.` })),
-        ...c.plans.map((p) => ({ date: d(p.drawnUpOn), fact: p.versionNo === 1 ? 'Opracowano plan pracy z rodziną.' : `Zaktualizowano plan pracy (wersja ${p.versionNo}).` })),
-        ...(r.closedOn ? [{ date: d(r.closedOn), fact: `Zakończono pracę z rodziną: ${closureLabel(r.closureReason) ?? 'zgodnie z decyzją kierownika'}.` }] : []),
-      ].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+        ...(from ? [{ date: from, fact: 'Przydzielono rodzinie asystenta rodziny.' }] : []),
+        ...c.assessments.filter((it) => it.assessedOn <= on).map((it) => ({ date: d(it.assessedOn), fact: ASSESSED[it.kind] })),
+        ...c.plans.filter((p) => p.drawnUpOn <= on).map((p) => ({ date: d(p.drawnUpOn), fact: p.versionNo === 1 ? 'Opracowano plan pracy z rodziną.' : `Zaktualizowano plan pracy z rodziną (wersja ${p.versionNo}).` })),
+        ...(r.closedOn ? [{ date: d(r.closedOn), fact: `Zakończono pracę z rodziną; przyczyna: ${lowerFirst(closureLabel(r.closureReason) ?? 'decyzja kierownika ośrodka')}.` }] : []),
+      ].sort((it, b) => String(it.date).localeCompare(String(b.date)));
+      const nb = (s: string) => s.replace(/\u00a0/g, ' ');
+      const summary = [
+        visits.length || failed.length
+          ? nb(`Od dnia ${formatDate(from)} do dnia ${formatDate(on)} odbyto ${countOf(visits.length, NOUNS.spotkanie)} z rodziną${failed.length ? `; liczba wizyt, które nie doszły do skutku: ${failed.length}` : ''}.`)
+          : '',
+        closed && c.monitoringEndsOn ? `Funkcjonowanie rodziny jest monitorowane do dnia ${formatDate(d(c.monitoringEndsOn))}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       return courtInformationDocument(
         {
-          ...base(c, r.closedOn ?? o.today),
+          ...base(c, on),
           kind: closed ? 'closure' : 'periodic',
           court: { name: t(co?.court) ?? 'Sąd Rejonowy', signature: t(co?.caseRef) ?? '', orderDate: d(co?.date) },
           familyName: fam,
-          period: { from: d(r.assignedOn), to: d(r.closedOn ?? o.today) },
+          period: { from, to: on },
+          closedOn: d(r.closedOn),
           facts,
-          summary: c.entries.length ? `W okresie sprawozdawczym odbyto ${c.entries.filter((e) => e.kind === 'visit').length} spotkań z rodziną.` : '',
+          summary,
           assistant: assistantStaff(c),
           headName: headName(c),
+          headPosition: headPosition(c),
         },
         ctx,
       );
     }
   }
 }
+
+/** The child a letter to this kind of institution concerns: of school age for a school, of
+ *  kindergarten age for a kindergarten, else the youngest minor. */
+function childFor(c: CaseData, kind: InstitutionKind, on: IsoDate): MemberRow | null {
+  const kids = c.members.filter((m) => m.isChild === 1 && isIsoDate(m.birthDate ?? ''));
+  const age = (m: MemberRow) => ageOn(m.birthDate as IsoDate, on);
+  const fit = kind === 'school' ? kids.filter((m) => age(m) >= 6 && age(m) < 19) : kind === 'kindergarten' ? kids.filter((m) => age(m) < 7) : kids;
+  return [...(fit.length ? fit : kids)].sort((it, b) => String(b.birthDate).localeCompare(String(it.birthDate)))[0] ?? null;
+}
+
+/** "sytuacji szkolnej małoletniego Jędrzeja Wiśniewskiego, ur. 29.07.2019 r." */
+function letterSubject(kind: InstitutionKind, child: MemberRow | null, fam: string): string {
+  if (!child) return `sytuacji rodziny ${fam} objętej wsparciem asystenta rodziny`;
+  const sex = sexOf(child);
+  const who = `${sex === 'F' ? 'małoletniej' : 'małoletniego'} ${nameIn({ firstName: child.firstName, lastName: child.lastName, sex, nameForms: child.nameForms }, 'gen')}, ur. ${formatDate(d(child.birthDate))}`;
+  const what = kind === 'school' ? 'sytuacji szkolnej' : kind === 'kindergarten' ? 'sytuacji w przedszkolu' : kind === 'health' ? 'opieki zdrowotnej nad' : 'sytuacji';
+  return kind === 'health' ? `${what} ${sex === 'F' ? 'małoletnią' : 'małoletnim'} ${nameIn({ firstName: child.firstName, lastName: child.lastName, sex, nameForms: child.nameForms }, 'ins')}, ur. ${formatDate(d(child.birthDate))}` : `${what} ${who}`;
+}
+
+/** What a request for information asks of each kind of institution (the minimum needed). */
+const LETTER_SCOPE: Record<InstitutionKind, string> = {
+  school: 'frekwencji, wyników w nauce i zachowania w bieżącym roku szkolnym oraz kontaktów rodziców ze szkołą',
+  kindergarten: 'regularności uczęszczania do przedszkola, rozwoju i zachowania dziecka oraz kontaktów rodziców z placówką',
+  health: 'realizacji szczepień ochronnych i bilansów zdrowia dziecka oraz stosowania się rodziców do zaleceń lekarskich – bez szczegółów rozpoznań',
+  counselling: 'wydanych opinii lub orzeczeń dotyczących dziecka oraz zaleceń poradni dla rodziców',
+  court: 'stanu postępowania dotyczącego rodziny oraz ustaleń kuratora sądowego dotyczących współpracy z asystentem rodziny',
+  police: 'interwencji podejmowanych wobec rodziny w ostatnich sześciu miesiącach',
+  social: 'form wsparcia udzielanych rodzinie przez instytucję i osoby do kontaktu',
+  ngo: 'form wsparcia udzielanych rodzinie przez organizację i osoby do kontaktu',
+  other: 'działań podejmowanych przez instytucję wobec rodziny, w zakresie niezbędnym do udzielenia jej pomocy',
+};
+
+/** A label in the middle of a sentence: "Osiągnięcie celów…" → "osiągnięcie celów…". */
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('pl') + s.slice(1);
 
 function closureLabel(code: string | null): string | null {
   return CLOSURE_REASONS.find((x) => x.code === code)?.label ?? null;

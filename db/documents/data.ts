@@ -4,6 +4,10 @@
  * audit rows (the document preview is audited once, as `document.preview`).
  */
 import type { OfficeProfile } from '../../shared/schemas';
+import { institutionsSchema, INSTITUTIONS_KEY, type Institution } from '../../shared/institutions';
+import type { OfficePapers } from '../../shared/staff';
+import type { NameForms } from '../../shared/grammar';
+import { readOfficePapers, staffForDocuments, type StaffForDocuments } from '../services/staff';
 import type { SqliteHandle } from '../open';
 import { getCaseRow, type CaseRow } from '../services/cases';
 import { json } from '../services/workCommon';
@@ -20,6 +24,7 @@ export interface MemberRow {
   isHead: number;
   phone: string;
   placement: string | null;
+  nameForms: NameForms | null;
 }
 
 export interface FamilyRow {
@@ -47,6 +52,7 @@ export interface AssessmentRow {
   body: Record<string, unknown>;
   recommendation: string | null;
   distribution: { recipients?: Array<{ role: string; name: string; address: string; child?: string }> } | null;
+  authorId: string | null;
   authorName: string | null;
 }
 
@@ -74,6 +80,7 @@ export interface PlanRow {
     krpz?: Array<{ child: string; name: string; address?: string }>;
     consultation?: { on?: string | null; socialWorkerName?: string; note?: string };
   };
+  authorId: string | null;
   authorName: string | null;
 }
 
@@ -106,6 +113,7 @@ export interface EntryRow {
   minutes: number;
   kmTenths: number;
   body: EntryBody;
+  authorId: string | null;
   authorName: string | null;
 }
 
@@ -120,6 +128,18 @@ export interface CourtRequestRow {
   submittedOn: string | null;
   scope: string;
   note: string;
+  /** The opinion's text sections and choices (court_requests.opinion, migration 0007). */
+  opinion: CourtOpinionDraft | null;
+}
+
+/** What the assistant writes for an opinion: the scopes the court asked for (ticked), the
+ *  request's number, the text of each section the record cannot fill, conclusions, attachments. */
+export interface CourtOpinionDraft {
+  scopes?: string[];
+  requestNumber?: string;
+  sections?: Record<string, string>;
+  conclusions?: string;
+  attachments?: string[];
 }
 
 export interface CatalogueRow {
@@ -177,6 +197,14 @@ export interface SupportingRow {
 
 export interface CaseData {
   office: OfficeProfile;
+  /** DPO contact, retention statement, statistics basis (settings). */
+  papers: OfficePapers;
+  /** The office's register of institutions (addresses, phones, conditions). */
+  institutions: Institution[];
+  /** The staff register by user id (form of address, position, contact, declension). */
+  staff: Map<string, StaffForDocuments>;
+  /** Accounts by id (authors of entries, assessments and plans). */
+  users: Map<string, UserRow>;
   row: CaseRow;
   monitoringEndsOn: string | null;
   family: FamilyRow;
@@ -194,6 +222,8 @@ export interface CaseData {
   /** The justification typed when the request was submitted (the `submitRequest` history event),
    *  for requests recorded before cases.details.request existed. */
   requestEventJustification: string | null;
+  /** The head's reason for refusing an assistant (the refuse / refuseZz history event). */
+  refusalReason: string | null;
 }
 
 export function readOffice(sqlite: SqliteHandle): OfficeProfile {
@@ -213,12 +243,13 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
   const family = sqlite
     .prepare('SELECT id, address, postal_code AS postalCode, place, phone, court_supervision AS courtSupervision FROM families WHERE id = ?')
     .get(row.familyId) as FamilyRow;
-  const members = sqlite
+  const members = (sqlite
     .prepare(
       `SELECT id, first_name AS firstName, last_name AS lastName, pesel, birth_date AS birthDate, sex, relation, is_child AS isChild,
-        is_head AS isHead, phone, placement FROM family_members WHERE family_id = ? ORDER BY is_head DESC, is_child, sort_order, birth_date`,
+        is_head AS isHead, phone, placement, name_forms AS nameForms FROM family_members WHERE family_id = ? ORDER BY is_head DESC, is_child, sort_order, birth_date`,
     )
-    .all(row.familyId) as MemberRow[];
+    .all(row.familyId) as Array<Omit<MemberRow, 'nameForms'> & { nameForms: string | null }>)
+    .map((m) => ({ ...m, nameForms: safeJson<NameForms | null>(m.nameForms, null) }));
   const head = sqlite.prepare("SELECT id, full_name AS fullName, role FROM users WHERE role = 'admin' AND active = 1 ORDER BY created_at LIMIT 1").get() as
     | UserRow
     | undefined;
@@ -226,15 +257,15 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
     sqlite
       .prepare(
         `SELECT a.id, a.kind, a.assessed_on AS assessedOn, a.period_from AS periodFrom, a.period_to AS periodTo, a.areas, a.body,
-          a.recommendation, a.distribution, u.full_name AS authorName
+          a.recommendation, a.distribution, a.author_id AS authorId, u.full_name AS authorName
          FROM assessments a LEFT JOIN users u ON u.id = a.author_id WHERE a.case_id = ? ORDER BY a.assessed_on, a.created_at`,
       )
       .all(caseId) as Array<Omit<AssessmentRow, 'areas' | 'body' | 'distribution'> & { areas: string; body: string; distribution: string | null }>
-  ).map((a) => ({ ...a, areas: json(a.areas, {}), body: json(a.body, {}), distribution: json(a.distribution, null) }));
+  ).map((it) => ({ ...it, areas: json(it.areas, {}), body: json(it.body, {}), distribution: json(it.distribution, null) }));
   const plans = (
     sqlite
       .prepare(
-        `SELECT p.id, p.version_no AS versionNo, p.drawn_up_on AS drawnUpOn, p.change_note AS changeNote, p.content, u.full_name AS authorName
+        `SELECT p.id, p.version_no AS versionNo, p.drawn_up_on AS drawnUpOn, p.change_note AS changeNote, p.content, p.author_id AS authorId, u.full_name AS authorName
          FROM work_plans p LEFT JOIN users u ON u.id = p.author_id WHERE p.case_id = ? ORDER BY p.version_no`,
       )
       .all(caseId) as Array<Omit<PlanRow, 'content'> & { content: string }>
@@ -243,16 +274,18 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
     sqlite
       .prepare(
         `SELECT id, kind, on_date AS onDate, start_time AS startTime, end_time AS endTime, minutes, km_tenths AS kmTenths, body,
-          author_name AS authorName FROM case_entries WHERE case_id = ? ORDER BY on_date, start_time, created_at`,
+          author_id AS authorId, author_name AS authorName FROM case_entries WHERE case_id = ? ORDER BY on_date, start_time, created_at`,
       )
       .all(caseId) as Array<Omit<EntryRow, 'body'> & { body: string }>
   ).map((e) => ({ ...e, body: json<EntryBody>(e.body, {}) }));
-  const courtRequests = sqlite
-    .prepare(
-      `SELECT id, court, department, case_ref AS caseRef, requested_on AS requestedOn, delivered_on AS deliveredOn, due_on AS dueOn,
-        submitted_on AS submittedOn, scope, note FROM court_requests WHERE case_id = ? ORDER BY requested_on, created_at`,
-    )
-    .all(caseId) as CourtRequestRow[];
+  const courtRequests = (
+    sqlite
+      .prepare(
+        `SELECT id, court, department, case_ref AS caseRef, requested_on AS requestedOn, delivered_on AS deliveredOn, due_on AS dueOn,
+          submitted_on AS submittedOn, scope, note, opinion FROM court_requests WHERE case_id = ? ORDER BY requested_on, created_at`,
+      )
+      .all(caseId) as Array<Omit<CourtRequestRow, 'opinion'> & { opinion: string | null }>
+  ).map((q) => ({ ...q, opinion: safeJson<CourtOpinionDraft | null>(q.opinion, null) }));
   const catalogue = sqlite
     .prepare(
       `SELECT id, area, title, provider, contact, conditions, cost, status, applied_on AS appliedOn, decided_on AS decidedOn, on_behalf AS onBehalf,
@@ -269,7 +302,7 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
          WHERE a.family_id = ? AND (a.case_id IS NULL OR a.case_id = ?) ORDER BY a.signed_on, a.created_at`,
       )
       .all(row.familyId, caseId) as Array<Omit<AuthorisationRow, 'grantors' | 'scope'> & { grantors: string; scope: string }>
-  ).map((a) => ({ ...a, grantors: json(a.grantors, []), scope: json(a.scope, {}) }));
+  ).map((it) => ({ ...it, grantors: json(it.grantors, []), scope: json(it.scope, {}) }));
   const supporting = (
     sqlite
       .prepare(
@@ -291,8 +324,16 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
     .prepare("SELECT details FROM case_events WHERE case_id = ? AND action = 'submitRequest' ORDER BY at DESC, id DESC LIMIT 1")
     .get(caseId) as { details: string | null } | undefined;
   const requestEventDetails = json<{ justification?: unknown }>(requestEvent?.details ?? null, {});
+  const refusal = sqlite
+    .prepare("SELECT details FROM case_events WHERE case_id = ? AND action IN ('refuse', 'refuseZz') ORDER BY at DESC, id DESC LIMIT 1")
+    .get(caseId) as { details: string | null } | undefined;
+  const refusalReason = safeJson<{ reason?: unknown }>(refusal?.details ?? null, {}).reason;
   return {
     office: readOffice(sqlite),
+    papers: readOfficePapers(sqlite),
+    institutions: readInstitutions(sqlite),
+    staff: staffForDocuments(sqlite),
+    users: new Map((sqlite.prepare('SELECT id, full_name AS fullName, role FROM users').all() as UserRow[]).map((u) => [u.id, u])),
     row,
     monitoringEndsOn: extra.m,
     family,
@@ -308,5 +349,22 @@ export function readCaseData(sqlite: SqliteHandle, caseId: string): CaseData | n
     authorisations,
     supporting,
     requestEventJustification: typeof requestEventDetails.justification === 'string' ? requestEventDetails.justification : null,
+    refusalReason: typeof refusalReason === 'string' && refusalReason.trim() ? refusalReason.trim() : null,
   };
+}
+
+function safeJson<T>(s: string | null | undefined, fallback: T): T {
+  if (!s) return fallback;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The office's register of institutions (empty when none is kept). */
+export function readInstitutions(sqlite: SqliteHandle): Institution[] {
+  const r = sqlite.prepare('SELECT value FROM office_settings WHERE key = ?').get(INSTITUTIONS_KEY) as { value: string } | undefined;
+  const parsed = institutionsSchema.safeParse(safeJson<unknown>(r?.value, []));
+  return parsed.success ? parsed.data : [];
 }

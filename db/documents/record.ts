@@ -46,20 +46,20 @@ export function caseRecordOf(c: CaseData): CaseRecord {
       drawnUpOn: p.drawnUpOn,
       goals: (p.content.goals ?? []).map((g, i) => ({ id: g.id ?? `g${i + 1}`, title: g.title ?? '' })),
     })),
-    assessments: c.assessments.map((a) => {
-      const b = a.body as { goalAttainment?: unknown; nextAssessmentOn?: unknown; recommendationNote?: unknown; monitoringPlan?: unknown };
+    assessments: c.assessments.map((it) => {
+      const b = it.body as { goalAttainment?: unknown; nextAssessmentOn?: unknown; recommendationNote?: unknown; monitoringPlan?: unknown };
       return {
-        id: a.id,
-        kind: a.kind,
-        assessedOn: a.assessedOn,
-        periodFrom: a.periodFrom,
-        periodTo: a.periodTo,
-        areas: a.areas as CaseRecord['assessments'][number]['areas'],
+        id: it.id,
+        kind: it.kind,
+        assessedOn: it.assessedOn,
+        periodFrom: it.periodFrom,
+        periodTo: it.periodTo,
+        areas: it.areas as CaseRecord['assessments'][number]['areas'],
         goalAttainment: Array.isArray(b.goalAttainment) ? (b.goalAttainment as NonNullable<CaseRecord['assessments'][number]['goalAttainment']>) : [],
         nextAssessmentOn: str(b.nextAssessmentOn),
         recommendationNote: str(b.recommendationNote),
         monitoringPlan: str(b.monitoringPlan),
-        recipients: a.kind === 'initial' ? null : (a.distribution?.recipients?.length ?? 0),
+        recipients: it.kind === 'initial' ? null : (it.distribution?.recipients?.length ?? 0),
       };
     }),
   };

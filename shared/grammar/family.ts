@@ -57,14 +57,26 @@ export function sharedSurname(members: ReadonlyArray<FamilyPerson>): string | nu
   return man ? lastOf(man) : surnameLemma(lastOf(head), sexOf(head));
 }
 
+/** What follows "rodzina": "Baranów", "Wiśniewskich", or (no shared surname) "Pani Jadwigi
+ *  Jabłońskiej"; '' without any named member. Printed after a "Rodzina" label it reads as the
+ *  family's name. */
+export function familyOf(members: ReadonlyArray<FamilyPerson>): string {
+  const shared = sharedSurname(members);
+  if (shared) return surnamePlural(shared, 'gen');
+  const head = familyHead(members);
+  if (!head || nameIn(head, 'nom') === '') return '';
+  return titledNameIn(head, 'gen');
+}
+
 /** "rodzina Baranów" (in the case of "rodzina"); without a shared surname "rodzina Pani
  *  Jadwigi Jabłońskiej"; without any member "rodzina". */
 export function familyName(members: ReadonlyArray<FamilyPerson>, c: GrammaticalCase = 'nom'): string {
-  const shared = sharedSurname(members);
-  if (shared) return `${RODZINA[c]} ${surnamePlural(shared, 'gen')}`;
-  const head = familyHead(members);
-  if (!head || nameIn(head, 'nom') === '') return RODZINA[c];
-  return `${RODZINA[c]} ${titledNameIn(head, 'gen')}`;
+  return familyPhrase(familyOf(members), c);
+}
+
+/** "rodzina" in the case, with the family's complement (familyOf). */
+export function familyPhrase(of: string, c: GrammaticalCase = 'nom'): string {
+  return of.trim() ? `${RODZINA[c]} ${of.trim()}` : RODZINA[c];
 }
 
 /** "Państwo Nowakowie", "Państwa Wiśniewskich", "Państwu Nowakom" — a couple or the family's

@@ -87,6 +87,7 @@ export const GENDERED = {
   syn: { f: 'córka', m: 'syn' },
   zatrudniony: { f: 'zatrudniona', m: 'zatrudniony' },
   zatrudnionyInstr: { f: 'zatrudnioną', m: 'zatrudnionym' },
+  zatrudnionyAcc: { f: 'zatrudnioną', m: 'zatrudnionego' },
   sporzadzil: { f: 'sporządziła', m: 'sporządził' },
   pracujacy: { f: 'pracująca', m: 'pracujący' },
   zobowiazanyJa: { f: 'zostałam zobowiązana', m: 'zostałem zobowiązany' },

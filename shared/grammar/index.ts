@@ -5,3 +5,4 @@ export * from './plural';
 export * from './gender';
 export * from './names';
 export * from './family';
+export * from './institution';

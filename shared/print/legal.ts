@@ -31,7 +31,7 @@ const BASES = {
   consentZaZyciem: ['art. 8 ust. 1–2', 'uzz'],
   courtOrdered: ['art. 109 § 2 pkt 1', 'kro'],
   art11_1a: ['art. 11 ust. 1a', 'uwr'],
-  authorisation: ['art. 15 ust. 1 pkt 3–4 i 18 oraz art. 16 ust. 1 pkt 2', 'uwr'],
+  authorisation: ['art. 15 ust. 1 pkt 3, 4 i 18', 'uwr'],
   authorisationZaZyciem: ['art. 8 ust. 2', 'uzz'],
   assessment: ['art. 15 ust. 1 pkt 15', 'uwr'],
   workPlan: ['art. 15 ust. 1 pkt 1–2 i ust. 3', 'uwr'],

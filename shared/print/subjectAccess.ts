@@ -209,12 +209,12 @@ ${section('11. Wizyty, kontakty i notatki', table(
   ))}
 ${v.addenda.length ? section('Uzupełnienia wpisów', table(
     [{ header: 'Data', width: 14 }, { header: 'Autor', width: 20 }, { header: 'Treść' }],
-    v.addenda.map((a) => [formatDateTime(s(a.createdAt)), text(s(a.authorName)), contentOf(a.text)]),
+    v.addenda.map((it) => [formatDateTime(s(it.createdAt)), text(s(it.authorName)), contentOf(it.text)]),
     { small: true },
   )) : ''}
 ${section('12. Oceny sytuacji rodziny', table(
     [{ header: 'Data', width: 10 }, { header: 'Sprawa', width: 14 }, { header: 'Rodzaj', width: 10 }, { header: 'Treść' }],
-    v.assessments.map((a) => [d(a.assessedOn), caseOf(a), ASSESSMENT_KINDS[String(a.kind)] ?? text(s(a.kind)), contentOf([a.areas, a.body, a.recommendation])]),
+    v.assessments.map((it) => [d(it.assessedOn), caseOf(it), ASSESSMENT_KINDS[String(it.kind)] ?? text(s(it.kind)), contentOf([it.areas, it.body, it.recommendation])]),
     { small: true, empty: 'brak ocen' },
   ))}
 ${section('13. Plany pracy z rodziną', table(
@@ -229,7 +229,7 @@ ${section('14. Wnioski sądu o opinię', table(
   ))}
 ${section('15. Upoważnienia', table(
     [{ header: 'Podpisano', width: 12 }, { header: 'Rodzaj', width: 12 }, { header: 'Ważne', width: 22 }, { header: 'Zakres' }],
-    v.authorisations.map((a) => [d(a.signedOn), AUTH_KINDS[String(a.kind)] ?? text(s(a.kind)), `od ${d(a.validFrom)}${s(a.validTo) ? ` do ${d(a.validTo)}` : ''}${s(a.revokedOn) ? `, odwołane ${d(a.revokedOn)}` : ''}`, contentOf(a.scope)]),
+    v.authorisations.map((it) => [d(it.signedOn), AUTH_KINDS[String(it.kind)] ?? text(s(it.kind)), `od ${d(it.validFrom)}${s(it.validTo) ? ` do ${d(it.validTo)}` : ''}${s(it.revokedOn) ? `, odwołane ${d(it.revokedOn)}` : ''}`, contentOf(it.scope)]),
     { small: true, empty: 'brak upoważnień' },
   ))}
 ${v.catalogueItems.length ? section('16. Katalog wsparcia „Za życiem”', table(
@@ -256,7 +256,7 @@ ${v.shares.length ? section('Czasowy dostęp zastępujących pracowników', tabl
     v.shares.map((x) => [d(x.fromOn), d(x.untilOn), text(s(x.userName) ?? s(x.userId))]),
     { small: true },
   )) : ''}
-<p class="small muted">Informację przygotował(a): ${v.generatedBy.fullName} (${v.generatedBy.login}), ${formatDateTime(v.generatedAt)}.${isPresent(v.controller.headName) ? ` Kierownik ośrodka: ${v.controller.headName}.` : ''}</p>`;
+<p class="small muted">Przygotowanie informacji: ${v.generatedBy.fullName} (${v.generatedBy.login}), ${formatDateTime(v.generatedAt)}.${isPresent(v.controller.headName) ? ` Kierownik ośrodka: ${v.controller.headName}.` : ''}</p>`;
   return {
     kind: 'rodo-subject-access',
     title: 'Informacja o przetwarzanych danych osobowych (art. 15 RODO)',

@@ -12,7 +12,7 @@ import type { IsoDate } from '../rules/types';
 export const DEFAULT_TEXTS = {
   rodoClause: `Zgodnie z art. 13 ust. 1 i 2 ${RODO_TITLE_GEN}, dalej: RODO, informujemy, że:
 
-1. Administratorem Pani/Pana danych osobowych jest {officeName}, {officeAddress}; w imieniu administratora działa kierownik ośrodka; kontakt: {officeContact}.
+1. Administratorem danych osobowych członków rodziny jest {officeName}, {officeAddress}; w imieniu administratora działa kierownik ośrodka; kontakt: {officeContact}.
 
 2. Administrator wyznaczył inspektora ochrony danych, z którym można się kontaktować we wszystkich sprawach dotyczących przetwarzania danych osobowych: {iodContact}.
 
@@ -20,17 +20,17 @@ export const DEFAULT_TEXTS = {
 
 4. Odbiorcami danych mogą być wyłącznie podmioty uprawnione na podstawie przepisów prawa (w szczególności sąd, kurator sądowy, zespół interdyscyplinarny, organy administracji publicznej) oraz podmioty przetwarzające dane na zlecenie administratora na podstawie umowy powierzenia.
 
-5. Dane osobowe będą przechowywane przez okres niezbędny do realizacji celu, a następnie przez okres wynikający z przepisów o archiwizacji dokumentów i jednolitego rzeczowego wykazu akt ośrodka: {retention}.
+5. Okres przechowywania danych: {retention}.
 
-6. Przysługuje Pani/Panu prawo dostępu do swoich danych, ich sprostowania, ograniczenia przetwarzania, a w przypadkach określonych w RODO – prawo do usunięcia danych i wniesienia sprzeciwu.
+6. Każdej osobie, której dane dotyczą, przysługuje prawo dostępu do swoich danych, ich sprostowania i ograniczenia przetwarzania, a w przypadkach określonych w RODO – prawo do usunięcia danych i wniesienia sprzeciwu.
 
-7. Przysługuje Pani/Panu prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa), gdy uzna Pani/Pan, że przetwarzanie danych narusza przepisy RODO.
+7. Każdej osobie, której dane dotyczą, przysługuje prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa), jeżeli uzna, że przetwarzanie jej danych narusza przepisy RODO.
 
 8. Podanie danych jest wymogiem ustawowym w zakresie określonym przepisami, a ich niepodanie uniemożliwia udzielenie wsparcia. Dane nie będą przekazywane do państwa trzeciego ani wykorzystywane do zautomatyzowanego podejmowania decyzji, w tym profilowania.`,
 
-  consentStatement: `{declare}, że dobrowolnie {consentVerb} zgodę na współpracę z asystentem rodziny {assistantName}, {employedInstr} przez {officeName}, w celu przezwyciężenia trudności w wypełnianiu funkcji opiekuńczo-wychowawczych.
+  consentStatement: `{declare}, że dobrowolnie {consentVerb} zgodę na współpracę z asystentem rodziny {assistantNameIns}, {employedIns} przez {officeName}, w celu przezwyciężenia trudności w wypełnianiu funkcji opiekuńczo-wychowawczych, na zasadach określonych w art. 8 ust. 3 i art. 15 {uwr}.
 
-Spotkania z asystentem rodziny będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. Plan pracy z rodziną, jego cele i terminy ustalamy wspólnie z asystentem rodziny, w konsultacji z pracownikiem socjalnym.`,
+Spotkania z asystentem rodziny będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. Plan pracy z rodziną, jego cele i terminy ustala rodzina wspólnie z asystentem rodziny, w konsultacji z pracownikiem socjalnym.`,
 
   consentDuties: `Rodzina zobowiązuje się do aktywnego udziału w realizacji planu pracy, udostępniania informacji niezbędnych do pracy z rodziną oraz informowania asystenta o odwołaniu spotkania.
 
@@ -38,27 +38,43 @@ Asystent rodziny zobowiązuje się do wspierania rodziny zgodnie z planem pracy,
 
 Zgodę można w każdej chwili wycofać, składając oświadczenie w ośrodku lub asystentowi rodziny. Wycofanie zgody nie wpływa na zgodność z prawem działań podjętych przed jej wycofaniem.`,
 
+  consentStatementZaZyciem: `{declare}, że dobrowolnie {consentVerb} zgodę na współpracę z asystentem rodziny {assistantNameIns}, {employedIns} przez {officeName}, w zakresie koordynacji wsparcia, o którym mowa w art. 8 {uzz}: poradnictwa w zakresie opieki i wychowania dziecka, wsparcia psychologicznego, pomocy prawnej (w szczególności w zakresie praw rodzicielskich i uprawnień pracowniczych) oraz dostępu do rehabilitacji społecznej i zawodowej i do świadczeń opieki zdrowotnej.
+
+Asystent rodziny opracuje {withUs} katalog możliwego do uzyskania wsparcia, a na podstawie odrębnego pisemnego upoważnienia będzie występować w {myOur} imieniu do właściwych podmiotów. Spotkania z asystentem rodziny będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}.`,
+
+  consentDutiesZaZyciem: `Rodzina przekazuje asystentowi informacje niezbędne do koordynacji wsparcia i informuje go o zmianach swojej sytuacji, w tym o zakończeniu ciąży lub zmianie stanu zdrowia dziecka.
+
+Asystent rodziny zobowiązuje się do zachowania w tajemnicy informacji uzyskanych w związku z koordynacją wsparcia oraz do informowania rodziny o przebiegu spraw prowadzonych w jej imieniu.
+
+Zgodę można w każdej chwili wycofać, składając oświadczenie w ośrodku lub asystentowi rodziny. Wycofanie zgody nie wpływa na zgodność z prawem działań podjętych przed jej wycofaniem.`,
+
   courtAcknowledgement: `{acknowledge} do wiadomości, że postanowieniem z dnia {orderDate}, sygn. akt {signature}, wydanym przez {court}, {obliged} do współpracy z asystentem rodziny na podstawie art. 109 § 2 pkt 1 {kro}.
 
-Asystentem rodziny jest {assistantName}, {employed} przez {officeName}. Spotkania będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. O przebiegu współpracy ośrodek może informować sąd lub kuratora sądowego.`,
+Asystentem rodziny jest {assistantTitled}, {employed} przez {officeName}. Spotkania będą się odbywać {meetingPlace}, nie rzadziej niż {meetingFrequency}. O przebiegu współpracy ośrodek może informować sąd lub kuratora sądowego.`,
 
-  assignmentLetter: `Uprzejmie informuję, że na podstawie {basis} {yourFamilyDative} przydzielono asystenta rodziny. Asystentem rodziny jest {assistantName} (kontakt: {assistantContact}). Współpraca rozpocznie się {startDate}.
+  assignmentLetter: `Uprzejmie informuję, że na podstawie {basis}, w odpowiedzi na wniosek z dnia {requestDate}, {yourFamilyDative} przydzielono asystenta rodziny. Asystentem rodziny jest {assistantTitled} ({assistantContact}). Współpraca rozpocznie się od dnia {startDate}.
 
-Asystent rodziny skontaktuje się z Państwem w celu ustalenia terminu pierwszego spotkania. Pierwsze spotkanie odbędzie się w miarę możliwości z udziałem pracownika socjalnego.
+Asystent rodziny skontaktuje się z {youIns} w celu ustalenia terminu pierwszego spotkania, które odbędzie się z udziałem pracownika socjalnego.
+
+Wsparcie asystenta rodziny jest bezpłatne i nie zależy od dochodu. Postępowanie nie wymaga wydania decyzji administracyjnej.`,
+
+  assignmentLetterZaZyciem: `Uprzejmie informuję, że na podstawie {basis}, w odpowiedzi na wniosek z dnia {requestDate}, {yourFamilyDative} przydzielono asystenta rodziny do koordynacji wsparcia, o którym mowa w art. 8 ust. 1 tej ustawy. Asystentem rodziny jest {assistantTitled} ({assistantContact}). Współpraca rozpocznie się od dnia {startDate}.
+
+Asystent rodziny skontaktuje się z {youIns}, aby ustalić termin pierwszego spotkania, omówić potrzeby rodziny i wspólnie opracować katalog możliwego do uzyskania wsparcia.
 
 Wsparcie asystenta rodziny jest bezpłatne i nie zależy od dochodu. Postępowanie nie wymaga wydania decyzji administracyjnej.`,
 
   refusalLetter: `Uprzejmie informuję, że w odpowiedzi na wniosek z dnia {requestDate} nie ma możliwości przydzielenia {yourFamilyDative} asystenta rodziny.
 
-Przyczyna: {reason}
+Przyczyna: {reason}.
 
 W razie pytań prosimy o kontakt z ośrodkiem: {officeContact}. Postępowanie nie wymaga wydania decyzji administracyjnej.`,
 
-  authorisationGeneral: `{authorise}: {granteeName} – {granteePosition}, {officeName} – do reprezentowania {meUs} oraz do załatwiania w {myOur} imieniu spraw związanych ze wsparciem rodziny, w szczególności do uzyskiwania informacji i składania wniosków w następujących instytucjach: {institutions}.
+  authorisationGeneral: `{authorise} {granteeAcc}, {employedAcc} przez {officeName} na stanowisku asystenta rodziny, do reprezentowania {meUs} oraz do załatwiania w {myOur} imieniu spraw związanych ze wsparciem rodziny, w szczególności do uzyskiwania informacji i składania wniosków w następujących instytucjach: {institutions}.
 
 Zakres upoważnienia: {scope}.`,
 
-  authorisationSpecial: `{authorise}: {granteeName} – {granteePosition}, {officeName} – do dokonania w {myOur} imieniu następującej czynności: {scope}, w instytucji: {institutions}.
+  authorisationSpecial: `{authorise} {granteeAcc}, {employedAcc} przez {officeName} na stanowisku asystenta rodziny, do dokonania w {myOur} imieniu następującej czynności: {scope}, w instytucji: {institutions}.
 
 Upoważnienie jest jednorazowe i wygasa z chwilą dokonania czynności.`,
 
@@ -68,7 +84,7 @@ Upoważnienie jest jednorazowe i wygasa z chwilą dokonania czynności.`,
 
 Informacje są niezbędne do {purpose}. Zakres prośby ograniczono do informacji niezbędnych do udzielenia rodzinie pomocy.
 
-Odpowiedź proszę przesłać na adres ośrodka w terminie do {replyBy}.`,
+Odpowiedź proszę przesłać na adres ośrodka w terminie do dnia {replyBy}.`,
 
   institutionProposal: `Na podstawie art. 16 ust. 1 pkt 3 {uwr} przedstawiam ocenę sytuacji oraz wnioski dotyczące {subject}.
 
@@ -76,23 +92,25 @@ Odpowiedź proszę przesłać na adres ośrodka w terminie do {replyBy}.`,
 
 Przedstawione wnioski służą {purpose}.`,
 
-  courtOpinionIntro: `W odpowiedzi na pismo z dnia {requestDate}{requestNumber}, skierowane przez {court} w sprawie o sygn. akt {signature}, na podstawie art. 15 ust. 1 pkt 17 {uwr} przedstawiam opinię o rodzinie i jej członkach w zakresie wskazanym przez Sąd.
+  courtOpinionIntro: `W odpowiedzi na pismo z dnia {requestDate}{requestNumber}, skierowane przez {court} w sprawie o sygn. akt {signature}, na podstawie art. 15 ust. 1 pkt 17 {uwr} przedstawiam opinię o rodzinie {familyOf} i jej członkach w zakresie wskazanym przez Sąd: {scope}.
 
-Opinię {prepared} {authorName}, {assistantRole} {employed} przez {officeName}, {working} z rodziną od {workingSince} na podstawie {workBasis}.`,
+Opinię {prepared} {authorName}, {employed} przez {officeName} na stanowisku asystenta rodziny, {working} z rodziną od dnia {workingSince} na podstawie {workBasis}.`,
 
   courtOpinionDisclaimer: `Opinia zawiera wyłącznie fakty i obserwacje poczynione przez asystenta rodziny w toku pracy z rodziną; nie jest opinią biegłego.`,
 
-  courtInformationIntro: `Uprzejmie informuję Sąd, że w sprawie o sygn. akt {signature} (postanowienie z dnia {orderDate}) rodzina objęta jest wsparciem asystenta rodziny. Niniejsza informacja dotyczy okresu {period}.`,
+  courtInformationIntro: `Uprzejmie informuję Sąd, że w sprawie o sygn. akt {signature} (postanowienie z dnia {orderDate}) rodzina {familyOf} jest objęta wsparciem asystenta rodziny. Niniejsza informacja dotyczy okresu {period}.`,
 
-  supportingFamilyOpinion: `Na podstawie rodzinnego wywiadu środowiskowego przeprowadzonego w dniu {interviewDate} opiniuję {opinionResult} ustanowienie rodziny wspierającej w osobach: {supportingFamily}, dla rodziny {supportedFamily}.`,
+  courtInformationClosure: `Uprzejmie informuję Sąd, że w sprawie o sygn. akt {signature} (postanowienie z dnia {orderDate}) praca asystenta rodziny z rodziną {familyOf} została zakończona dnia {closedOn}. Niniejsza informacja obejmuje cały okres współpracy: {period}.`,
 
-  supportingFamilyAct: `Na podstawie art. 29 i art. 30 {uwr}, po zapoznaniu się z pozytywną opinią kierownika ośrodka z dnia {opinionDate}, ustanawia się rodzinę wspierającą w osobach: {supportingFamily}, dla rodziny {supportedFamily}.
+  supportingFamilyOpinion: `Na podstawie rodzinnego wywiadu środowiskowego przeprowadzonego w dniu {interviewDate} opiniuję {opinionResult} ustanowienie rodziny wspierającej w osobach {supportingFamily} dla rodziny {supportedFamily}.`,
+
+  supportingFamilyAct: `Na podstawie art. 29 i art. 30 {uwr}, po zapoznaniu się z pozytywną opinią kierownika ośrodka z dnia {opinionDate}, ustanawia się rodzinę wspierającą w osobach {supportingFamily} dla rodziny {supportedFamily}.
 
 Rodzina wspierająca, we współpracy z asystentem rodziny, pomaga rodzinie przeżywającej trudności w zakresie: {scope}.
 
 Ustanowienie następuje za zgodą rodziny wspieranej i rodziny wspierającej, na okres {period}.`,
 
-  supportingFamilyContract: `§ 1. Przedmiotem umowy jest określenie zasad zwrotu kosztów związanych z udzielaniem pomocy rodzinie {supportedFamily} przez rodzinę wspierającą {supportingFamily}, ustanowioną {establishingAct}.
+  supportingFamilyContract: `§ 1. Przedmiotem umowy jest określenie zasad zwrotu kosztów związanych z udzielaniem pomocy rodzinie {supportedFamily} przez rodzinę wspierającą w osobach {supportingFamily}, ustanowioną {establishingAct}.
 
 § 2. Rodzina wspierająca, we współpracy z asystentem rodziny, pomaga rodzinie wspieranej w zakresie: {scope}.
 
@@ -116,8 +134,11 @@ export const TEXT_LABELS: Readonly<Record<TextKey, string>> = {
   rodoClause: 'Klauzula informacyjna RODO (art. 13)',
   consentStatement: 'Zgoda na współpracę – oświadczenie rodziny',
   consentDuties: 'Zgoda na współpracę – zobowiązania stron',
+  consentStatementZaZyciem: 'Zgoda na współpracę („Za życiem”) – oświadczenie rodziny',
+  consentDutiesZaZyciem: 'Zgoda na współpracę („Za życiem”) – zobowiązania stron',
   courtAcknowledgement: 'Przyjęcie do wiadomości postanowienia sądu',
   assignmentLetter: 'Pismo o przydzieleniu asystenta rodziny',
+  assignmentLetterZaZyciem: 'Pismo o przydzieleniu asystenta rodziny („Za życiem”)',
   refusalLetter: 'Informacja o odmowie przydzielenia asystenta',
   authorisationGeneral: 'Upoważnienie ogólne',
   authorisationSpecial: 'Upoważnienie szczególne',
@@ -126,7 +147,8 @@ export const TEXT_LABELS: Readonly<Record<TextKey, string>> = {
   institutionProposal: 'Pismo do instytucji – ocena i wnioski (art. 16 ust. 1 pkt 3)',
   courtOpinionIntro: 'Opinia dla sądu – wstęp',
   courtOpinionDisclaimer: 'Opinia dla sądu – zastrzeżenie',
-  courtInformationIntro: 'Informacja do sądu – wstęp',
+  courtInformationIntro: 'Informacja do sądu – wstęp (współpraca trwa)',
+  courtInformationClosure: 'Informacja do sądu – wstęp (zakończenie pracy)',
   supportingFamilyOpinion: 'Rodzina wspierająca – opinia kierownika',
   supportingFamilyAct: 'Rodzina wspierająca – akt ustanowienia',
   supportingFamilyContract: 'Rodzina wspierająca – umowa o zwrot kosztów',

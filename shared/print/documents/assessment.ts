@@ -74,12 +74,12 @@ function change(prev: Rating | null | undefined, cur: Rating | null | undefined)
 }
 
 export function assessmentDocument(v: AssessmentView): DocumentPart {
-  const byCode = new Map(v.areas.map((a) => [a.code, a]));
+  const byCode = new Map(v.areas.map((it) => [it.code, it]));
   const ordered = [
-    ...ASSESSMENT_AREAS.map((a) => ({ label: a.label, entry: byCode.get(a.code) })),
-    ...v.areas.filter((a) => !ASSESSMENT_AREAS.some((x) => x.code === a.code)).map((a) => ({ label: a.code, entry: a })),
+    ...ASSESSMENT_AREAS.map((it) => ({ label: it.label, entry: byCode.get(it.code) })),
+    ...v.areas.filter((it) => !ASSESSMENT_AREAS.some((x) => x.code === it.code)).map((it) => ({ label: it.code, entry: it })),
   ];
-  const hasPrevious = v.kind !== 'initial' && v.areas.some((a) => a.previousRating !== null && a.previousRating !== undefined);
+  const hasPrevious = v.kind !== 'initial' && v.areas.some((it) => it.previousRating !== null && it.previousRating !== undefined);
   const areaRows = ordered.map(({ label, entry }, i) => {
     const just = entry
       ? entry.rating === null

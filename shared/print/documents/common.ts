@@ -3,7 +3,8 @@ import type { IsoDate } from '../../rules/types';
 import { ageOn } from '../../rules/isoDate';
 import { isIsoDate } from '../../rules/isoDate';
 import { DASH, formatAge, formatDate, isPresent, postalPlace, text } from '../format';
-import { countOf, nominative, NOUNS, sexOf, type NameForms, type Sex } from '../../grammar';
+import { countOf, headTitle, nameIn, nominative, NOUNS, PAN, PANI, PANSTWO, sexOf, titledNameIn, type GrammaticalCase, type NameForms, type Sex } from '../../grammar';
+import type { Signatory } from '../layout';
 import { html, type SafeHtml } from '../html';
 import { table, type DocumentHeader } from '../layout';
 import { DEFAULT_TEXTS, type TextTemplates } from '../texts';
@@ -74,6 +75,37 @@ export const personSex = (p: Person | null | undefined): Sex => sexOf(p ?? null)
 /** The sex a staff member's words agree with (form of address, then the first name). */
 export const staffSex = (s: Staff | null | undefined): Sex => sexOf(s ? { sex: s.sex ?? null, fullName: s.name } : null);
 
+/** A staff member's name in the case the sentence needs ("z asystentem rodziny Agnieszką Śliwińską"). */
+export const staffIn = (s: Staff, c: GrammaticalCase): string => nameIn({ fullName: s.name, sex: staffSex(s), nameForms: s.nameForms ?? null }, c);
+/** "Panią Agnieszkę Śliwińską" */
+export const staffTitledIn = (s: Staff, c: GrammaticalCase): string => titledNameIn({ fullName: s.name, sex: staffSex(s), nameForms: s.nameForms ?? null }, c);
+/** A family member's name in the case the sentence needs. */
+export const personIn = (p: Person, c: GrammaticalCase): string => nameIn({ ...p, sex: personSex(p) }, c);
+/** "Panu Janowi Kowalskiemu" */
+export const personTitledIn = (p: Person, c: GrammaticalCase): string => titledNameIn({ ...p, sex: personSex(p) }, c);
+
+/** The head's signature: the name and the title under it ("Kierownik Gminnego Ośrodka Pomocy
+ *  Społecznej w …", or the position written in the staff register). */
+export function headSignatory(office: { name: string }, name: string | null | undefined, position?: string | null): Signatory {
+  return { role: isPresent(position) ? position.trim() : headTitle(office.name), name: isPresent(name) ? name.trim() : null, caption: 'pieczęć i podpis' };
+}
+
+/** How a letter speaks to its addressee(s): one form for the whole letter. */
+export interface Addressing {
+  /** "Szanowna Pani," / "Szanowny Panie," / "Szanowni Państwo," */
+  salutation: string;
+  /** "Pani"/"Pan"/"Państwo" in each case ("skontaktuje się z Panią", "Pani rodzinie"). */
+  you: Readonly<Record<GrammaticalCase, string>>;
+}
+
+export function addressing(people: ReadonlyArray<Person>): Addressing {
+  if (people.length === 1) {
+    const f = personSex(people[0]) === 'F';
+    return { salutation: f ? 'Szanowna Pani,' : 'Szanowny Panie,', you: f ? PANI : PAN };
+  }
+  return { salutation: 'Szanowni Państwo,', you: PANSTWO };
+}
+
 export function formatAddress(a: Address | null | undefined, fallback: string = DASH): string {
   if (!a) return fallback;
   const parts = [text(a.street, ''), postalPlace(a.postalCode, a.place, '')].filter((x) => x !== '');
@@ -114,7 +146,7 @@ export function membersTable(
     { header: 'Lp.', width: 5, align: 'num' as const },
     { header: 'Imię i nazwisko', width: 35 },
     { header: 'Data urodzenia (wiek)', width: 25 },
-    { header: 'Pokrewieństwo / rola w rodzinie' },
+    { header: 'Pokrewieństwo (rola w rodzinie)' },
     ...(opts.pesel ? [{ header: 'PESEL', width: 15 }] : []),
   ];
   return table(
@@ -138,7 +170,14 @@ export function namesList(people: ReadonlyArray<Person>): string {
   return `${xs.slice(0, -1).join(', ')} i ${xs[xs.length - 1]}`;
 }
 
-/** Small print under a document: "Sporządził(a): …". */
+/** "Haliny Dąbrowskiej i Józefa Dąbrowskiego" — people in the case the sentence needs. */
+export function namesIn(people: ReadonlyArray<Person>, c: GrammaticalCase): string {
+  const xs = people.map((p) => personIn(p, c)).filter(Boolean);
+  if (xs.length <= 1) return xs[0] ?? '';
+  return `${xs.slice(0, -1).join(', ')} i ${xs[xs.length - 1]}`;
+}
+
+/** Small print under a document: "Sporządzono: …". */
 export function madeBy(label: string, who: string | null | undefined): SafeHtml {
   return html`<p class="small muted">${label}: ${text(who)}</p>`;
 }

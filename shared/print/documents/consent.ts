@@ -1,6 +1,7 @@
-/** 5. Zgoda rodziny na współpracę z asystentem rodziny (umowa o współpracy); for court-ordered
- *  work (art. 109 § 2 pkt 1 KRO) or art. 11 ust. 1a the acknowledgement variant
- *  (domain.md §4.5). */
+/** 5. Zgoda rodziny na współpracę z asystentem rodziny (umowa o współpracy) — the general track
+ *  (art. 8 ust. 3 of the 2011 law) or the Za życiem coordination (art. 8 of that act, its own
+ *  purpose: no half-yearly assessment); for court-ordered work (art. 109 § 2 pkt 1 KRO) the
+ *  acknowledgement variant (domain.md §4.5). The signers speak in the first person. */
 import type { IsoDate } from '../../rules/types';
 import { formatDate, isPresent } from '../format';
 import { GENDERED, gendered, genderedPlural } from '../../grammar';
@@ -8,10 +9,12 @@ import { html } from '../html';
 import { fields, section, signatures, type DocumentPart } from '../layout';
 import { legalBasis } from '../legal';
 import { fillText } from '../texts';
-import { courtName, fullName, namesList, personSex, staffSex, textsOf, type CourtRef, type DocBase, type FamilyMember, type RenderContext, type Staff } from './common';
+import { courtName, fullName, namesList, personSex, staffIn, staffSex, staffTitledIn, textsOf, type CourtRef, type DocBase, type FamilyMember, type RenderContext, type Staff } from './common';
 
 export interface ConsentView extends DocBase {
   variant: 'consent' | 'court-acknowledgement';
+  /** The Za życiem coordination (the consent variant only). */
+  zaZyciem?: boolean;
   /** Adults with parental authority who sign. */
   members: ReadonlyArray<FamilyMember>;
   assistant: Staff;
@@ -27,6 +30,7 @@ export function consentDocument(v: ConsentView, ctx?: RenderContext): DocumentPa
   const t = textsOf(ctx);
   const many = v.members.length > 1;
   const sexes = v.members.map(personSex);
+  const zz = v.variant === 'consent' && v.zaZyciem === true;
   const common = {
     assistantName: v.assistant.name,
     officeName: v.office.name,
@@ -35,21 +39,34 @@ export function consentDocument(v: ConsentView, ctx?: RenderContext): DocumentPa
   };
   const statement =
     v.variant === 'consent'
-      ? fillText(t.consentStatement, {
-          ...common,
-          declare: many ? 'Oświadczamy' : 'Oświadczam',
-          consentVerb: many ? 'wyrażamy' : 'wyrażam',
-          employedInstr: gendered(staffSex(v.assistant), GENDERED.zatrudnionyInstr),
-        }, v.date)
-      : fillText(t.courtAcknowledgement, {
-          ...common,
-          acknowledge: many ? 'Przyjmujemy' : 'Przyjmuję',
-          obliged: genderedPlural(sexes, { one: GENDERED.zobowiazanyJa, manyF: 'zostałyśmy zobowiązane', manyM: 'zostaliśmy zobowiązani' }),
-          court: v.court ? courtName(v.court) : undefined,
-          orderDate: v.court?.orderDate ? formatDate(v.court.orderDate) : undefined,
-          signature: v.court?.signature,
-          employed: gendered(staffSex(v.assistant), GENDERED.zatrudniony),
-        }, v.date);
+      ? fillText(
+          zz ? t.consentStatementZaZyciem : t.consentStatement,
+          {
+            ...common,
+            declare: many ? 'Oświadczamy' : 'Oświadczam',
+            consentVerb: many ? 'wyrażamy' : 'wyrażam',
+            assistantNameIns: staffIn(v.assistant, 'ins'),
+            employedIns: gendered(staffSex(v.assistant), GENDERED.zatrudnionyInstr),
+            withUs: many ? 'wspólnie z nami' : 'wspólnie ze mną',
+            myOur: many ? 'naszym' : 'moim',
+          },
+          v.date,
+        )
+      : fillText(
+          t.courtAcknowledgement,
+          {
+            ...common,
+            acknowledge: many ? 'Przyjmujemy' : 'Przyjmuję',
+            obliged: genderedPlural(sexes, { one: GENDERED.zobowiazanyJa, manyF: 'zostałyśmy zobowiązane', manyM: 'zostaliśmy zobowiązani' }),
+            court: v.court ? courtName(v.court) : undefined,
+            orderDate: v.court?.orderDate ? formatDate(v.court.orderDate) : undefined,
+            signature: v.court?.signature,
+            assistantTitled: staffTitledIn(v.assistant, 'nom'),
+            employed: gendered(staffSex(v.assistant), GENDERED.zatrudniony),
+          },
+          v.date,
+        );
+  const read = genderedPlural(sexes, { one: GENDERED.zapoznalem, manyF: 'zapoznałyśmy się', manyM: 'zapoznaliśmy się' });
   const body = html`
 ${fields([
     [many ? 'Członkowie rodziny' : 'Członek rodziny', namesList(v.members)],
@@ -57,18 +74,18 @@ ${fields([
     ...(v.variant === 'court-acknowledgement' ? ([['Sygnatura akt', v.court?.signature ?? null]] as const) : []),
   ])}
 ${statement}
-${v.variant === 'consent' ? section('Zasady współpracy', fillText(t.consentDuties, {}, v.date)) : ''}
-<p>${many ? 'Oświadczamy' : 'Oświadczam'}, że ${genderedPlural(sexes, { one: GENDERED.zapoznalem, manyF: 'zapoznałyśmy się', manyM: 'zapoznaliśmy się' })} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych.</p>
+${v.variant === 'consent' ? section('Zasady współpracy', fillText(zz ? t.consentDutiesZaZyciem : t.consentDuties, {}, v.date)) : ''}
+<p>${many ? 'Oświadczamy' : 'Oświadczam'}, że ${read} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych.</p>
 ${signatures([
     ...v.members.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
-    { role: 'asystent rodziny', name: v.assistant.name },
+    { role: v.assistant.position?.trim() || 'asystent rodziny', name: v.assistant.name },
   ])}`;
   return {
     kind: v.variant === 'consent' ? 'consent' : 'court-acknowledgement',
     title: v.variant === 'consent' ? 'Zgoda rodziny na współpracę z asystentem rodziny' : 'Przyjęcie do wiadomości obowiązku współpracy z asystentem rodziny',
-    subtitle: v.variant === 'consent' ? '(umowa o współpracy)' : null,
+    subtitle: v.variant === 'consent' ? (zz ? '(koordynacja wsparcia w ramach ustawy „Za życiem”)' : '(umowa o współpracy)') : null,
     header: v,
-    legalBasis: v.variant === 'consent' ? legalBasis('consent', v.date) : `${legalBasis('courtOrdered', v.date)}`,
+    legalBasis: v.variant === 'consent' ? legalBasis(zz ? 'consentZaZyciem' : 'consent', v.date) : legalBasis('courtOrdered', v.date),
     body,
   };
 }

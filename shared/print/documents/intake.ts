@@ -31,7 +31,7 @@ ${section('1. Przyjęcie zgłoszenia', fields([
     ['Zgłaszający (osoba)', text(v.reporter?.person)],
     ['Kontakt ze zgłaszającym', text(v.reporter?.contact)],
   ]))}
-${section('2. Rodzina', html`${fields([
+${section('2. Dane rodziny', html`${fields([
     ['Rodzina', text(v.family.name)],
     ['Adres zamieszkania', formatAddress(v.family.address)],
     ['Telefon', text(v.family.phone)],

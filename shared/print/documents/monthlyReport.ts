@@ -4,7 +4,7 @@ import { countOf, NOUNS } from '../../grammar';
 import { html } from '../html';
 import { fields, section, signatures, table, textBlock, type DocumentPart } from '../layout';
 import { legalBasis } from '../legal';
-import { type DocBase, type Staff } from './common';
+import { headSignatory, type DocBase, type Staff } from './common';
 
 export interface MonthlyReportView extends DocBase {
   familyName: string;
@@ -19,8 +19,9 @@ export interface MonthlyReportView extends DocBase {
   problems?: string | null;
   nextMonth?: string | null;
   assistant: Staff;
-  /** Who acknowledges: coordinator or head. */
+  /** Who acknowledges: the head (or the coordinator named in the staff register). */
   acknowledgedBy: string;
+  acknowledgedByPosition?: string | null;
 }
 
 export function monthlyReportDocument(v: MonthlyReportView): DocumentPart {
@@ -28,7 +29,8 @@ export function monthlyReportDocument(v: MonthlyReportView): DocumentPart {
 ${fields([
     ['Rodzina', text(v.familyName)],
     ['Miesiąc', formatMonthYear(v.year, v.month)],
-    ['Liczba spotkań', `${countOf(v.visits, NOUNS.wizyta)}${typeof v.failedVisits === 'number' && v.failedVisits > 0 ? ` (oraz ${countOf(v.failedVisits, NOUNS.wizyta)} nieodbytych)` : ''}`],
+    ['Wizyty odbyte', countOf(v.visits, NOUNS.wizyta)],
+    ...(typeof v.failedVisits === 'number' && v.failedVisits > 0 ? ([['Wizyty nieodbyte', countOf(v.failedVisits, NOUNS.wizyta)]] as const) : []),
     ['Czas pracy z rodziną', `${formatDuration(v.minutes)} (${formatHoursDecimal(v.minutes)} godz.)`],
     ['Przejechane kilometry', formatKm(v.km)],
   ])}
@@ -46,7 +48,7 @@ ${section('2. Trudności', textBlock(v.problems))}
 ${section('3. Działania planowane na następny miesiąc', textBlock(v.nextMonth))}
 ${signatures([
     { role: 'asystent rodziny', name: v.assistant.name },
-    { role: 'przyjął(ęła): koordynator / kierownik ośrodka', name: v.acknowledgedBy },
+    { ...headSignatory(v.office, v.acknowledgedBy, v.acknowledgedByPosition), role: `przyjęcie sprawozdania: ${headSignatory(v.office, v.acknowledgedBy, v.acknowledgedByPosition).role}` },
   ])}`;
   return {
     kind: 'monthly-report',

@@ -1,7 +1,7 @@
 /** The index page of a teczka pack (all documents of a case, or of a date range, in order). */
 import type { IsoDate } from '../../rules/types';
 import { formatDate, text } from '../format';
-import { countOf, NOUNS } from '../../grammar';
+import { countOf, GENDERED, gendered, NOUNS, sexOf } from '../../grammar';
 import { html } from '../html';
 import { fields, table, type DocumentPart } from '../layout';
 import { type DocBase } from './common';
@@ -44,6 +44,6 @@ ${table(
     v.entries.map((e, i) => [`${i + 1}.`, text(e.title), formatDate(e.date, { suffix: false }), pagesCell(e)]),
     { empty: 'brak dokumentów' },
   )}
-<p class="small">Zestawienie sporządził(a): ${text(v.preparedBy)}</p>`;
+<p class="small">${gendered(sexOf({ fullName: v.preparedBy }), GENDERED.sporzadzil).replace(/^./, (ch) => ch.toUpperCase())} zestawienie: ${text(v.preparedBy)}</p>`;
   return { kind: 'pack-index', title: 'Spis dokumentów teczki rodziny', header: v, body };
 }

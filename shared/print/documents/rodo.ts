@@ -20,7 +20,7 @@ export interface RodoClauseView extends DocBase {
 
 export function rodoClauseDocument(v: RodoClauseView, ctx?: RenderContext): DocumentPart {
   const t = textsOf(ctx);
-  const contact = [v.office.phone, v.office.email].filter(isPresent).join(', ');
+  const contact = [isPresent(v.office.phone) ? `tel. ${v.office.phone.trim()}` : '', isPresent(v.office.email) ? `e-mail: ${v.office.email.trim()}` : ''].filter(isPresent).join(', ');
   const body = html`
 ${fillText(t.rodoClause, {
     officeName: v.office.name,
@@ -28,10 +28,10 @@ ${fillText(t.rodoClause, {
     officeContact: contact || text(null),
     iodContact: v.iodContact,
     retention: v.retention,
-    zaZyciemBasis: v.zaZyciem ? ` oraz ${act('uzz', v.date)}` : '',
+    zaZyciemBasis: v.zaZyciem ? ` oraz art. 8 ${act('uzz', v.date)}` : '',
   }, v.date)}
 ${v.zaZyciem ? html`<h2>Zgoda na przetwarzanie danych</h2>${choices([[null, 'wyrażam zgodę']])}${fillText(t.zaZyciemConsent, {}, v.date)}` : ''}
-<p><b>Potwierdzam otrzymanie i zapoznanie się z powyższą informacją.</b></p>
+<p><b>${v.dataSubjects.length > 1 ? 'Potwierdzamy' : 'Potwierdzam'} otrzymanie i zapoznanie się z powyższą informacją.</b></p>
 ${signatures(v.dataSubjects.length ? v.dataSubjects.map((p) => ({ role: 'osoba, której dane dotyczą', name: fullName(p) })) : [{ role: 'osoba, której dane dotyczą' }])}`;
   return {
     kind: 'rodo-clause',

@@ -26,11 +26,17 @@ export const SUPPORT_STATUS_LABELS: Record<SupportStatus, string> = {
 };
 
 export interface SupportCatalogueView extends DocBase {
-  family: Person;
+  /** The family's name after "Rodzina" ("Jabłońskich"), never a person's name. */
+  familyName: string;
+  /** Who receives the family's copy (signs for it). */
+  recipient: Person;
   items: ReadonlyArray<{
     area: SupportArea;
     provider: string;
+    /** From the institutions register (or typed with the item). */
     address?: string | null;
+    phone?: string | null;
+    email?: string | null;
     contact?: string | null;
     conditions?: string | null;
     cost?: string | null;
@@ -60,15 +66,18 @@ export function supportCatalogueDocument(v: SupportCatalogueView): DocumentPart 
     return [
       { group: SUPPORT_AREA_LABELS[area] },
       ...items.map((i) => [
-        html`<b>${text(i.provider)}</b><br>${text(i.address, '')}${i.contact ? html`<br>${i.contact}` : ''}`,
-        text(i.conditions),
+        html`<b>${text(i.provider)}</b>${i.address ? html`<br>${i.address}` : ''}${i.phone ? html`<br>tel. ${i.phone}` : ''}${i.email ? html`<br>e-mail: ${i.email}` : ''}${i.contact ? html`<br>${i.contact}` : ''}`,
+        text(i.conditions, 'do ustalenia z instytucją'),
         text(i.cost, 'bezpłatnie'),
         statusCell(i),
       ]),
     ];
   });
   const body = html`
-${fields([['Rodzina', fullName(v.family)]])}
+${fields([
+    ['Rodzina', text(v.familyName)],
+    ['Asystent rodziny (koordynator wsparcia)', text(v.assistant.name)],
+  ])}
 ${table(
     [
       { header: 'Podmiot, adres, kontakt', width: 35 },
@@ -80,7 +89,7 @@ ${table(
     { small: true, empty: 'brak pozycji w katalogu' },
   )}
 <p class="small">Rodzina otrzymuje egzemplarz katalogu.</p>
-${signatures([{ role: 'asystent rodziny (koordynator wsparcia)', name: v.assistant.name }, { role: 'odbiór – członek rodziny', name: fullName(v.family) }])}`;
+${signatures([{ role: 'asystent rodziny (koordynator wsparcia)', name: v.assistant.name }, { role: 'odbiór egzemplarza – członek rodziny', name: fullName(v.recipient) }])}`;
   return {
     kind: 'support-catalogue',
     title: 'Katalog możliwego do uzyskania wsparcia',

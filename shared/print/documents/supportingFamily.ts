@@ -6,7 +6,8 @@ import { html } from '../html';
 import { fields, section, signatures, textBlock, type DocumentPart } from '../layout';
 import { legalBasis } from '../legal';
 import { fillText } from '../texts';
-import { formatAddress, namesList, textsOf, type Address, type DocBase, type Person, type RenderContext } from './common';
+import { familyPhrase } from '../../grammar';
+import { formatAddress, headSignatory, namesIn, namesList, textsOf, type Address, type DocBase, type Person, type RenderContext } from './common';
 
 /** Art. 29 ust. 2 areas of help. */
 export type SupportingScope = 'care' | 'household' | 'roles';
@@ -19,7 +20,7 @@ export const SUPPORTING_SCOPE_LABELS: Record<SupportingScope, string> = {
 
 export interface SupportingFamilyBase extends DocBase {
   supportingFamily: { members: ReadonlyArray<Person>; address?: Address | null; relationToChild?: string | null };
-  /** Name of the supported family, e.g. "rodzina Kowalskich". */
+  /** The supported family's name after "rodzina" ("Kowalskich", shared/grammar familyOf). */
   supportedFamily: string;
   scope: ReadonlyArray<SupportingScope>;
   period: { from: IsoDate | null; to: IsoDate | null };
@@ -31,6 +32,7 @@ export interface SupportingFamilyOpinionView extends SupportingFamilyBase {
   justification: string;
   supportedFamilyConsent: boolean;
   headName: string;
+  headPosition?: string | null;
 }
 
 export interface SupportingFamilyActView extends SupportingFamilyBase {
@@ -65,19 +67,19 @@ export function supportingFamilyOpinionDocument(v: SupportingFamilyOpinionView, 
   const body = html`
 ${fields([
     ['Rodzina wspierająca', familyLine(v)],
-    ['Relacja z dzieckiem / rodziną', text(v.supportingFamily.relationToChild)],
-    ['Rodzina wspierana', text(v.supportedFamily)],
+    ['Relacja z dzieckiem i rodziną', text(v.supportingFamily.relationToChild)],
+    ['Rodzina wspierana', familyPhrase(v.supportedFamily)],
     ['Zakres pomocy', scopeText(v.scope) ?? text(null)],
   ])}
 ${fillText(textsOf(ctx).supportingFamilyOpinion, {
     interviewDate: isPresent(v.interviewDate) ? formatDate(v.interviewDate) : undefined,
     opinionResult: v.positive ? 'pozytywnie' : 'negatywnie',
-    supportingFamily: namesList(v.supportingFamily.members) || undefined,
+    supportingFamily: namesIn(v.supportingFamily.members, 'gen') || undefined,
     supportedFamily: v.supportedFamily,
   }, v.date)}
 ${section('Uzasadnienie', textBlock(v.justification))}
 <p>Rodzina wspierana ${v.supportedFamilyConsent ? 'wyraziła zgodę' : 'nie wyraziła zgody'} na ustanowienie rodziny wspierającej.</p>
-${signatures([{ role: 'kierownik ośrodka', name: v.headName, caption: 'pieczęć i podpis' }])}`;
+${signatures([headSignatory(v.office, v.headName, v.headPosition)])}`;
   return { kind: 'supporting-family-opinion', title: 'Opinia w sprawie ustanowienia rodziny wspierającej', header: v, legalBasis: legalBasis('supportingFamily', v.date), body };
 }
 
@@ -85,7 +87,7 @@ export function supportingFamilyActDocument(v: SupportingFamilyActView, ctx?: Re
   const body = html`
 ${fillText(textsOf(ctx).supportingFamilyAct, {
     opinionDate: isPresent(v.opinionDate) ? formatDate(v.opinionDate) : undefined,
-    supportingFamily: familyLine(v) || undefined,
+    supportingFamily: [namesIn(v.supportingFamily.members, 'gen'), formatAddress(v.supportingFamily.address, '')].filter(isPresent).join(', zam. ') || undefined,
     supportedFamily: v.supportedFamily,
     scope: scopeText(v.scope),
     period: periodText(v.period),
@@ -109,7 +111,7 @@ export function supportingFamilyContractDocument(v: SupportingFamilyContractView
 <p>o następującej treści:</p>
 ${fillText(textsOf(ctx).supportingFamilyContract, {
     supportedFamily: v.supportedFamily,
-    supportingFamily: namesList(v.supportingFamily.members) || undefined,
+    supportingFamily: namesIn(v.supportingFamily.members, 'gen') || undefined,
     establishingAct: v.establishingAct,
     scope: scopeText(v.scope),
     monthlyLimit: v.monthlyLimitGrosze === null ? undefined : formatAmount(v.monthlyLimitGrosze),

@@ -98,14 +98,15 @@ export function visitDiaryDocument(v: VisitDiaryView): DocumentPart {
 ${fields([
     ['Rodzina', text(v.familyName)],
     ['Okres', `od ${formatDate(v.from)} do ${formatDate(v.to)}`],
-    ['Liczba spotkań', `${countOf(done.length, NOUNS.wizyta)} odbytych, ${countOf(v.visits.length - done.length, NOUNS.wizyta)} nieodbytych`],
+    ['Wizyty odbyte', countOf(done.length, NOUNS.wizyta)],
+    ['Wizyty nieodbyte', countOf(v.visits.length - done.length, NOUNS.wizyta)],
   ])}
 ${table(
     [
       { header: 'Lp.', width: 5, align: 'num' },
       { header: 'Data, godziny', width: 14 },
       { header: 'Miejsce', width: 14 },
-      { header: 'Przebieg spotkania / powód nieodbycia', width: 45 },
+      { header: 'Przebieg spotkania albo powód nieodbycia', width: 45 },
       { header: 'Czas', width: 10, align: 'num' },
       { header: 'Km', align: 'num' },
     ],

@@ -14,7 +14,17 @@ export interface WorkPlanAction {
   deadline: IsoDate | null;
   expectedEffect: string;
   resources?: string | null;
+  /** Stan realizacji (planned, in-progress, done, not-done, dropped). */
+  status?: string | null;
 }
+
+const ACTION_STATUS: Readonly<Record<string, string>> = {
+  planned: 'zaplanowane',
+  'in-progress': 'w trakcie',
+  done: 'zrealizowane',
+  'not-done': 'niezrealizowane',
+  dropped: 'zaniechane',
+};
 
 export interface WorkPlanGoal {
   /** Assessment area label, e.g. "Sytuacja materialna, gospodarowanie budżetem". */
@@ -51,7 +61,14 @@ export function workPlanDocument(v: WorkPlanView): DocumentPart {
   const krpz = v.fosterCareCoordinators ?? (isPresent(v.fosterCareCoordinator) ? [{ name: v.fosterCareCoordinator, children: [] }] : []);
   const rows = v.goals.flatMap((g, gi) => [
     { group: html`Cel ${gi + 1}: ${text(g.goal)}${isPresent(g.area) ? html` <span class="muted">(obszar: ${g.area})</span>` : ''}` },
-    ...g.actions.map((a) => [`${++n}.`, text(a.action), text(a.who), formatDate(a.deadline, { suffix: false }), text(a.expectedEffect), text(a.resources)]),
+    ...g.actions.map((it) => [
+      `${++n}.`,
+      text(it.action),
+      text(it.who),
+      formatDate(it.deadline, { suffix: false }),
+      text(it.expectedEffect),
+      it.status && ACTION_STATUS[it.status] ? ACTION_STATUS[it.status]! : text(null),
+    ]),
   ]);
   const people: Signatory[] = [
     ...v.signatories.map((m) => ({ role: 'członek rodziny', name: fullName(m) })),
@@ -62,7 +79,7 @@ export function workPlanDocument(v: WorkPlanView): DocumentPart {
   const body = html`
 ${fields([
     ['Rodzina', text(v.family.name)],
-    ['Okres realizacji planu', v.period ? `od ${formatDate(v.period.from)} do ${formatDate(v.period.to)}` : text(null)],
+    ['Okres realizacji planu', v.period && v.period.to && v.period.from && v.period.to > v.period.from ? `od ${formatDate(v.period.from)} do ${formatDate(v.period.to)}` : v.period?.from ? `od ${formatDate(v.period.from)}` : text(null)],
     ['Wersja planu', `${v.version} z dnia ${formatDate(v.versionDate)}`],
     ...(v.version > 1 ? ([['Powód aktualizacji', text(v.revisionReason)]] as const) : []),
     ['Termin przeglądu planu', formatDate(v.reviewDate)],
@@ -76,7 +93,7 @@ ${section('3. Cele szczegółowe, działania, terminy i przewidywane efekty', ta
       { header: 'Realizator', width: 15 },
       { header: 'Termin', width: 10 },
       { header: 'Przewidywany efekt', width: 25 },
-      { header: 'Zasoby' },
+      { header: 'Stan realizacji' },
     ],
     rows,
     { small: true, empty: 'brak działań' },

@@ -46,17 +46,17 @@ const CHANNELS: Record<SubmissionChannel, string> = {
 };
 
 export function zaZyciemRequestDocument(v: ZaZyciemRequestView, ctx?: RenderContext): DocumentPart {
-  const a = v.applicant;
+  const applicant = v.applicant;
   const cats = Object.entries(ZA_ZYCIEM_CATEGORIES) as Array<[ZaZyciemCategory, { label: string }]>;
   const att = v.attachment;
   const body = html`
 <p>Zwracam się z wnioskiem o objęcie wsparciem asystenta rodziny w zakresie koordynacji wsparcia, o którym mowa w art. 8 ustawy o wsparciu kobiet w ciąży i rodzin „Za życiem”.</p>
-${section(`1. Dane ${a.sex === 'F' ? 'wnioskodawczyni' : a.sex === 'M' ? 'wnioskodawcy' : 'wnioskodawcy'}`, fields([
-    ['Imię i nazwisko', fullName(a)],
-    ['PESEL', text(a.pesel)],
-    ['Adres zamieszkania', formatAddress(a.address)],
-    ['Telefon', text(a.phone)],
-    ['E-mail', text(a.email)],
+${section(`1. Dane ${applicant.sex === 'F' ? 'wnioskodawczyni' : applicant.sex === 'M' ? 'wnioskodawcy' : 'wnioskodawcy'}`, fields([
+    ['Imię i nazwisko', fullName(applicant)],
+    ['PESEL', text(applicant.pesel)],
+    ['Adres zamieszkania', formatAddress(applicant.address)],
+    ['Telefon', text(applicant.phone)],
+    ['E-mail', text(applicant.email)],
   ]))}
 ${section('2. Sytuacja uprawniająca do wsparcia', choices(cats.map(([code, c]) => [v.category === null ? null : v.category === code, c.label] as const)))}
 ${section('3. Członkowie gospodarstwa domowego', membersTable(v.household, v.date))}
@@ -74,13 +74,13 @@ ${section('5. Załączniki', att
       ]))}
 ${section('6. Oświadczenia', html`${choices([
     [v.consentToCooperation, 'wyrażam zgodę na współpracę z asystentem rodziny'],
-    [v.rodoAcknowledged, html`${gendered(personSex(a), GENDERED.zapoznalem)} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych`],
+    [v.rodoAcknowledged, html`${gendered(personSex(applicant), GENDERED.zapoznalem)} z klauzulą informacyjną dotyczącą przetwarzania danych osobowych`],
   ])}${fillText(textsOf(ctx).zaZyciemConsent, {}, v.date)}`)}
 ${fields([
     ['Sposób złożenia wniosku', v.channel ? CHANNELS[v.channel] : BLANK],
     ['Data wpływu do ośrodka', formatDate(v.submittedOn, { fallback: BLANK })],
   ])}
-${signatures([{ role: gendered(personSex(a), GENDERED.wnioskodawca).toLowerCase(), name: fullName(a) }])}`;
+${signatures([{ role: gendered(personSex(applicant), GENDERED.wnioskodawca).toLowerCase(), name: fullName(applicant) }])}`;
   return {
     kind: 'za-zyciem-request',
     title: 'Wniosek o wsparcie asystenta rodziny',

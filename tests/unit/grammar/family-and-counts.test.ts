@@ -107,3 +107,16 @@ describe('gender agreement never prints an alternative form', () => {
     expect(sexOfFirstName('')).toBeNull();
   });
 });
+
+describe('an office or a court in the genitive', () => {
+  it('declines the adjectives and the noun, keeps the rest', async () => {
+    const { institutionGenitive, headTitle } = await import('../../../shared/grammar');
+    expect(institutionGenitive('Gminny Ośrodek Pomocy Społecznej w Lubiczu')).toBe('Gminnego Ośrodka Pomocy Społecznej w Lubiczu');
+    expect(institutionGenitive('Miejsko-Gminny Ośrodek Pomocy Społecznej w Chełmży')).toBe('Miejsko-Gminnego Ośrodka Pomocy Społecznej w Chełmży');
+    expect(institutionGenitive('Miejski Ośrodek Pomocy Rodzinie w Toruniu')).toBe('Miejskiego Ośrodka Pomocy Rodzinie w Toruniu');
+    expect(institutionGenitive('Centrum Usług Społecznych w Lubiczu')).toBe('Centrum Usług Społecznych w Lubiczu');
+    expect(institutionGenitive('Sąd Rejonowy w Toruniu')).toBe('Sądu Rejonowego w Toruniu');
+    expect(institutionGenitive('Fundacja Dzieci Niczyje')).toBeNull();
+    expect(headTitle('Gminny Ośrodek Pomocy Społecznej w Lubiczu')).toBe('Kierownik Gminnego Ośrodka Pomocy Społecznej w Lubiczu');
+  });
+});

@@ -45,7 +45,7 @@ describe('editable texts', () => {
     expect(fillText('art. 8 {uzz}', {}, '2024-06-01').value).toContain('(Dz. U. z 2023 r. poz. 1923)');
   });
   it('lists the placeholders of a text (for the settings screen)', () => {
-    expect(placeholdersOf(DEFAULT_TEXTS.assignmentLetter)).toEqual(['basis', 'yourFamilyDative', 'assistantName', 'assistantContact', 'startDate']);
+    expect(placeholdersOf(DEFAULT_TEXTS.assignmentLetter)).toEqual(['basis', 'requestDate', 'yourFamilyDative', 'assistantTitled', 'assistantContact', 'startDate', 'youIns']);
   });
   it('default texts cite the acts through {uwr}/{uzz}/{kro}, filled as of the document date', () => {
     const all = Object.values(DEFAULT_TEXTS).join('\n');

@@ -95,7 +95,7 @@ describe('a family with no optional data', () => {
   });
   it('prints a blank decision part to tick by hand', () => {
     const text = textOf(minimalDocuments().find((d) => d.kind === 'assistant-request')!);
-    expect(text).toContain('przydzielam asystenta rodziny: ………');
+    expect(text).toContain('przydzielam rodzinie asystenta rodziny: ………');
     expect(text).toContain('Data rozstrzygnięcia: ………');
   });
 });
@@ -122,16 +122,30 @@ describe('gendered forms and content', () => {
   });
 
   it('court opinion: the author’s gender and only the scope the court asked for', () => {
-    const base = { ...BASE, court: COURT, requestDate: '2026-11-02', familyName: 'Wiśniewscy', workingSince: '2026-03-16', workBasis: 'postanowienia Sądu', sources: [], conclusions: 'Wnioski.' };
-    const f = textOf(courtOpinionDocument({ ...base, author: ASSISTANT, sections: { housing: 'Mieszkanie.' } }));
-    expect(f).toContain('Opinię sporządziła Małgorzata Ćwiklińska, asystent rodziny zatrudniona przez Gminny Ośrodek');
-    expect(f).toContain('pracująca z rodziną od 16.03.2026 r.');
-    expect(f).toContain('1. Sytuacja mieszkaniowa');
+    const base = {
+      ...BASE,
+      court: COURT,
+      requestDate: '2026-11-02',
+      scopeRequested: 'sytuacja mieszkaniowa rodziny',
+      familyName: 'Wiśniewskich',
+      members: [MOTHER],
+      workingSince: '2026-03-16',
+      workBasis: 'postanowienia Sądu Rejonowego w Toruniu z dnia 02.03.2026 r.',
+      sources: [],
+      conclusions: 'Wnioski.',
+      attachments: [],
+    };
+    const f = textOf(courtOpinionDocument({ ...base, author: ASSISTANT, sections: { housing: { facts: ['Fakt z dokumentacji.'], text: 'Mieszkanie.' } } }));
+    expect(f).toContain('przedstawiam opinię o rodzinie Wiśniewskich i jej członkach w zakresie wskazanym przez Sąd: sytuacja mieszkaniowa.');
+    expect(f).toContain('Opinię sporządziła Małgorzata Ćwiklińska, zatrudniona przez Gminny Ośrodek Pomocy Społecznej w Grębocinie na stanowisku asystenta rodziny');
+    expect(f).toContain('pracująca z rodziną od dnia 16.03.2026 r.');
+    expect(f).toContain('1. Skład rodziny');
+    expect(f).toContain('3. Sytuacja mieszkaniowa Fakt z dokumentacji. Mieszkanie.');
     expect(f).not.toContain('Sytuacja materialna');
-    expect(f).toContain('2. Wnioski');
-    const m = textOf(courtOpinionDocument({ ...base, author: { name: 'Jan Bąk', sex: 'M' }, sections: { finances: 'Dochód.' } }));
-    expect(m).toContain('Opinię sporządził Jan Bąk, asystent rodziny');
-    expect(m).toContain('1. Sytuacja materialna');
+    expect(f).toContain('4. Wnioski asystenta rodziny');
+    const m = textOf(courtOpinionDocument({ ...base, author: { name: 'Jan Bąk', sex: 'M' }, sections: { finances: { facts: [], text: 'Dochód.' } } }));
+    expect(m).toContain('Opinię sporządził Jan Bąk, zatrudniony');
+    expect(m).toContain('3. Sytuacja materialna');
   });
 
   it('visit card: "podpisu odmówiono" with the note', () => {
