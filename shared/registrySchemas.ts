@@ -46,6 +46,13 @@ export const placementSchema = z.object({
   form: optionalText('Forma pieczy zastępczej', 120),
   pcpr: optionalText('PCPR', 200),
   krpz: krpzSchema.nullable().optional(),
+  /** At home again after foster care: the day of the return (closes the episode in `history`). */
+  returnedOn: optionalDate('Data powrotu dziecka z pieczy'),
+  /** Ended foster-care episodes: kept by the main process (what a client sends here is ignored). */
+  history: z
+    .array(z.object({ since: z.string().nullable(), until: z.string(), form: z.string().optional(), pcpr: z.string().optional() }))
+    .max(50)
+    .optional(),
 });
 export type Placement = z.output<typeof placementSchema>;
 

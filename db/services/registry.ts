@@ -13,8 +13,10 @@ import {
   duplicateFindings,
   findingsBlock,
   memberDisplayName,
+  mergePlacement,
   validateFamilyMembers,
   type CaseState,
+  type PlacementRecord,
   type DuplicateCandidate,
   type Finding,
 } from '../../shared/rules/index';
@@ -695,9 +697,14 @@ export function updateFamily(ctx: ServiceCtx, actor: Actor, input: FamilyUpdateI
               phone = @phone, placement = @placement WHERE id = @id AND family_id = @familyId`,
     );
     const ins = sqlite.prepare(INSERT_MEMBER);
+    // The foster-care history is kept here, not by the form: a child leaving care closes its episode.
+    const storedPlacement = new Map(before.members.map((m) => [m.id, (m.placement ?? null) as PlacementRecord | null]));
+    const today = todayOf(ctx);
     for (const m of rows) {
-      if (existingIds.has(m.id)) upd.run({ ...m, familyId: input.id });
-      else ins.run({ ...m, familyId: input.id });
+      if (existingIds.has(m.id)) {
+        const merged = m.isChild ? mergePlacement(storedPlacement.get(m.id), json<PlacementRecord>(m.placement), today) : null;
+        upd.run({ ...m, placement: merged ? JSON.stringify(merged) : null, familyId: input.id });
+      } else ins.run({ ...m, familyId: input.id });
     }
     refreshFamilyIndex(sqlite, input.id);
     const changed = (Object.keys(familyColumns(input)) as Array<keyof ReturnType<typeof familyColumns>>).filter((k) => {

@@ -295,3 +295,7 @@ export type {
   RecordFinding,
 } from './records';
 export { RECORD_BASIS } from './recordFindings';
+
+// ---- Foster-care placement history (issue 13 item 6) ----
+export { mergePlacement, fosterCareEpisodes, episodeOverlaps } from './placement';
+export type { PlacementEpisode, PlacementRecord } from './placement';

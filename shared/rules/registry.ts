@@ -25,6 +25,7 @@ export interface MemberDraft {
     form?: string | null;
     pcpr?: string | null;
     krpz?: { name?: string | null; phone?: string | null; email?: string | null; address?: string | null } | null;
+    returnedOn?: IsoDate | null;
   } | null;
 }
 
@@ -137,6 +138,12 @@ export function validateFamilyMembers(members: ReadonlyArray<MemberDraft>, asOf:
           `members.${i}.placement.since`,
         );
       }
+    }
+    if (m.isChild && m.placement?.kind === 'home' && m.placement.returnedOn && isIsoDate(m.placement.returnedOn) && m.placement.returnedOn > asOf) {
+      block(
+        finding('DATE_IN_FUTURE', { field: `${name}: data powrotu z pieczy`, date: m.placement.returnedOn, asOf }),
+        `members.${i}.placement.returnedOn`,
+      );
     }
     out.push({ birthDate, sex, age });
   });

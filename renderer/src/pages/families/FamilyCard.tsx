@@ -284,7 +284,14 @@ export function FamilyCard({ id }: { id: string }) {
                         )}
                       </Stack>
                     ) : (
-                      'w domu'
+                      <Stack gap={0}>
+                        <Text size="sm">w domu{m.placement?.returnedOn ? ` (powrót z pieczy ${formatDate(m.placement.returnedOn)})` : ''}</Text>
+                        {(m.placement?.history ?? []).map((e, k) => (
+                          <Text size="xs" c="dimmed" key={k}>
+                            w pieczy zastępczej {e.since ? `od ${formatDate(e.since)} ` : ''}do {formatDate(e.until)}
+                          </Text>
+                        ))}
+                      </Stack>
                     )}
                   </Table.Td>
                 </Table.Tr>

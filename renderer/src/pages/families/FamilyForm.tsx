@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useFieldArray, useForm, useWatch, type Control, type FieldPath, type UseFormRegister } from 'react-hook-form';
+import { useFieldArray, useForm, useFormState, useWatch, type Control, type FieldPath, type UseFormRegister } from 'react-hook-form';
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { familyFieldsSchema, PARENTAL_AUTHORITY } from '../../../../shared/registrySchemas';
@@ -114,6 +114,7 @@ function toForm(f: FamilyDetail): FormIn {
             form: m.placement?.form ?? '',
             pcpr: m.placement?.pcpr ?? '',
             krpz: { ...emptyKrpz, ...(m.placement?.krpz ?? {}) },
+            returnedOn: m.placement?.returnedOn ?? '',
           }
         : null,
     })),
@@ -130,7 +131,11 @@ function toInput(v: FormOut) {
     niebieskaKarta: v.niebieskaKarta?.active ? v.niebieskaKarta : null,
     members: v.members.map((m) => ({
       ...m,
-      placement: m.isChild ? (m.placement?.kind === 'foster-care' ? m.placement : { kind: 'home' as const }) : null,
+      placement: m.isChild
+        ? m.placement?.kind === 'foster-care'
+          ? { ...m.placement, returnedOn: null }
+          : { kind: 'home' as const, returnedOn: m.placement?.returnedOn || null }
+        : null,
     })),
     acknowledgeDuplicates,
   };
@@ -534,6 +539,9 @@ function MemberFields({
   const who = `${m?.firstName ?? ''} ${m?.lastName ?? ''}`.trim() || `osoba nr ${index + 1}`;
   const n = index + 1;
   const inFoster = isChild && m?.placement?.kind === 'foster-care';
+  // A child who was in foster care when the form opened and is now "at home": the day of the
+  // return closes the placement in its history (the report counts care by the period).
+  const wasInFoster = useFormState({ control }).defaultValues?.members?.[index]?.placement?.kind === 'foster-care';
   return (
     <Fieldset legend={`${isChild ? 'Dziecko' : 'Osoba dorosła'} — ${who}`} aria-label={`Członek rodziny nr ${n}`} data-testid={`member-${index}`}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
@@ -619,6 +627,14 @@ function MemberFields({
               ]}
               {...register(`members.${index}.placement.kind`)}
             />
+            {isChild && !inFoster && wasInFoster && (
+              <TextInput
+                label={`Data powrotu z pieczy do domu (osoba ${n})`}
+                type="date"
+                {...register(`members.${index}.placement.returnedOn`)}
+                error={errors?.placement?.returnedOn?.message}
+              />
+            )}
             {inFoster && (
               <>
                 <FormDateField control={control}
