@@ -28,7 +28,9 @@ import {
   workEnd,
   workStart,
   closureReasonLabel,
+  periodNotEndedWarning,
   type AssessmentRow,
+  type FigureItem,
   type HalfYearFigures,
   type ReportCase,
   type ReportConventions,
@@ -38,6 +40,7 @@ import {
   type StaffRow,
 } from '../../shared/reports/index';
 import { CASE_STATES, CASE_TRACKS, isCaseState } from '../../shared/rules/lifecycle';
+import { fosterCareEpisodes, type PlacementRecord } from '../../shared/rules/placement';
 import type { Actor } from '../core';
 import { readOffice } from '../documents/data';
 import type { SqliteHandle } from '../open';
@@ -213,14 +216,20 @@ export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
 }
 
 export function loadReportFacts(sqlite: SqliteHandle): ReportFacts {
+  // Children with their foster-care episodes from the placement history (never today's flag alone).
   const children = (
-    sqlite
-      .prepare(
-        `SELECT family_id AS familyId, json_extract(placement, '$.kind') AS kind, json_extract(placement, '$.since') AS since
-           FROM family_members WHERE is_child = 1`,
-      )
-      .all() as Array<{ familyId: string; kind: string | null; since: string | null }>
-  ).map((c) => ({ familyId: c.familyId, fosterCare: c.kind === 'foster-care', fosterCareSince: c.since && /^\d{4}-\d{2}-\d{2}$/.test(c.since) ? c.since : null }));
+    sqlite.prepare('SELECT id AS memberId, family_id AS familyId, birth_date AS birthDate, placement FROM family_members WHERE is_child = 1').all() as Array<{
+      memberId: string;
+      familyId: string;
+      birthDate: string | null;
+      placement: string | null;
+    }>
+  ).map((c) => ({
+    familyId: c.familyId,
+    memberId: c.memberId,
+    birthDate: c.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(c.birthDate) ? c.birthDate : null,
+    fosterCare: fosterCareEpisodes(parsePlacement(c.placement)),
+  }));
   const supporting = (
     sqlite
       .prepare(`SELECT id, family_id AS familyId, case_id AS caseId, status, json_extract(act, '$.on') AS establishedOn FROM supporting_families`)
@@ -236,6 +245,15 @@ export function loadReportFacts(sqlite: SqliteHandle): ReportFacts {
     supporting,
     reimbursements,
   };
+}
+
+function parsePlacement(s: string | null): PlacementRecord | null {
+  if (!s) return null;
+  try {
+    return JSON.parse(s) as PlacementRecord;
+  } catch {
+    return null;
+  }
 }
 
 // ---- Half-year report -------------------------------------------------------------------------------
@@ -256,7 +274,7 @@ function figureViews(result: HalfYearFigures, conv: ReportConventions): ReportFi
       level: d.level,
       value: v.value,
       display: formatFigureValue(d.unit, v.value),
-      rows: d.drill === 'assistants' ? v.userIds.length : d.drill === 'families' ? v.caseIds.length : 0,
+      rows: d.drill === 'assistants' ? v.userIds.length : d.drill === 'families' ? v.items.length : 0,
     };
   });
 }
@@ -272,11 +290,18 @@ function filedOn(sqlite: SqliteHandle, period: string): string | null {
   return (sqlite.prepare('SELECT filed_on AS filedOn FROM statistics_filed WHERE period = ?').get(period) as { filedOn: string } | undefined)?.filedOn ?? null;
 }
 
+/** The period-not-ended notice (on `today`) and the warnings of the counting. */
+function warningsOf(result: HalfYearFigures, today: string): HalfYearReport['warnings'] {
+  const notEnded = periodNotEndedWarning(result.period, today);
+  return [...(notEnded ? [notEnded] : []), ...result.warnings];
+}
+
 export function halfYearView(ctx: ServiceCtx, periodId: string): HalfYearReport {
   const { result, conventions } = computeHalfYearReport(ctx.sqlite, periodId);
   return {
     period: result.period,
     figures: figureViews(result, conventions),
+    warnings: warningsOf(result, todayOf(ctx)),
     conventionLines: describeConventions(conventions),
     filedOn: filedOn(ctx.sqlite, result.period.id),
     asOf: todayOf(ctx),
@@ -321,7 +346,38 @@ function drilldownData(ctx: ServiceCtx, periodId: string, figureId: string): Dri
       })),
     };
   }
-  return { ...base, kind: 'families', rows: caseRows(ctx.sqlite, v.caseIds, conventions), assistants: [] };
+  return { ...base, kind: 'families', rows: itemRows(ctx.sqlite, v.items, conventions), assistants: [] };
+}
+
+/** One row per counted unit (a family, a child, a supporting family): exactly the figure's count. */
+function itemRows(sqlite: SqliteHandle, items: FigureItem[], conv: ReportConventions): Drilldown['rows'] {
+  const byCase = new Map(caseRows(sqlite, [...new Set(items.flatMap((i) => [i.caseId, ...i.caseIds]))], conv).map((r) => [r.caseId, r]));
+  const members = new Map(
+    (items.some((i) => i.memberId)
+      ? (sqlite.prepare('SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate FROM family_members WHERE is_child = 1').all() as Array<{
+          id: string;
+          firstName: string;
+          lastName: string;
+          birthDate: string | null;
+        }>)
+      : []
+    ).map((m) => [m.id, `${m.firstName} ${m.lastName}`.trim() + (m.birthDate ? ` (ur. ${m.birthDate.slice(0, 4)})` : '')]),
+  );
+  const sfs = new Map(
+    (items.some((i) => i.supportingFamilyId) ? (sqlite.prepare('SELECT id, name FROM supporting_families').all() as Array<{ id: string; name: string }>) : []).map((x) => [x.id, x.name]),
+  );
+  const out: Drilldown['rows'] = [];
+  for (const i of items) {
+    const r = byCase.get(i.caseId);
+    if (!r) continue;
+    out.push({
+      ...r,
+      otherCases: i.caseIds.filter((id) => id !== i.caseId).map((id) => byCase.get(id)?.caseNumber ?? id),
+      child: i.memberId ? (members.get(i.memberId) ?? null) : null,
+      supportingFamily: i.supportingFamilyId ? (sfs.get(i.supportingFamilyId) ?? null) : null,
+    });
+  }
+  return out.sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : (a.child ?? a.supportingFamily ?? '').localeCompare(b.child ?? b.supportingFamily ?? '', 'pl')));
 }
 
 function caseRows(sqlite: SqliteHandle, caseIds: string[], conv: ReportConventions): Drilldown['rows'] {
@@ -342,6 +398,9 @@ function caseRows(sqlite: SqliteHandle, caseIds: string[], conv: ReportConventio
     for (const r of rows) {
       const f = facts.get(r.id)!;
       out.push({
+        otherCases: [],
+        child: null,
+        supportingFamily: null,
         caseId: r.id,
         familyId: r.familyId,
         caseNumber: r.caseNumber,
@@ -417,6 +476,7 @@ export function annualView(ctx: ServiceCtx, actor: Actor, periodId: string): Ann
     ...annual,
     asOf: todayOf(ctx),
     monitoringCounts,
+    warnings: warningsOf(half, todayOf(ctx)),
     overdueAssessments: {
       initial: overdue.filter((i) => i.kind === 'INITIAL_ASSESSMENT_DUE').length,
       periodic: overdue.filter((i) => i.kind === 'PERIODIC_ASSESSMENT_DUE').length,
@@ -461,7 +521,12 @@ function halfYearDocument(ctx: ServiceCtx, actor: Actor, periodId: string): Repo
   return {
     title: 'Sprawozdanie rzeczowo-finansowe — asystent rodziny',
     subtitle: `Dane do sprawozdania z wykonywania przez gminę zadań z zakresu wspierania rodziny, ${view.period.label}; termin złożenia: ${view.period.dueOn.split('-').reverse().join('.')} r.`,
-    footnotes: [...view.conventionLines, 'Pola formularza niezweryfikowane z aktualnym wzorem (załącznik nr 1) — sprawdź przed przepisaniem do CAS.', generatedLine(ctx, actor)],
+    footnotes: [
+      ...view.warnings.map((w) => `UWAGA: ${w.message}`),
+      ...view.conventionLines,
+      'Pola formularza niezweryfikowane z aktualnym wzorem (załącznik nr 1) — sprawdź przed przepisaniem do CAS.',
+      generatedLine(ctx, actor),
+    ],
     sections,
     personal: false,
   };
@@ -538,9 +603,47 @@ function annualDocument(ctx: ServiceCtx, actor: Actor, periodId: string): Report
   return {
     title: 'Sprawozdanie roczne — asystent rodziny (dla rady gminy)',
     subtitle: `Wspieranie rodziny: praca asystenta rodziny, ${a.period.label}.`,
-    footnotes: [...describeConventions(reportConventions(ctx.sqlite)), generatedLine(ctx, actor)],
+    footnotes: [...a.warnings.map((w) => `UWAGA: ${w.message}`), ...describeConventions(reportConventions(ctx.sqlite)), generatedLine(ctx, actor)],
     sections,
     personal: false,
+  };
+}
+
+/** The list of families behind a figure: one row per counted unit, with the child or the
+ *  supporting family when the figure counts those. */
+function drilldownFamilies(d: Drilldown): ReportSection {
+  const hasChild = d.rows.some((r) => r.child);
+  const hasSf = d.rows.some((r) => r.supportingFamily);
+  const hasOther = d.rows.some((r) => r.otherCases.length > 0);
+  return {
+    title: `${d.label}: ${d.display}`,
+    notes: [d.definition],
+    columns: [
+      { header: 'Lp.', kind: 'int', width: 6 },
+      { header: 'Znak sprawy', kind: 'text', width: 18 },
+      ...(hasOther ? [{ header: 'Inne sprawy rodziny', kind: 'text' as const, width: 18 }] : []),
+      { header: 'Rodzina', kind: 'text', width: 40 },
+      ...(hasChild ? [{ header: 'Dziecko', kind: 'text' as const, width: 28 }] : []),
+      ...(hasSf ? [{ header: 'Rodzina wspierająca', kind: 'text' as const, width: 28 }] : []),
+      { header: 'Stan', kind: 'text', width: 22 },
+      { header: 'Asystent', kind: 'text', width: 22 },
+      { header: 'Początek pracy', kind: 'date', width: 12 },
+      { header: 'Koniec pracy', kind: 'date', width: 12 },
+      { header: 'Przyczyna zakończenia', kind: 'text', width: 28 },
+    ],
+    rows: d.rows.map((r, i) => [
+      cell(i + 1),
+      cell(r.caseNumber),
+      ...(hasOther ? [cell(r.otherCases.join(', '))] : []),
+      cell(r.familyLabel),
+      ...(hasChild ? [cell(r.child)] : []),
+      ...(hasSf ? [cell(r.supportingFamily)] : []),
+      cell(r.stateLabel),
+      cell(r.assistantName),
+      cell(r.start, 'date'),
+      cell(r.end, 'date'),
+      cell(r.closureReason),
+    ]),
   };
 }
 
@@ -559,30 +662,7 @@ function drilldownDocument(ctx: ServiceCtx, actor: Actor, periodId: string, figu
           ],
           rows: d.assistants.map((x, i) => [cell(i + 1), cell(x.fullName), cell(x.form), cell(x.taskBasedTime ? 'tak' : 'nie')]),
         }
-      : {
-          title: `${d.label}: ${d.display}`,
-          notes: [d.definition],
-          columns: [
-            { header: 'Lp.', kind: 'int', width: 6 },
-            { header: 'Znak sprawy', kind: 'text', width: 18 },
-            { header: 'Rodzina', kind: 'text', width: 40 },
-            { header: 'Stan', kind: 'text', width: 22 },
-            { header: 'Asystent', kind: 'text', width: 22 },
-            { header: 'Początek pracy', kind: 'date', width: 12 },
-            { header: 'Koniec pracy', kind: 'date', width: 12 },
-            { header: 'Przyczyna zakończenia', kind: 'text', width: 28 },
-          ],
-          rows: d.rows.map((r, i) => [
-            cell(i + 1),
-            cell(r.caseNumber),
-            cell(r.familyLabel),
-            cell(r.stateLabel),
-            cell(r.assistantName),
-            cell(r.start, 'date'),
-            cell(r.end, 'date'),
-            cell(r.closureReason),
-          ]),
-        };
+      : drilldownFamilies(d);
   return {
     title: 'Lista rodzin do pozycji sprawozdania',
     subtitle: `${d.period.label} — ${d.label}`,

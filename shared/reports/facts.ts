@@ -29,10 +29,14 @@ export interface ReportCase {
 
 export interface ReportChild {
   familyId: string;
-  /** placement.kind === 'foster-care'. */
-  fosterCare: boolean;
-  /** placement.since, when known. */
-  fosterCareSince: IsoDate | null;
+  /** The family member (the drill-down of a children's figure lists the children). */
+  memberId?: string;
+  /** Birth date (1 January of the year after anonymisation); a child born after a period is not
+   *  counted in it, nor one who came of age before it. */
+  birthDate?: IsoDate | null;
+  /** Foster-care episodes from the placement history (ended ones and the current one, until
+   *  null); since null = the date of the placement was not recorded. Never today's flag alone. */
+  fosterCare: ReadonlyArray<{ since: IsoDate | null; until: IsoDate | null }>;
 }
 
 export interface ReportStaffMember {

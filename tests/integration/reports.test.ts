@@ -38,12 +38,20 @@ async function version(caseId: string) {
 /** Intake -> RWŚ -> analysis -> request -> assignment -> consent (or the court order), on the given dates. */
 async function opened(
   key: string,
-  o: { learnedOn: string; assignOn: string; consentOn: string; court?: boolean; assistant?: 'ar' | 'ar2'; over?: Partial<ChannelInput<'families:create'>> },
+  o: {
+    learnedOn: string;
+    assignOn: string;
+    consentOn: string;
+    court?: boolean;
+    source?: 'social-worker' | 'child-in-foster-care';
+    assistant?: 'ar' | 'ar2';
+    over?: Partial<ChannelInput<'families:create'>>;
+  },
 ) {
   const ps = team.ps.s;
   const f = (await ps.ok('families:create', family(key, o.over ?? {}))).family;
   const courtOrder = o.court ? { court: 'Sąd Rejonowy w Toruniu', caseRef: `III Nsm ${key}/26`, date: o.consentOn } : null;
-  let c = (await ps.ok('cases:intake', { familyId: f.id, source: o.court ? 'court-order' : 'social-worker', learnedOn: o.learnedOn, urgent: false, courtOrder })).case;
+  let c = (await ps.ok('cases:intake', { familyId: f.id, source: o.court ? 'court-order' : (o.source ?? 'social-worker'), learnedOn: o.learnedOn, urgent: false, courtOrder })).case;
   c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordInterview', interviewOn: o.learnedOn } })).case;
   c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'recordAnalysis', analysisOn: o.learnedOn, careDifficultiesFound: true } })).case;
   c = (await ps.ok('cases:transition', { caseId: c.id, version: c.version, payload: { action: 'submitRequest', analysis: 'Matka nie radzi sobie z organizacją opieki nad dziećmi.', requestOn: o.learnedOn, justification: 'Trudności opiekuńczo-wychowawcze.' } })).case;
@@ -186,7 +194,7 @@ describe('half-year figures from the database', () => {
       families_court: 1,
       families_foster_care: 1,
       families_za_zyciem: 1,
-      avg_families_per_assistant: 2,
+      families_at_period_end: 2, // Nowak, Mazur (Lewandowska and Zielińska ended before 30.06)
       children_total: 8,
       children_foster_care: 1,
       ended_total: 2,
@@ -366,6 +374,105 @@ describe('drill-down, access and exports', () => {
   });
 });
 
+describe('figures that match the case data (issue 13 item 6)', () => {
+  let zzBaran = '';
+  beforeAll(async () => {
+    // Baran: the daughter in foster care from 1.10.2025, back home on 10.03.2026 (recorded later).
+    await opened('Baran', {
+      learnedOn: '2025-10-05',
+      assignOn: '2025-10-20',
+      consentOn: '2025-10-22',
+      over: {
+        members: [
+          { firstName: 'Halina', lastName: 'Baran', birthDate: '1988-03-03', isChild: false, relation: 'matka', isHead: true },
+          { firstName: 'Zofia', lastName: 'Baran', birthDate: '2014-05-05', isChild: true, relation: 'córka', placement: { kind: 'foster-care', since: '2025-10-01', form: 'rodzina zastępcza spokrewniona', pcpr: 'PCPR w Toruniu' } },
+        ],
+      },
+    });
+    const card = await admin.ok('families:get', { id: ids.Baran!.familyId });
+    await admin.ok('families:update', {
+      id: card.id,
+      version: card.version,
+      address: card.address,
+      postalCode: card.postalCode,
+      place: card.place,
+      gmina: card.gmina,
+      area: card.area,
+      phone: card.phone,
+      members: card.members.map((m) => ({
+        id: m.id,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        pesel: m.pesel,
+        birthDate: m.pesel ? null : m.birthDate,
+        isChild: m.isChild,
+        relation: m.relation,
+        isHead: m.isHead,
+        placement: m.isChild ? { kind: 'home' as const, returnedOn: '2026-03-10' } : null,
+      })),
+    });
+    // Baran on both tracks: a Za życiem case from 5.05.2026 (same family, counted once).
+    const ps = team.ps.s;
+    let z = (await ps.ok('zz:request', { familyId: ids.Baran!.familyId, category: 'ZZ1', receivedOn: '2026-05-01', documents: { pregnancyDocument: true } })).case;
+    z = (await ps.ok('zz:verify', { caseId: z.id, version: z.version, verifiedOn: '2026-05-02', category: 'ZZ1', documents: { pregnancyDocument: true } })).case;
+    z = (await admin.ok('cases:transition', { caseId: z.id, version: z.version, payload: { action: 'assign', assistantId: team.ar.id, decidedOn: '2026-05-05' } })).case;
+    zzBaran = z.caseNumber;
+    // Sikora: a case opened because a child is in foster care (S7), no placement recorded.
+    await opened('Sikora', { learnedOn: '2026-02-01', assignOn: '2026-02-10', consentOn: '2026-02-12', source: 'child-in-foster-care', assistant: 'ar2' });
+  });
+
+  it('the placement history decides, never today\'s flag: Baran counts in 2026-H1 (back home in March), not in 2026-H2', async () => {
+    const card = await admin.ok('families:get', { id: ids.Baran!.familyId });
+    expect(card.members.find((m) => m.firstName === 'Zofia')!.placement).toMatchObject({ kind: 'home', returnedOn: '2026-03-10', history: [{ since: '2025-10-01', until: '2026-03-10' }] });
+    const h1 = await admin.ok('reports:halfYear', { period: '2026-H1' });
+    expect(value(h1, 'families_foster_care')).toBe(3); // Nowak, Baran (history), Sikora (source)
+    expect(value(h1, 'children_foster_care')).toBe(2); // Zuzanna Nowak, Zofia Baran
+    const kids = await admin.ok('reports:drilldown', { period: '2026-H1', figureId: 'children_foster_care' });
+    expect(kids.rows.map((r) => r.child).sort()).toEqual(['Zofia Baran (ur. 2014)', 'Zuzanna Nowak (ur. 2015)']);
+    const h2 = await admin.ok('reports:halfYear', { period: '2026-H2' });
+    expect(value(h2, 'families_foster_care')).toBe(2); // Nowak, Sikora
+    expect(value(h2, 'children_foster_care')).toBe(1);
+  });
+
+  it('a case opened for that reason without a placement: counted by its source, with a warning naming the case in the drill-down', async () => {
+    const h1 = await admin.ok('reports:halfYear', { period: '2026-H1' });
+    const w = h1.warnings.find((x) => x.code === 'FOSTER_SOURCE_NO_PLACEMENT')!;
+    expect(w.caseIds).toEqual([ids.Sikora!.caseId]);
+    expect(w.message).toContain('uzupełnij miejsce pobytu dziecka');
+    const csv = Buffer.from((await admin.ok('reports:export', { report: 'half-year', period: '2026-H1', format: 'csv' })).base64, 'base64').toString('utf8');
+    expect(csv).toContain('UWAGA: Sprawy założone z powodu umieszczenia dziecka w pieczy zastępczej');
+  });
+
+  it('a period that has not ended (2026-H2 on 22.11.2026) says so; an ended one does not', async () => {
+    const h2 = await admin.ok('reports:halfYear', { period: '2026-H2' });
+    expect(h2.warnings[0]).toMatchObject({ code: 'PERIOD_NOT_ENDED', message: expect.stringContaining('kończy się 31.12.2026 r.') });
+    const h1 = await admin.ok('reports:halfYear', { period: '2026-H1' });
+    expect(h1.warnings.map((x) => x.code)).not.toContain('PERIOD_NOT_ENDED');
+    expect((await admin.ok('reports:annual', { period: '2026' })).warnings.map((x) => x.code)).toContain('PERIOD_NOT_ENDED');
+  });
+
+  it('for every figure and several periods, the drill-down list has exactly the figure\'s count', async () => {
+    let checked = 0;
+    for (const period of ['2025-H1', '2025-H2', '2026-H1', '2026-H2', '2026']) {
+      const r = period.includes('-H') ? await admin.ok('reports:halfYear', { period }) : await admin.ok('reports:annual', { period });
+      for (const f of r.figures) {
+        if (f.drill === 'none' || f.unit === 'amount-gr') continue;
+        const d = await admin.ok('reports:drilldown', { period, figureId: f.id });
+        const rows = d.kind === 'assistants' ? d.assistants.length : d.rows.length;
+        expect(rows, `${period} ${f.id}`).toBe(f.value);
+        expect(f.rows, `${period} ${f.id} (rows announced)`).toBe(f.value);
+        if (f.value > 0) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    // The family with two counted cases is one row (one family), its other case named.
+    const all = await admin.ok('reports:drilldown', { period: '2026', figureId: 'families_supported' });
+    expect(new Set(all.rows.map((r) => r.familyId)).size).toBe(all.rows.length);
+    const baran = all.rows.find((r) => r.familyId === ids.Baran!.familyId)!;
+    expect([baran.caseNumber, ...baran.otherCases].sort()).toEqual([ids.Baran!.caseNumber, zzBaran].sort());
+  });
+});
+
 describe('reproducible after anonymisation', () => {
   it('the same figures once names, PESEL, addresses and free text are gone (ids, dates, codes and flags kept)', async () => {
     const before = await admin.ok('reports:halfYear', { period: '2026-H1' });
@@ -404,7 +511,7 @@ describe('npm run report', () => {
     const file = join(dir, 'sprawozdanie.xlsx');
     const x = await cli(['--data-dir', dir, '--password', ADMIN.password, '--period', '2026-H1', '--format', 'xlsx', '--out', file]);
     expect(x.code, x.stderr).toBe(0);
-    expect((await readXlsx(readFileSync(file))).some((row) => row[0] === '2' && row[2] === '4')).toBe(true);
+    expect((await readXlsx(readFileSync(file))).some((row) => row[0] === '2' && row[2] === String(value(inApp, 'families_supported')))).toBe(true);
 
     const bad = await cli(['--data-dir', dir, '--password', ADMIN.password, '--period', '2026-Q1']);
     expect(bad.code).toBe(2);

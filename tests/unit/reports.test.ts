@@ -121,20 +121,20 @@ function dataset(): ReportFacts {
       kase('k1', 'fK', { state: 'PRZYDZIELONY', assignedOn: '2026-04-01', waitlist: [{ from: '2026-02-01', to: '2026-04-01' }] }),
     ],
     children: [
-      { familyId: 'fA', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fA', fosterCare: true, fosterCareSince: '2026-03-01' },
-      { familyId: 'fB', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fD', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fD', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fD', fosterCare: true, fosterCareSince: '2026-08-01' },
-      { familyId: 'fE', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fE', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fE', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fE', fosterCare: true, fosterCareSince: null },
-      { familyId: 'fG', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fG', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fH', fosterCare: false, fosterCareSince: null },
-      { familyId: 'fK', fosterCare: false, fosterCareSince: null },
+      { familyId: 'fA', fosterCare: [] },
+      { familyId: 'fA', fosterCare: [{ since: '2026-03-01', until: null }] },
+      { familyId: 'fB', fosterCare: [] },
+      { familyId: 'fD', fosterCare: [] },
+      { familyId: 'fD', fosterCare: [] },
+      { familyId: 'fD', fosterCare: [{ since: '2026-08-01', until: null }] },
+      { familyId: 'fE', fosterCare: [] },
+      { familyId: 'fE', fosterCare: [] },
+      { familyId: 'fE', fosterCare: [] },
+      { familyId: 'fE', fosterCare: [{ since: null, until: null }] },
+      { familyId: 'fG', fosterCare: [] },
+      { familyId: 'fG', fosterCare: [] },
+      { familyId: 'fH', fosterCare: [] },
+      { familyId: 'fK', fosterCare: [] },
     ],
     staff: [
       { id: 'admin', role: 'admin', active: true, personalLimit: null },
@@ -289,7 +289,9 @@ describe('half-year figures on the constructed dataset (defaults)', () => {
     expect(f.v('assistants_task_based')).toBe(1);
     expect(f.v('assistants_service_contract')).toBe(1);
     expect(f.users('assistants_form_missing')).toEqual(['u3']);
-    expect(f.v('avg_families_per_assistant')).toBe(2.3); // 7 / 3
+    // Art. 15 ust. 4 is about families at the same time: the caseload on 30.06, not a half-year average.
+    expect(f.v('families_at_period_end')).toBe(4); // A, C (closed on 30.06), G (g2), K
+    expect(f.all.some((x) => x.id === 'avg_families_per_assistant')).toBe(false);
   });
 
   it('supporting families and reimbursements in the period', () => {

@@ -51,9 +51,19 @@ export const reportFigureSchema = z.object({
 });
 export type ReportFigure = z.infer<typeof reportFigureSchema>;
 
+/** What the head must know about the figures (period not ended, foster care not recorded…). */
+export const reportWarningSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['warning', 'info']),
+  message: z.string(),
+  caseIds: z.array(z.string()),
+});
+export type ReportWarningView = z.infer<typeof reportWarningSchema>;
+
 export const halfYearReportSchema = z.object({
   period: periodSchema,
   figures: z.array(reportFigureSchema),
+  warnings: z.array(reportWarningSchema),
   /** The conventions in force, in Polish sentences. */
   conventionLines: z.array(z.string()),
   /** When the head marked this period as filed (statistics_filed), if so. */
@@ -75,6 +85,12 @@ export const drilldownRowSchema = z.object({
   end: z.string().nullable(),
   closureReason: z.string().nullable(),
   courtOrdered: z.boolean(),
+  /** Other cases of the same family counted in the figure (their case numbers). */
+  otherCases: z.array(z.string()).optional().default([]),
+  /** A children's figure: the child counted (personal data). */
+  child: z.string().nullable().optional().default(null),
+  /** A supporting families' figure: the supporting family counted. */
+  supportingFamily: z.string().nullable().optional().default(null),
 });
 export type DrilldownRow = z.infer<typeof drilldownRowSchema>;
 
@@ -111,6 +127,7 @@ export const annualReportSchema = z.object({
   ),
   /** The half-year figures counted over the whole period (families supported, ended…). */
   figures: z.array(reportFigureSchema),
+  warnings: z.array(reportWarningSchema),
 });
 export type AnnualReportView = z.infer<typeof annualReportSchema>;
 

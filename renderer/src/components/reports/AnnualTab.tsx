@@ -89,6 +89,11 @@ export function AnnualTab() {
       {!r && !error && <Loader aria-label="Liczenie sprawozdania" />}
       {r && (
         <>
+          {r.warnings.map((w) => (
+            <Alert key={w.code} color={w.severity === 'warning' ? 'yellow' : 'blue'} variant="light" role="status">
+              {w.message}
+            </Alert>
+          ))}
           <Text size="sm" c="dimmed">
             Dane zbiorcze, bez danych osobowych rodzin. Obciążenie, stany spraw i zaległe oceny — stan na {dmy(r.asOf)}; pozostałe — za {r.period.label}.
           </Text>

@@ -59,6 +59,8 @@ export function DrilldownModal({ period, figureId, onClose }: { period: string; 
     }
   };
 
+  const hasChild = data?.kind === 'families' && data.rows.some((r) => r.child);
+  const hasSf = data?.kind === 'families' && data.rows.some((r) => r.supportingFamily);
   return (
     <Modal opened onClose={onClose} size="90%" title={data ? `${data.label}: ${data.display}` : 'Lista za liczbą sprawozdania'} closeButtonProps={{ 'aria-label': 'Zamknij listę' }}>
       <Stack gap="sm">
@@ -86,6 +88,8 @@ export function DrilldownModal({ period, figureId, onClose }: { period: string; 
                       <Table.Th>Lp.</Table.Th>
                       <Table.Th>Znak sprawy</Table.Th>
                       <Table.Th>Rodzina</Table.Th>
+                      {hasChild && <Table.Th>Dziecko</Table.Th>}
+                      {hasSf && <Table.Th>Rodzina wspierająca</Table.Th>}
                       <Table.Th>Stan</Table.Th>
                       <Table.Th>Asystent</Table.Th>
                       <Table.Th>Początek pracy</Table.Th>
@@ -95,18 +99,25 @@ export function DrilldownModal({ period, figureId, onClose }: { period: string; 
                   </Table.Thead>
                   <Table.Tbody>
                     {data.rows.map((r, i) => (
-                      <Table.Tr key={r.caseId}>
+                      <Table.Tr key={`${r.caseId}/${r.child ?? ''}/${r.supportingFamily ?? ''}/${i}`}>
                         <Table.Td>{i + 1}</Table.Td>
                         <Table.Td>
                           <Anchor href={href.case(r.caseId)} onClick={onClose}>
                             {r.caseNumber}
                           </Anchor>
+                          {r.otherCases.length > 0 && (
+                            <Text size="xs" c="dimmed">
+                              także: {r.otherCases.join(', ')}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           <Anchor href={href.card(r.familyId)} onClick={onClose}>
                             {r.familyLabel}
                           </Anchor>
                         </Table.Td>
+                        {hasChild && <Table.Td>{r.child ?? '—'}</Table.Td>}
+                        {hasSf && <Table.Td>{r.supportingFamily ?? '—'}</Table.Td>}
                         <Table.Td>{r.stateLabel}</Table.Td>
                         <Table.Td>{r.assistantName ?? '—'}</Table.Td>
                         <Table.Td>{dmy(r.start)}</Table.Td>
@@ -116,7 +127,7 @@ export function DrilldownModal({ period, figureId, onClose }: { period: string; 
                     ))}
                     {data.rows.length === 0 && (
                       <Table.Tr>
-                        <Table.Td colSpan={8}>Brak rodzin w tej pozycji.</Table.Td>
+                        <Table.Td colSpan={8 + (hasChild ? 1 : 0) + (hasSf ? 1 : 0)}>Brak rodzin w tej pozycji.</Table.Td>
                       </Table.Tr>
                     )}
                   </Table.Tbody>

@@ -75,6 +75,11 @@ export function HalfYearTab() {
             </Text>
             {report.filedOn ? <Badge color="green">złożone {dmy(report.filedOn)}</Badge> : <Badge color="gray">niezłożone</Badge>}
           </Group>
+          {report.warnings.map((w) => (
+            <Alert key={w.code} color={w.severity === 'warning' ? 'yellow' : 'blue'} variant="light" role="status" data-testid={`report-warning-${w.code}`}>
+              {w.message}
+            </Alert>
+          ))}
           <Alert color="blue" variant="light" title="Pola formularza do sprawdzenia">
             Układ pól odpowiada danym, o które pyta sprawozdanie rzeczowo-finansowe (część o asystentach rodziny), ale nie został sprawdzony z aktualnym
             wzorem formularza. Przy każdej liczbie jest jej definicja; kliknij liczbę, aby zobaczyć rodziny, z których wynika.
