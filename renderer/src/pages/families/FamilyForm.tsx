@@ -627,11 +627,10 @@ function MemberFields({
               ]}
               {...register(`members.${index}.placement.kind`)}
             />
-            {isChild && !inFoster && wasInFoster && (
-              <TextInput
+            {!inFoster && wasInFoster && (
+              <FormDateField control={control}
                 label={`Data powrotu z pieczy do domu (osoba ${n})`}
-                type="date"
-                {...register(`members.${index}.placement.returnedOn`)}
+                name={`members.${index}.placement.returnedOn`}
                 error={errors?.placement?.returnedOn?.message}
               />
             )}
