@@ -60,6 +60,9 @@ if (only !== 'unit') {
     const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     if (existsSync(out)) {
       const s = JSON.parse(readFileSync(out, 'utf8')).stats;
+      // Playwright's outcome, not its status: `expected` includes a test.fail() that failed as
+      // declared (the list reporter marks it with a green ✘); `unexpected` holds real failures and
+      // a test.fail() that passed.
       passed += s.expected + (s.flaky ?? 0);
       failed += s.unexpected;
       skipped += s.skipped;

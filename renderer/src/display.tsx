@@ -8,7 +8,7 @@ import { MantineProvider } from '@mantine/core';
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_DISPLAY_PREFS, type DisplayPrefs } from '../../shared/display';
 import { call } from './api';
-import { cssVariables, highContrastTheme, TEXT_SCALE, theme } from './theme';
+import { cssVariables, TEXT_SCALE, themeFor } from './theme';
 
 interface DisplayContextValue {
   prefs: DisplayPrefs;
@@ -51,17 +51,18 @@ export function DisplayProvider({ children }: { children: ReactNode }) {
 
   useLayoutEffect(() => {
     const root = document.documentElement;
-    root.style.fontSize = TEXT_SCALE[prefs.textSize];
+    root.style.fontSize = `${TEXT_SCALE[prefs.textSize] * 100}%`;
     root.dataset.textSize = prefs.textSize;
     root.dataset.contrast = prefs.contrast;
   }, [prefs]);
 
   const value = useMemo(() => ({ prefs, change, reload }), [prefs, change, reload]);
   const resolver = useMemo(() => cssVariables(prefs.contrast), [prefs.contrast]);
+  const theme = useMemo(() => themeFor(prefs.contrast, prefs.textSize), [prefs.contrast, prefs.textSize]);
 
   return (
     <DisplayContext.Provider value={value}>
-      <MantineProvider theme={prefs.contrast === 'high' ? highContrastTheme : theme} cssVariablesResolver={resolver} forceColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={resolver} forceColorScheme="light">
         {children}
       </MantineProvider>
     </DisplayContext.Provider>

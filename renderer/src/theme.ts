@@ -98,10 +98,35 @@ const base = {
   fontFamily: FONT,
   fontFamilyMonospace: '"Cascadia Mono", Consolas, "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace',
   headings: { fontFamily: FONT },
+  components: {
+    // A table wider than the screen (often at A++) scrolls sideways in its container: the
+    // container takes keyboard focus so that the arrow keys scroll it (WCAG 2.1.1).
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+  },
 } as const;
 
-export const theme = createTheme({ ...base, colors: accessiblePalettes(STANDARD_MIN_RATIO) });
-export const highContrastTheme = createTheme({ ...base, colors: accessiblePalettes(HIGH_MIN_RATIO) });
+const STANDARD_COLORS = accessiblePalettes(STANDARD_MIN_RATIO);
+const HIGH_COLORS = accessiblePalettes(HIGH_MIN_RATIO);
+
+export const theme = createTheme({ ...base, colors: STANDARD_COLORS });
+export const highContrastTheme = createTheme({ ...base, colors: HIGH_COLORS });
+
+/** How much larger everything is at each text size (the root font size; every size is in rem). */
+export const TEXT_SCALE: Record<TextSize, number> = { A: 1, 'A+': 1.25, 'A++': 1.5 };
+
+/**
+ * The theme for a contrast and a text size. Breakpoints grow with the text, as they would with
+ * the browser's zoom: at A++ a 1024 px window is laid out like a 683 px one (the side menu folds
+ * behind the menu button, form grids take one column) instead of squeezing large text into a
+ * narrow column. Media queries count em from the browser's 16 px, whatever the root font size.
+ */
+export function themeFor(contrast: Contrast, size: TextSize) {
+  const scale = TEXT_SCALE[size];
+  const breakpoints = Object.fromEntries(
+    Object.entries(DEFAULT_THEME.breakpoints).map(([k, v]) => [k, `${Number.parseFloat(v) * scale}em`]),
+  ) as typeof DEFAULT_THEME.breakpoints;
+  return createTheme({ ...base, colors: contrast === 'high' ? HIGH_COLORS : STANDARD_COLORS, breakpoints });
+}
 
 /**
  * Semantic colours Mantine takes from fixed shades: hints ("dimmed") and placeholders from
@@ -122,6 +147,3 @@ const STANDARD_VARIABLES: Record<string, string> = {
 export const cssVariables =
   (contrast: Contrast): CSSVariablesResolver =>
   () => ({ variables: {}, light: contrast === 'high' ? HIGH_VARIABLES : STANDARD_VARIABLES, dark: {} });
-
-/** Root font size per text size: every size in the UI is in rem, so the whole layout grows. */
-export const TEXT_SCALE: Record<TextSize, string> = { A: '100%', 'A+': '125%', 'A++': '150%' };

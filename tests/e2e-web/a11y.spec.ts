@@ -3,7 +3,8 @@
  * and a dialog the test opens and closes again is checked while it is open.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './server-fixture';
+import { watchContext } from './a11y';
+import { expect, test, textOverlaps } from './server-fixture';
 
 const PAGE = `<!doctype html><html lang="pl"><head><title>Próba</title></head><body><main>
   <h1>Strona próbna</h1>
@@ -43,8 +44,58 @@ test('a dialog opened and closed again is checked while it is open', async ({ pa
   a11yScans.length = 0; // seen: this test is not about failing
 });
 
-// Expected to fail, at teardown, on the dialog left open with its low-contrast text.
-test.fail('a page state with a serious violation fails the test', async ({ page }) => {
-  await openTrialPage(page);
-  await page.getByRole('button', { name: 'Otwórz okno' }).click();
+// What the fixture does at the end of every test (watchContext), run here on a context of its
+// own so that the test can assert the error itself: it fails for this reason and no other.
+test('a page state with a serious violation fails the test, naming the state, rule and element', async ({ browser }, testInfo) => {
+  const context = await browser.newContext();
+  const error = await watchContext(context, testInfo, async () => {
+    const page = await context.newPage();
+    await openTrialPage(page);
+    await page.getByRole('button', { name: 'Otwórz okno' }).click();
+    await expect(page.getByRole('dialog', { name: 'Okno próbne' })).toBeVisible();
+  }).then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+  await context.close();
+  expect(error?.message).toContain('serious or critical violations in 1 of 2 page states');
+  expect(error?.message).toContain('■ #/ | Strona próbna / Okno próbne | okno: Okno próbne');
+  expect(error?.message).toMatch(/serious color-contrast \(1\): .*\n\s+p\s+<p style="color:#aaaaaa.*contrast of 2\.32/s);
+});
+
+// ---- the A++ overlap check (textOverlaps): it finds text over text and a page wider than the window
+
+const LAYOUT = (body: string) => `<!doctype html><html lang="pl"><head><title>Układ</title></head><body style="margin:0;font:16px sans-serif"><main>${body}</main></body></html>`;
+
+async function openLayout(page: Page, body: string) {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.route('http://layout.test/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: LAYOUT(body) }));
+  await page.goto('http://layout.test/');
+}
+
+test('the overlap check passes a layout that holds (wrapped text, a clipped label, a table scrolled in its box)', async ({ page }) => {
+  await openLayout(
+    page,
+    `<h1>Rodziny w pracy</h1>
+     <div style="display:flex;gap:8px;width:300px"><span>Imię i nazwisko asystentki rodziny</span><span>Zablokuj</span></div>
+     <div style="width:120px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">Bardzo długa nazwa ośrodka pomocy społecznej</div>
+     <div style="overflow-x:auto;width:300px" tabindex="0" aria-label="Tabela"><table><tr><td style="white-space:nowrap">Kolumna szeroka na więcej niż okno, przewijana w swoim polu ${'x'.repeat(120)}</td></tr></table></div>`,
+  );
+  expect(await textOverlaps(page)).toEqual([]);
+});
+
+test('the overlap check finds text drawn over text and a page that scrolls sideways', async ({ page }) => {
+  await openLayout(
+    page,
+    `<h1>Rodziny w pracy</h1>
+     <div style="position:relative;height:40px">
+       <span style="position:absolute;left:0;top:0;white-space:nowrap">Grażyna Szczęsna-Wiśniewska</span>
+       <span style="position:absolute;left:60px;top:2px;white-space:nowrap">Kierownik ośrodka</span>
+     </div>
+     <div style="width:1200px">Tabela szersza niż okno</div>`,
+  );
+  const found = await textOverlaps(page);
+  expect(found).toContain('„Grażyna Szczęsna-Wiśniewska” nachodzi na „Kierownik ośrodka”');
+  expect(found.find((f) => f.startsWith('strona przewija się w poziomie'))).toMatch(/\(1200 > 800 px\): div„Tabela szersza niż okno”/);
+  expect(found).toHaveLength(2);
 });

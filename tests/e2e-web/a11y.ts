@@ -89,8 +89,70 @@ const WATCHER = String.raw`(function (tags) {
     });
     return { key: parts.join(' | '), mutations: mutations, busy: busy };
   };
-  window.__a11yRun = function () {
-    return window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false }).then(function (r) {
+  // Text drawn over other text (a layout that does not fit, e.g. at A++): pairs of text boxes of
+  // different elements that intersect, and whether the page scrolls sideways.
+  window.__a11yOverlaps = function () {
+    var boxes = [];
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var range = document.createRange();
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!/\S/.test(node.nodeValue)) continue;
+      var el = node.parentElement;
+      if (!el || el.closest('[aria-hidden="true"], script, style, noscript')) continue;
+      var cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
+      // What the user sees of the text: clipped by every ancestor that hides its overflow
+      // (truncated labels, scroll containers).
+      var clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+      for (var p = el; p && p !== document.documentElement; p = p.parentElement) {
+        var ps = getComputedStyle(p);
+        if (ps.overflowX !== 'visible' || ps.overflowY !== 'visible') {
+          var pr = p.getBoundingClientRect();
+          clip = { left: Math.max(clip.left, pr.left), top: Math.max(clip.top, pr.top), right: Math.min(clip.right, pr.right), bottom: Math.min(clip.bottom, pr.bottom) };
+        }
+      }
+      range.selectNodeContents(node);
+      var rects = range.getClientRects();
+      for (var i = 0; i < rects.length; i++) {
+        var q = rects[i];
+        var r = { left: Math.max(q.left, clip.left), top: Math.max(q.top, clip.top), right: Math.min(q.right, clip.right), bottom: Math.min(q.bottom, clip.bottom) };
+        r.width = r.right - r.left;
+        r.height = r.bottom - r.top;
+        if (r.width > 2 && r.height > 2) boxes.push({ r: r, el: el, t: clean(node.nodeValue).slice(0, 40) });
+      }
+    }
+    var out = [];
+    for (var a = 0; a < boxes.length && out.length < 20; a++) {
+      for (var b = a + 1; b < boxes.length; b++) {
+        var x = boxes[a], y = boxes[b];
+        if (x.el === y.el) continue;
+        var w = Math.min(x.r.right, y.r.right) - Math.max(x.r.left, y.r.left);
+        var h = Math.min(x.r.bottom, y.r.bottom) - Math.max(x.r.top, y.r.top);
+        if (w <= 2 || h <= 2) continue;
+        var smaller = Math.min(x.r.width * x.r.height, y.r.width * y.r.height);
+        if (w * h < 0.2 * smaller) continue;
+        out.push('„' + x.t + '” nachodzi na „' + y.t + '”');
+      }
+    }
+    var doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) {
+      // Name the innermost elements that stick out (not those inside a scroll container).
+      var wide = Array.prototype.slice.call(document.body.querySelectorAll('*')).filter(function (e) {
+        if (e.getBoundingClientRect().right <= doc.clientWidth + 1) return false;
+        for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+          var o = getComputedStyle(p).overflowX;
+          if (o === 'auto' || o === 'scroll' || o === 'hidden') return false;
+        }
+        return !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > doc.clientWidth + 1; });
+      });
+      var names = wide.slice(0, 3).map(function (e) { return e.tagName.toLowerCase() + '„' + clean(e.textContent).slice(0, 30) + '”'; });
+      out.push('strona przewija się w poziomie (' + doc.scrollWidth + ' > ' + doc.clientWidth + ' px): ' + names.join(', '));
+    }
+    return out;
+  };
+  window.__a11yRun = function (rules) {
+    var only = rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags };
+    return window.axe.run(document, { runOnly: only, resultTypes: ['violations'], iframes: false }).then(function (r) {
       return r.violations.map(function (v) {
         return {
           id: v.id,
@@ -111,11 +173,12 @@ const WATCHER = String.raw`(function (tags) {
 })`;
 
 type Snapshot = { key: string; mutations: number; busy: boolean };
-type Evaluate = (this: Page, fn: () => unknown) => Promise<unknown>;
+type Evaluate = (this: Page, fn: (arg: never) => unknown, arg?: unknown) => Promise<unknown>;
 
 /** Page.prototype.evaluate before the action hook wrapped it (the watcher's own calls). */
 let rawEvaluate: Evaluate | null = null;
-const evaluate = <T>(page: Page, fn: () => T | Promise<T>): Promise<T> => (rawEvaluate ?? (page.evaluate as Evaluate)).call(page, fn) as Promise<T>;
+const evaluate = <T, A = undefined>(page: Page, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> =>
+  (rawEvaluate ?? (page.evaluate as unknown as Evaluate)).call(page, fn as (arg: never) => unknown, arg) as Promise<T>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One page's watch: its states seen in this test and the scans, one at a time. */
@@ -153,9 +216,13 @@ class PageWatcher {
     return prev;
   }
 
-  private async scan(state: string): Promise<void> {
+  private async scan(state: string, rules?: readonly string[]): Promise<void> {
     try {
-      const violations = await evaluate(this.page, () => (globalThis as unknown as { __a11yRun: () => Promise<A11yViolation[]> }).__a11yRun());
+      const violations = await evaluate(
+        this.page,
+        (r: readonly string[] | null) => (globalThis as unknown as { __a11yRun: (rules: readonly string[] | null) => Promise<A11yViolation[]> }).__a11yRun(r),
+        rules ?? null,
+      );
       this.seen.add(state);
       this.record({ state, violations });
     } catch {
@@ -164,7 +231,7 @@ class PageWatcher {
   }
 
   /** Checks the current state if it is new (or always, under `label`). Serialised per page. */
-  check(label?: string): Promise<void> {
+  check(label?: string, opts: CheckOptions = {}): Promise<void> {
     const run = async () => {
       const now = await this.snapshot();
       if (!now || (!label && !now.busy && this.seen.has(now.key))) return;
@@ -173,6 +240,7 @@ class PageWatcher {
       const state = label ? `${settled.key} | ${label}` : settled.key;
       if (!label && this.seen.has(state)) return;
       await this.scan(state);
+      if (opts.enhancedContrast) await this.scan(`${state} | kontrast AAA (7:1)`, ['color-contrast-enhanced']);
     };
     this.queue = this.queue.then(run, run);
     return this.queue;
@@ -181,11 +249,24 @@ class PageWatcher {
 
 const watchers = new WeakMap<Page, PageWatcher>();
 
+export interface CheckOptions {
+  /** Also WCAG AAA contrast (7:1, axe rule color-contrast-enhanced): the high-contrast theme's promise. */
+  enhancedContrast?: boolean;
+}
+
 /** Forces an accessibility check of the page's current state (after it settles). */
-export async function checkA11y(page: Page, label = 'sprawdzenie'): Promise<void> {
+export async function checkA11y(page: Page, label = 'sprawdzenie', opts: CheckOptions = {}): Promise<void> {
   const w = watchers.get(page);
   if (!w) throw new Error('checkA11y: this page is not watched — take `test` from tests/e2e-web/server-fixture.ts.');
-  await w.check(label);
+  await w.check(label, opts);
+}
+
+/**
+ * Text drawn over other text on the page as it is now (a layout that does not fit, e.g. at A++),
+ * and a page that scrolls sideways: a list of Polish descriptions, empty when the layout holds.
+ */
+export async function textOverlaps(page: Page): Promise<string[]> {
+  return evaluate(page, () => (globalThis as unknown as { __a11yOverlaps: () => string[] }).__a11yOverlaps());
 }
 
 /**
@@ -230,7 +311,12 @@ export function formatViolations(scans: readonly A11yScan[]): string {
   return lines.join('\n');
 }
 
-async function watchContext(context: BrowserContext, testInfo: TestInfo, use: (scans: A11yScan[]) => Promise<void>) {
+/**
+ * The watch over one browser context: every page state checked while `use` runs, the final states
+ * at the end; throws listing the serious or critical violations. The `test` fixture below runs it
+ * on the test's context; a11y.spec.ts runs it directly to assert the error it throws.
+ */
+export async function watchContext(context: BrowserContext, testInfo: TestInfo, use: (scans: A11yScan[]) => Promise<void>) {
   const scans: A11yScan[] = [];
   const record = (scan: A11yScan) => {
     scans.push(scan);

@@ -70,7 +70,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
 }
 
 /** Every spec takes `test` from here: it checks each page state with axe-core (see a11y.ts). */
-export { checkA11y, expect, test } from './a11y';
+export { checkA11y, expect, test, textOverlaps } from './a11y';
 
 /**
  * One app for the whole spec file: started before its first test, disposed after its last; `use`

@@ -78,7 +78,7 @@ export async function createAccount(
   page: Page,
   account: { fullName: string; login: string; role: 'admin' | 'assistant' | 'social_worker' | 'dpo'; password: string; limit?: number },
 ): Promise<void> {
-  await page.getByRole('link', { name: 'Konta użytkowników' }).click();
+  await openSection(page, 'Konta użytkowników');
   await page.getByRole('button', { name: 'Nowe konto' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nowe konto' });
   await dialog.getByLabel('Imię i nazwisko').fill(account.fullName);
@@ -123,7 +123,7 @@ export async function fillBackupFileForm(scope: Locator | Page, file: string, se
 
 /** Backup page → "Utwórz kopię zapasową" into a typed folder. Returns the file name shown. */
 export async function createBackup(page: Page, folder: string): Promise<string> {
-  await page.getByRole('link', { name: 'Kopia zapasowa' }).click();
+  await openSection(page, 'Kopia zapasowa');
   await page.getByLabel('Folder na kopię').fill(folder);
   await page.getByRole('button', { name: 'Utwórz kopię zapasową' }).click();
   const result = page.getByTestId('backup-created');
@@ -182,7 +182,7 @@ export interface FamilyData {
 
 /** Rodziny → "Nowa rodzina" → the form → "Zapisz rodzinę". Ends on the family card. */
 export async function registerFamily(page: Page, family: FamilyData): Promise<void> {
-  await page.getByRole('link', { name: 'Rodziny', exact: true }).click();
+  await openSection(page, 'Rodziny');
   await page.getByRole('link', { name: 'Nowa rodzina' }).click();
   await expect(page.getByRole('heading', { name: 'Nowa rodzina' })).toBeVisible();
   // Required fields carry a visual asterisk in their accessible name ("Adres *").
@@ -250,4 +250,43 @@ export async function fillAssessmentGrid(page: Page, rating: (index: number) => 
     await group.getByText(RATING_TEXT(rating(i)), { exact: true }).click();
     await page.getByLabel(`Uzasadnienie — ${area.label}`).fill(`Ocena ${note}: ${area.label.toLowerCase()}.`);
   }
+}
+
+// ---- text size and contrast (issue 14) ---------------------------------------------------------
+
+export type TextSize = 'A' | 'A+' | 'A++';
+
+/**
+ * Runs `act` with the side menu open: in a narrow window (or at a large text size) the menu is
+ * folded behind the "Otwórz menu" button; it is opened first and closed again afterwards.
+ */
+export async function withMenu(page: Page, act: () => Promise<void>): Promise<void> {
+  const burger = page.getByRole('button', { name: 'Otwórz menu' });
+  const folded = await burger.isVisible();
+  if (folded) await burger.click();
+  await act();
+  const close = page.getByRole('button', { name: 'Zamknij menu' });
+  if (folded && (await close.isVisible())) await close.click();
+}
+
+/** Goes to a section of the side menu (opening the folded menu if needed). */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await withMenu(page, () => page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name, exact: true }).click());
+}
+
+/** Presses a text-size button (login, lock, setup screens or the side menu) and waits until the
+ *  page applies it. */
+export async function setTextSize(page: Page, size: TextSize): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-text-size')) === size) return;
+  await withMenu(page, () => page.getByRole('group', { name: 'Wielkość tekstu' }).getByRole('button', { name: size, exact: true }).click());
+  await expect(html).toHaveAttribute('data-text-size', size);
+}
+
+/** Turns the high-contrast theme on or off and waits until the page applies it. */
+export async function setHighContrast(page: Page, on: boolean): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-contrast')) === (on ? 'high' : 'standard')) return;
+  await withMenu(page, () => page.getByRole('button', { name: 'Wysoki kontrast', exact: true }).click());
+  await expect(html).toHaveAttribute('data-contrast', on ? 'high' : 'standard');
 }

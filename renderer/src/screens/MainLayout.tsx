@@ -1,5 +1,5 @@
-import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
 import { useBackupStatus } from '../backup';
@@ -55,6 +55,10 @@ export function MainLayout() {
   const [route] = useHashRoute();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const backupStatus = useBackupStatus().status;
+  // Breakpoints grow with the text size (theme.ts themeFor): at A++ a narrow window folds the menu.
+  const { breakpoints } = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${breakpoints.sm})`, true, { getInitialValueInEffect: false });
+  const showUser = useMediaQuery(`(min-width: ${breakpoints.xs})`, true, { getInitialValueInEffect: false });
   const canBackup = isAdmin || !!backupStatus?.canCreate;
   // A non-admin who lands on an admin address (e.g. after another user's session) sees the home page.
   const navItem = NAV.find((n) => n.route === route);
@@ -117,13 +121,7 @@ export function MainLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger
-              opened={navOpened}
-              onClick={toggleNav}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={navOpened ? 'Zamknij menu' : 'Otwórz menu'}
-            />
+            {!wide && <Burger opened={navOpened} onClick={toggleNav} size="sm" aria-label={navOpened ? 'Zamknij menu' : 'Otwórz menu'} />}
             <Stack gap={0} miw={0}>
               <Text fw={700} size="lg" lh={1.2}>
                 Asysta
@@ -133,26 +131,29 @@ export function MainLayout() {
               </Text>
             </Stack>
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <Stack gap={0} align="flex-end" visibleFrom="xs">
-              <Text fw={600} size="sm" data-testid="user-name">
-                {user.fullName}
-              </Text>
-              <Text size="xs" c="dimmed" data-testid="user-role">
-                {ROLE_LABELS[user.role]}
-              </Text>
-            </Stack>
-            <Button variant="default" onClick={() => void lock()}>
+          <Group gap="md" wrap="nowrap" miw={0}>
+            {showUser && (
+              <Stack gap={0} align="flex-end" miw={0}>
+                <Text fw={600} size="sm" truncate="end" maw="100%" data-testid="user-name">
+                  {user.fullName}
+                </Text>
+                <Text size="xs" c="dimmed" truncate="end" maw="100%" data-testid="user-role">
+                  {ROLE_LABELS[user.role]}
+                </Text>
+              </Stack>
+            )}
+            <Button variant="default" onClick={() => void lock()} style={{ flexShrink: 0 }}>
               Zablokuj
             </Button>
-            <Button variant="default" onClick={() => void logout()}>
+            <Button variant="default" onClick={() => void logout()} style={{ flexShrink: 0 }}>
               Wyloguj
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label="Menu główne">
+      {/* Folded away (narrow window, large text): out of the Tab order and hidden from screen readers too. */}
+      <AppShell.Navbar p="sm" aria-label="Menu główne" inert={!wide && !navOpened}>
         <AppShell.Section grow>
           {NAV.filter((n) => allowed(n, user.role, isAdmin, canBackup)).map((n) => link(n.route, n.label))}
         </AppShell.Section>
