@@ -10,11 +10,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import officeCrypto from 'officecrypto-tool';
-import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
+
+
 import { AppError } from '../../shared/errors';
 import { IMPORT_LIMITS, IMPORT_LIMITS_TEXT } from '../../shared/import/fields';
+import { loadExcel, loadOfficeCrypto, loadPapa } from '../lazyModules';
 import { cellText, type CellValue } from './values';
 
 export interface SheetRow {
@@ -71,7 +72,7 @@ export async function readSheetBytes(bytes: Buffer, password?: string | null): P
   if (isCfb) {
     let encrypted = false;
     try {
-      encrypted = officeCrypto.isEncrypted(bytes);
+      encrypted = (await loadOfficeCrypto()).isEncrypted(bytes);
     } catch {
       encrypted = false;
     }
@@ -83,7 +84,7 @@ export async function readSheetBytes(bytes: Buffer, password?: string | null): P
     if (!password) throw new AppError('FILE_PASSWORD_REQUIRED');
     let plain: Buffer;
     try {
-      plain = Buffer.from(await officeCrypto.decrypt(bytes, { password }));
+      plain = Buffer.from(await (await loadOfficeCrypto()).decrypt(bytes, { password }));
     } catch {
       throw new AppError('FILE_WRONG_PASSWORD');
     }
@@ -93,7 +94,7 @@ export async function readSheetBytes(bytes: Buffer, password?: string | null): P
     return { ...(await readXlsx(plain)), encrypted: true, sha256 };
   }
   if (isZip) return { ...(await readXlsx(bytes)), encrypted: false, sha256 };
-  return { ...readCsv(bytes), encrypted: false, sha256 };
+  return { ...(await readCsv(bytes)), encrypted: false, sha256 };
 }
 
 // ---- XLSX ------------------------------------------------------------------------------------
@@ -126,7 +127,7 @@ const isEmptyRow = (cells: CellValue[]) => cells.every((c) => cellText(c) === ''
  * passed: a 50,000-row sheet is refused in a fraction of the time a full load would take.
  */
 async function refuseOversized(bytes: Buffer): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(Readable.from(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'ignore',
@@ -182,7 +183,7 @@ async function readXlsx(bytes: Buffer): Promise<Omit<SheetData, 'encrypted' | 's
       throw notASpreadsheet();
     }
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -224,7 +225,7 @@ function emptySheet(): AppError {
 
 // ---- CSV -------------------------------------------------------------------------------------
 
-function readCsv(bytes: Buffer): Omit<SheetData, 'encrypted' | 'sha256'> {
+async function readCsv(bytes: Buffer): Promise<Omit<SheetData, 'encrypted' | 'sha256'>> {
   // Binary files (PDF, images, executables) contain NUL bytes; text never does.
   if (bytes.subarray(0, 64 * 1024).includes(0) || bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw notASpreadsheet();
   let text: string;
@@ -237,7 +238,7 @@ function readCsv(bytes: Buffer): Omit<SheetData, 'encrypted' | 'sha256'> {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw emptySheet();
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ','], skipEmptyLines: 'greedy', dynamicTyping: false });
+  const parsed = (await loadPapa()).parse<string[]>(text, { delimitersToGuess: [';', ','], skipEmptyLines: 'greedy', dynamicTyping: false });
   const delimiter = parsed.meta.delimiter === ',' ? ',' : ';';
   const records = parsed.data;
   if (records.length > IMPORT_LIMITS.maxRows + 1) {

@@ -6,8 +6,7 @@
  * its SHA-256.
  */
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import officeCrypto from 'officecrypto-tool';
+
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { IMPORT_FIELD_KEYS, IMPORT_LIMITS, type ImportFieldKey, type ImportMapping } from '../../shared/import/fields';
@@ -17,6 +16,7 @@ import type { Actor } from '../core';
 import { audit, nowIso, todayOf, type ServiceCtx } from '../services/context';
 import { executePlans, type FamilyOutcome, type Status } from './execute';
 import { missingRequired, planFamilies, rememberable, resolveMapping, type RememberedMapping } from './plan';
+import { loadExcel, loadOfficeCrypto } from '../lazyModules';
 import { readSheetFile, type SheetData } from './read';
 import { buildTemplate, TEMPLATE_FILE_NAME, XLSX_MIME } from './template';
 import { cellText } from './values';
@@ -255,7 +255,7 @@ export async function previewExport(ctx: ServiceCtx, actor: Actor, session: stri
   const st = previewState(ctx, session, input.previewId);
   const { sheet } = st.ev;
   const views = new Map(rowViews(st.ev).map((v) => [v.row, v]));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Asysta';
   wb.created = new Date(0);
   wb.modified = new Date(0);
@@ -277,7 +277,7 @@ export async function previewExport(ctx: ServiceCtx, actor: Actor, session: stri
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
   }
   const plain = Buffer.from(await wb.xlsx.writeBuffer());
-  const file = Buffer.from(officeCrypto.encrypt(plain, { password: input.password }));
+  const file = Buffer.from((await loadOfficeCrypto()).encrypt(plain, { password: input.password }));
   audit(ctx, actor, 'import.preview_export', null, { sha256: sheet.sha256, rows: sheet.rows.length, encrypted: true });
   return { base64: file.toString('base64'), fileName: 'Asysta - podglad importu.xlsx', mime: XLSX_MIME };
 }

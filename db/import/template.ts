@@ -4,7 +4,7 @@
  * and date columns (so Excel keeps leading zeros and does not turn dates into numbers), and a
  * second sheet explaining each column. Built in memory; the caller saves it.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazyModules';
 import { IMPORT_FIELDS, IMPORT_LIMITS_TEXT } from '../../shared/import/fields';
 
 export const TEMPLATE_FILE_NAME = 'Asysta - wzor importu rodzin.xlsx';
@@ -14,7 +14,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export type TemplateRow = Partial<Record<(typeof IMPORT_FIELDS)[number]['key'], string>>;
 
 export async function buildTemplate(extraRows: TemplateRow[] = [], opts: { withExample?: boolean } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Asysta';
   wb.created = new Date(0);
   wb.modified = new Date(0);

@@ -6,10 +6,7 @@
  */
 import { cellText, type ReportDocument } from './table';
 
-// Loaded on first use: exceljs and officecrypto-tool are large and only exports need them, so the
-// core starts without them.
-const excel = async () => (await import('exceljs')).default;
-const crypto = async () => (await import('officecrypto-tool')).default;
+import { loadExcel as excel, loadOfficeCrypto as crypto } from '../lazyModules';
 
 export async function buildXlsx(doc: ReportDocument, opts: { password?: string | undefined; creator?: string } = {}): Promise<Buffer> {
   const ExcelJS = await excel();
