@@ -6,7 +6,7 @@
  * report settings in office_settings; and the exports (HTML for PDF, XLSX, CSV), each audited.
  * Head (admin) only — the channels say so and every function checks it again.
  */
-import { warsawDate } from '../../shared/dates';
+import { formatDateInText, warsawDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { AnnualReportView, Drilldown, HalfYearReport, ReportFigure, ReportKind, ReportSettings } from '../../shared/ipc/channels/reports';
 import {
@@ -29,6 +29,7 @@ import {
   workStart,
   closureReasonLabel,
   periodNotEndedWarning,
+  withCaseloadAtPeriodEnd,
   type AssessmentRow,
   type FigureItem,
   type HalfYearFigures,
@@ -474,6 +475,7 @@ export function annualView(ctx: ServiceCtx, actor: Actor, periodId: string): Ann
   const half = computeHalfYear(facts, period, conventions, reportStaff(sqlite));
   return {
     ...annual,
+    caseload: withCaseloadAtPeriodEnd(annual.caseload, half, facts.cases, staffRows(sqlite)),
     asOf: todayOf(ctx),
     monitoringCounts,
     warnings: warningsOf(half, todayOf(ctx)),
@@ -548,15 +550,19 @@ function annualDocument(ctx: ServiceCtx, actor: Actor, periodId: string): Report
         .map((f) => [cell(f.no), cell(f.level === 1 ? `   ${f.label}` : f.label), cell(f.value, f.unit === 'amount-gr' ? 'amount-gr' : f.unit === 'ratio' ? 'ratio' : 'int')]),
     },
     {
-      title: `Obciążenie asystentów (stan na ${a.asOf.split('-').reverse().join('.')} r.)`,
-      notes: [a.monitoringCounts ? 'Rodziny w monitoringu są wliczane do limitu (ustawienie ośrodka).' : 'Rodziny w monitoringu nie są wliczane do limitu (art. 15 ust. 4; ustawienie ośrodka).'],
+      title: 'Obciążenie asystentów',
+      notes: [
+        `„W ostatnim dniu okresu” (${formatDateInText(a.period.to)}): rodziny z pozycji 2.5, przypisane asystentowi sprawy z listy tej pozycji — suma równa pozycji 2.5. „Dziś”: stan na ${formatDateInText(a.asOf)}.`,
+        a.monitoringCounts ? 'Rodziny w monitoringu są wliczane do limitu (ustawienie ośrodka).' : 'Rodziny w monitoringu nie są wliczane do limitu (art. 15 ust. 4; ustawienie ośrodka).',
+      ],
       columns: [
         { header: 'Asystent', kind: 'text', width: 34 },
-        { header: 'Rodziny', kind: 'int', width: 10 },
+        { header: 'Rodziny w ostatnim dniu okresu', kind: 'int', width: 16 },
+        { header: 'Rodziny dziś', kind: 'int', width: 12 },
         { header: 'Limit', kind: 'int', width: 10 },
-        { header: 'W monitoringu', kind: 'int', width: 14 },
+        { header: 'W monitoringu dziś', kind: 'int', width: 14 },
       ],
-      rows: a.caseload.map((c) => [cell(c.fullName), n(c.count), n(c.limit), n(c.monitoring)]),
+      rows: a.caseload.map((c) => [cell(c.fullName), n(c.atPeriodEnd), n(c.count), n(c.limit), n(c.monitoring)]),
     },
     {
       title: `Rodziny według stanu sprawy (stan na ${a.asOf.split('-').reverse().join('.')} r.)`,

@@ -11,7 +11,7 @@ import { CLOSURE_REASONS } from '../rules/labels';
 import { CASE_STATES, caseloadPhaseOf, EARLY_CLOSURE_REASONS, isCaseState, type CaseState } from '../rules/lifecycle';
 import { daysBetween } from '../rules/isoDate';
 import type { IsoDate } from '../rules/types';
-import { workSpans } from './compute';
+import { workSpans, type HalfYearFigures } from './compute';
 import type { ReportConventions } from './conventions';
 import type { ReportCase } from './facts';
 import { inside, overlaps, type ReportPeriod } from './period';
@@ -44,6 +44,9 @@ export interface CaseloadRow {
   limit: number;
   /** Families in monitoring (not counted unless the office counts them). */
   monitoring: number;
+  /** Families with work on the period's last day (figure 2.5, each on the row of its case's
+   *  assistant in that figure's list): the caseload as of the period, not as of today. */
+  atPeriodEnd: number;
 }
 
 export interface AreaChange {
@@ -98,8 +101,46 @@ export function caseloadRows(cases: ReadonlyArray<ReportCase>, staff: ReadonlyAr
         count: countedFamilies(cs, countMonitoring).size,
         limit: Math.min(CASELOAD_STATUTORY_LIMIT, s.personalLimit ?? CASELOAD_STATUTORY_LIMIT),
         monitoring: new Set(cs.filter((c) => c.phase === 'monitoring').map((c) => c.familyId)).size,
+        atPeriodEnd: 0,
       };
     });
+}
+
+/**
+ * The caseload on the period's last day per assistant, from figure 2.5 (families_at_period_end):
+ * each family counted there is given to the assistant of the case its drill-down row opens, so the
+ * rows add up to the figure and an inspector finds every family in that list under the assistant's
+ * name (art. 15 ust. 4 is about families at the same time). An assistant no longer active who had
+ * families on that day keeps a row.
+ */
+export function withCaseloadAtPeriodEnd(
+  rows: ReadonlyArray<CaseloadRow>,
+  half: HalfYearFigures,
+  cases: ReadonlyArray<ReportCase>,
+  staff: ReadonlyArray<StaffRow>,
+): CaseloadRow[] {
+  const assistantOf = new Map(cases.map((c) => [c.caseId, c.assistantId]));
+  const items = half.figures.find((f) => f.id === 'families_at_period_end')?.items ?? [];
+  const atEnd = new Map<string, number>();
+  for (const i of items) {
+    const a = assistantOf.get(i.caseId) ?? '';
+    atEnd.set(a, (atEnd.get(a) ?? 0) + 1);
+  }
+  const out = rows.map((r) => ({ ...r, atPeriodEnd: atEnd.get(r.assistantId) ?? 0 }));
+  const staffById = new Map(staff.map((s) => [s.id, s]));
+  for (const [id, n] of atEnd) {
+    if (out.some((r) => r.assistantId === id)) continue;
+    const s = staffById.get(id);
+    out.push({
+      assistantId: id,
+      fullName: s ? s.fullName : 'bez asystenta',
+      count: 0,
+      limit: Math.min(CASELOAD_STATUTORY_LIMIT, s?.personalLimit ?? CASELOAD_STATUTORY_LIMIT),
+      monitoring: 0,
+      atPeriodEnd: n,
+    });
+  }
+  return out;
 }
 
 function monthsOf(p: { from: IsoDate; to: IsoDate }): Array<{ month: string; from: IsoDate; to: IsoDate }> {

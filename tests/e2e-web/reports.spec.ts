@@ -107,5 +107,16 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   await page.getByRole('tab', { name: 'Sprawozdanie roczne / pulpit' }).click();
   await expect(page.getByText('Obciążenie asystentów a limit')).toBeVisible();
   await expect(page.getByTestId('chart-caseload')).toBeVisible();
+  // The current year has not ended: the notice says so. A figure opens the list of exactly its families.
+  const year = today.slice(0, 4);
+  await expect(page.getByTestId('report-warning-PERIOD_NOT_ENDED')).toContainText(`Okres sprawozdawczy jeszcze trwa (kończy się 31.12.${year} r.)`);
+  const yearly = app.fixture('computeHalfYearReport', year).result.figures.find((f) => f.id === 'families_supported')!;
+  await expect(page.getByTestId('annual-figure-families_supported')).toHaveText(String(yearly.value));
+  await page.getByTestId('annual-figure-families_supported').click();
+  const yearList = page.getByRole('dialog');
+  await expect(yearList).toContainText(`Rodziny objęte wsparciem asystenta rodziny w okresie: ${yearly.value}`);
+  await expect(yearList.getByTestId('drilldown-table').locator('tbody tr')).toHaveCount(yearly.value);
+  await yearList.getByRole('button', { name: 'Zamknij listę' }).click();
+  await expect(page.getByTestId('caseload-table')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

@@ -473,6 +473,21 @@ describe('figures that match the case data (issue 13 item 6)', () => {
   });
 });
 
+describe('the annual caseload per assistant can be found in the list of figure 2.5', () => {
+  it('for 2025 and 2026 each assistant\'s families on the period\'s last day are the rows of the list under their name, and add up to the figure', async () => {
+    for (const period of ['2025', '2026']) {
+      const a = await admin.ok('reports:annual', { period });
+      const figure = value(a, 'families_at_period_end');
+      const list = await admin.ok('reports:drilldown', { period, figureId: 'families_at_period_end' });
+      const byName = new Map<string, number>();
+      for (const r of list.rows) byName.set(r.assistantName ?? '', (byName.get(r.assistantName ?? '') ?? 0) + 1);
+      expect(a.caseload.reduce((n, c) => n + c.atPeriodEnd, 0), period).toBe(figure);
+      expect(new Map(a.caseload.filter((c) => c.atPeriodEnd > 0).map((c) => [c.fullName, c.atPeriodEnd])), period).toEqual(byName);
+      expect(figure, period).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('reproducible after anonymisation', () => {
   it('the same figures once names, PESEL, addresses and free text are gone (ids, dates, codes and flags kept)', async () => {
     const before = await admin.ok('reports:halfYear', { period: '2026-H1' });

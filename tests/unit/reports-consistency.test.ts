@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  caseloadRows,
   computeHalfYear,
   DEFAULT_REPORT_CONVENTIONS,
   HALF_YEAR_FIGURES,
@@ -16,6 +17,8 @@ import {
   type ReportCase,
   type ReportConventions,
   type ReportFacts,
+  type StaffRow,
+  withCaseloadAtPeriodEnd,
 } from '../../shared/reports/index';
 
 function kase(caseId: string, familyId: string, over: Partial<ReportCase> = {}): ReportCase {
@@ -124,6 +127,45 @@ describe('the caseload on the last day of the period replaces the half-year aver
     const v = f.items('families_at_period_end').find((i) => i.caseIds.includes('v2'))!;
     expect(v.caseIds).toEqual(['v2']);
     expect(HALF_YEAR_FIGURES.some((d) => d.unit === 'ratio')).toBe(false);
+  });
+});
+
+describe('the annual caseload per assistant is the figure 2.5 list split by assistant', () => {
+  // u1 has every case of facts(); the year-end adds: W (u2, open), X (u3, since left, open at 31.12.2025
+  // and closed in 2026), Y (u2, closed on 15.12.2025). V's row in the list is its Za życiem case v2.
+  const staff: StaffRow[] = [
+    { id: 'u1', fullName: 'Anna Kowal', role: 'assistant', active: true, personalLimit: null },
+    { id: 'u2', fullName: 'Beata Nowicka', role: 'assistant', active: true, personalLimit: 12 },
+    { id: 'u3', fullName: 'Cezary Lis', role: 'assistant', active: false, personalLimit: null },
+  ];
+  const more = (): ReportFacts => {
+    const f = facts();
+    return {
+      ...f,
+      cases: [
+        ...f.cases,
+          kase('w1', 'fW', { assistantId: 'u2', assignedOn: '2025-11-01', consentOn: '2025-11-03' }),
+        kase('x1', 'fX', { assistantId: 'u3', assignedOn: '2025-03-01', consentOn: '2025-03-02', closedOn: '2026-02-28', closureReason: 'CEL', state: 'ZAMKNIETA' }),
+        kase('y1', 'fY', { assistantId: 'u2', assignedOn: '2025-03-01', consentOn: '2025-03-02', closedOn: '2025-12-15', closureReason: 'CEL', state: 'ZAMKNIETA' }),
+      ],
+    };
+  };
+  const caseload = (period: string) => {
+    const f = more();
+    const half = computeHalfYear(f, parsePeriod(period), DEFAULT_REPORT_CONVENTIONS);
+    const rows = withCaseloadAtPeriodEnd(caseloadRows(f.cases, staff, false), half, f.cases, staff);
+    return { rows, figure: half.figures.find((x) => x.id === 'families_at_period_end')!.value, at: (id: string) => rows.find((r) => r.assistantId === id)?.atPeriodEnd };
+  };
+  it('on 31.12.2025: u1 has P, S, T, U, Q and V (six), u2 has W (Y ended on 15.12), u3 — who has left since — has X', () => {
+    const c = caseload('2025');
+    expect([c.at('u1'), c.at('u2'), c.at('u3')]).toEqual([6, 1, 1]);
+    expect(c.rows.reduce((a, r) => a + r.atPeriodEnd, 0)).toBe(c.figure);
+    expect(c.rows.find((r) => r.assistantId === 'u3')).toMatchObject({ fullName: 'Cezary Lis', count: 0 });
+  });
+  it('on 30.06.2026: X has ended, so u3 has no row; the rows still add up to the figure', () => {
+    const c = caseload('2026-H1');
+    expect([c.at('u1'), c.at('u2'), c.at('u3')]).toEqual([6, 1, undefined]);
+    expect(c.rows.reduce((a, r) => a + r.atPeriodEnd, 0)).toBe(c.figure);
   });
 });
 

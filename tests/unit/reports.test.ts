@@ -378,8 +378,8 @@ describe('annual report and dashboard aggregates', () => {
       false,
     );
     expect(rows).toEqual([
-      { assistantId: 'u1', fullName: 'A', count: 1, limit: 15, monitoring: 1 },
-      { assistantId: 'u2', fullName: 'B', count: 1, limit: 12, monitoring: 0 },
+      { assistantId: 'u1', fullName: 'A', count: 1, limit: 15, monitoring: 1, atPeriodEnd: 0 },
+      { assistantId: 'u2', fullName: 'B', count: 1, limit: 12, monitoring: 0, atPeriodEnd: 0 },
     ]);
   });
 

@@ -109,7 +109,8 @@ export type Drilldown = z.infer<typeof drilldownSchema>;
 export const annualReportSchema = z.object({
   period: periodSchema,
   asOf: z.string(),
-  caseload: z.array(z.object({ assistantId: z.string(), fullName: z.string(), count: z.number(), limit: z.number(), monitoring: z.number() })),
+  /** Today's caseload (count, monitoring) and the families on the period's last day (atPeriodEnd, figure 2.5). */
+  caseload: z.array(z.object({ assistantId: z.string(), fullName: z.string(), count: z.number(), limit: z.number(), monitoring: z.number(), atPeriodEnd: z.number() })),
   monitoringCounts: z.boolean(),
   familiesByState: z.array(z.object({ state: z.string(), label: z.string(), families: z.number() })),
   closuresByReason: z.array(z.object({ code: z.string(), label: z.string(), cases: z.number() })),

@@ -5,13 +5,14 @@
  * assessment ratings per area (aggregated, anonymous). Charts: @mantine/charts, as the trend chart.
  */
 import { BarChart, LineChart } from '@mantine/charts';
-import { Alert, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AnnualReportView } from '../../../../shared/ipc/contract';
 import { CASELOAD_STATUTORY_LIMIT } from '../../../../shared/rules/caseload';
 import { call, errorMessage } from '../../api';
 import { formatNumber } from '../../numbers';
 import { CategoryTick, categoryChartHeight } from '../ChartTick';
+import { DrilldownModal } from './DrilldownModal';
 import { ExportButtons } from './ExportButtons';
 import { dec, dmy } from './exports';
 
@@ -20,7 +21,7 @@ const plValue = (v: number) => formatNumber(v);
 
 const MONTHS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
 
-function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
+function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
   return (
     <Paper withBorder p="md">
       <Text size="sm" c="dimmed">
@@ -30,7 +31,7 @@ function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: 
         {value}
       </Text>
       {hint && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" component="div">
           {hint}
         </Text>
       )}
@@ -60,6 +61,7 @@ export function AnnualTab() {
   const [period, setPeriod] = useState(String(year));
   const [r, setR] = useState<AnnualReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -73,7 +75,26 @@ export function AnnualTab() {
     };
   }, [period]);
 
-  const fig = (id: string) => r?.figures.find((f) => f.id === id)?.display ?? '—';
+  /** A figure of the report as a button opening the list of the families it counts. */
+  const fig = (id: string) => {
+    const f = r?.figures.find((x) => x.id === id);
+    if (!f) return '—';
+    return (
+      <Button
+        variant="subtle"
+        fw={700}
+        size="compact-lg"
+        px={4}
+        onClick={() => setDrill(id)}
+        aria-label={`${f.label}: ${f.display} — pokaż listę`}
+        title="Pokaż rodziny, z których wynika ta liczba"
+        data-testid={`annual-figure-${id}`}
+      >
+        {f.display}
+      </Button>
+    );
+  };
+  const atEndDay = r ? dmy(r.asOf < r.period.to ? r.asOf : r.period.to) : '';
 
   return (
     <Stack gap="md">
@@ -90,7 +111,7 @@ export function AnnualTab() {
       {r && (
         <>
           {r.warnings.map((w) => (
-            <Alert key={w.code} color={w.severity === 'warning' ? 'yellow' : 'blue'} variant="light" role="status">
+            <Alert key={w.code} color={w.severity === 'warning' ? 'yellow' : 'blue'} variant="light" role="status" data-testid={`report-warning-${w.code}`}>
               {w.message}
             </Alert>
           ))}
@@ -98,8 +119,8 @@ export function AnnualTab() {
             Dane zbiorcze, bez danych osobowych rodzin. Obciążenie, stany spraw i zaległe oceny — stan na {dmy(r.asOf)}; pozostałe — za {r.period.label}.
           </Text>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Stat label="Rodziny objęte wsparciem w roku" value={fig('families_supported')} hint={`w tym nowe: ${fig('families_new')}`} />
-            <Stat label="Zakończono pracę z rodzinami" value={fig('ended_total')} hint={`w tym rezygnacja: ${fig('ended_resigned')}`} />
+            <Stat label="Rodziny objęte wsparciem w roku" value={fig('families_supported')} hint={<>w tym nowe: {fig('families_new')}</>} />
+            <Stat label="Zakończono pracę z rodzinami" value={fig('ended_total')} hint={<>w tym rezygnacja: {fig('ended_resigned')}</>} />
             <Stat
               label="Przeciętny czas pracy"
               value={r.averageDurationMonths === null ? '—' : `${dec(r.averageDurationMonths)} mies.`}
@@ -114,17 +135,22 @@ export function AnnualTab() {
 
           <ChartCard
             title="Obciążenie asystentów a limit"
-            note={`Limit ustawowy ${CASELOAD_STATUTORY_LIMIT} rodzin (art. 15 ust. 4) albo niższy limit indywidualny. ${r.monitoringCounts ? 'Rodziny w monitoringu są liczone.' : 'Rodziny w monitoringu nie są liczone.'}`}
+            note={`Limit ustawowy ${CASELOAD_STATUTORY_LIMIT} rodzin (art. 15 ust. 4) albo niższy limit indywidualny. „W ostatnim dniu okresu” (${atEndDay}) — rodziny z listy „Rodziny objęte wsparciem w ostatnim dniu okresu” według asystenta; „Dziś” — stan na ${dmy(r.asOf)}. ${r.monitoringCounts ? 'Rodziny w monitoringu są liczone.' : 'Rodziny w monitoringu nie są liczone.'}`}
           >
+            <Group gap="xs" mb="xs">
+              <Text size="sm">Rodziny objęte wsparciem w ostatnim dniu okresu:</Text>
+              {fig('families_at_period_end')}
+            </Group>
             {r.caseload.length === 0 ? (
               <Text size="sm">Brak aktywnych asystentów.</Text>
             ) : (
               <BarChart
                 h={260}
-                data={r.caseload.map((c) => ({ asystent: c.fullName, Rodziny: c.count, Limit: c.limit, 'W monitoringu': c.monitoring }))}
+                data={r.caseload.map((c) => ({ asystent: c.fullName, 'W ostatnim dniu okresu': c.atPeriodEnd, Dziś: c.count, Limit: c.limit, 'W monitoringu': c.monitoring }))}
                 dataKey="asystent"
                 series={[
-                  { name: 'Rodziny', color: 'blue.6' },
+                  { name: 'W ostatnim dniu okresu', color: 'indigo.7' },
+                  { name: 'Dziś', color: 'blue.6' },
                   { name: 'Limit', color: 'gray.5' },
                   { name: 'W monitoringu', color: 'teal.4' },
                 ]}
@@ -133,6 +159,30 @@ export function AnnualTab() {
                 valueFormatter={plValue}
                 data-testid="chart-caseload"
               />
+            )}
+            {r.caseload.length > 0 && (
+              <Table mt="sm" striped data-testid="caseload-table" aria-label="Obciążenie asystentów">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Asystent</Table.Th>
+                    <Table.Th ta="right">W ostatnim dniu okresu ({atEndDay})</Table.Th>
+                    <Table.Th ta="right">Dziś</Table.Th>
+                    <Table.Th ta="right">Limit</Table.Th>
+                    <Table.Th ta="right">W monitoringu dziś</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.caseload.map((c) => (
+                    <Table.Tr key={c.assistantId}>
+                      <Table.Td>{c.fullName}</Table.Td>
+                      <Table.Td ta="right">{c.atPeriodEnd}</Table.Td>
+                      <Table.Td ta="right">{c.count}</Table.Td>
+                      <Table.Td ta="right">{c.limit}</Table.Td>
+                      <Table.Td ta="right">{c.monitoring}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
             )}
           </ChartCard>
 
@@ -220,6 +270,7 @@ export function AnnualTab() {
           </ChartCard>
         </>
       )}
+      {drill && <DrilldownModal period={period} figureId={drill} onClose={() => setDrill(null)} />}
     </Stack>
   );
 }
