@@ -3,6 +3,7 @@
  * with `npm run db:generate` and shipped with the app.
  */
 
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CONTRASTS, TEXT_SIZES } from '../shared/display';
 
@@ -115,6 +116,23 @@ export const families = sqliteTable(
   ],
 );
 
+/**
+ * Row numbers of the family search index (migration 0010: the FTS5 table `family_search` over
+ * families.search_text, kept by triggers on families). An INTEGER PRIMARY KEY keeps its value
+ * through VACUUM, which the implicit rowid of `families` (a text primary key) does not.
+ * A migration that rebuilds `families` must recreate those triggers (see 0010).
+ */
+export const familySearchIds = sqliteTable(
+  'family_search_ids',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('family_search_ids_family_uq').on(t.familyId)],
+);
+
 export const familyMembers = sqliteTable(
   'family_members',
   {
@@ -146,6 +164,11 @@ export const familyMembers = sqliteTable(
     index('members_surname_idx').on(t.lastNameFolded),
     index('members_pesel_idx').on(t.pesel),
     index('members_surname_birth_idx').on(t.lastNameFolded, t.birthDate),
+    // The reports' children facts (db/services/reports.ts loadReportFacts: id, family, birth date
+    // and placement history), read from the index alone instead of every member's row.
+    index('members_children_report_idx')
+      .on(t.isChild, t.familyId, t.id, t.birthDate, t.placement)
+      .where(sql`${t.isChild} = 1`),
   ],
 );
 
@@ -212,6 +235,23 @@ export const cases = sqliteTable(
     index('cases_assistant_idx').on(t.assistantId, t.state),
     uniqueIndex('cases_number_uq').on(t.caseNumber),
     uniqueIndex('cases_seq_uq').on(t.seqYear, t.seqNo),
+    // The reports' case facts (loadReportCases) read from this index alone: 20 years of cases
+    // are a few MB of index instead of every case row with its JSON.
+    index('cases_report_idx').on(
+      t.id,
+      t.familyId,
+      t.track,
+      t.source,
+      t.state,
+      t.assistantId,
+      t.assignedOn,
+      t.consentOn,
+      t.closedOn,
+      t.closureReason,
+      t.monitoringEndsOn,
+      t.consentBasis,
+      sql`(${t.courtOrder} IS NOT NULL)`,
+    ),
   ],
 );
 
@@ -232,7 +272,13 @@ export const caseEvents = sqliteTable(
     toState: text('to_state').notNull(),
     details: text('details'),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId),
+    // The waiting-list and archive steps the reports read (loadReportCases), from the index alone.
+    index('case_events_report_idx')
+      .on(t.caseId, t.id, t.fromState, t.toState, t.at, sql`(${t.details} ->> '$.decidedOn')`, sql`(${t.details} ->> '$.on')`)
+      .where(sql`${t.toState} IN ('LISTA_OCZEKUJACYCH', 'ARCHIWUM') OR ${t.fromState} = 'LISTA_OCZEKUJACYCH'`),
+  ],
 );
 
 /** Office-wide case settings (one row, id = 1; defaults apply when absent). */

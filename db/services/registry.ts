@@ -151,8 +151,23 @@ export interface FamilyListQuery {
 const OPEN_STATES_SQL = "('ZAMKNIETA','ARCHIWUM')";
 
 /**
- * Diacritics-insensitive search: 11 digits = PESEL (exact), otherwise every word must match a
- * surname prefix, the address, the place or a case number (search_text holds them folded).
+ * The full-text query for the words typed in the family search: each word (folded like
+ * search_text, so "Łucz" finds "Łuczak") must begin a word of a surname, the address, the place
+ * or a case number — `"w"*`, a prefix phrase, so "4011.7" matches "GOPS.4011.7.2026". Null when
+ * nothing searchable was typed.
+ */
+export function familySearchMatch(text: string): string | null {
+  const words = foldPolish(text)
+    .split(' ')
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, 5);
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : null;
+}
+
+/**
+ * Diacritics-insensitive search: 11 digits = PESEL (exact), otherwise every word must begin a
+ * word of a surname, the address, the place or a case number, looked up in the family_search
+ * full-text index (migration 0009, kept by triggers on families.search_text).
  */
 export function listFamilies(
   sqlite: SqliteHandle,
@@ -164,24 +179,15 @@ export function listFamilies(
   const where: string[] = [scope.sql];
   const params: Record<string, unknown> = { ...scope.params };
   const text = q.query.trim();
+  const match = /^\d{11}$/.test(text) ? null : familySearchMatch(text);
   if (/^\d{11}$/.test(text)) {
     where.push('f.id IN (SELECT family_id FROM family_members WHERE pesel = @pesel)');
     params.pesel = text;
-  } else if (text) {
-    foldPolish(text)
-      .split(' ')
-      .filter(Boolean)
-      .slice(0, 5)
-      .forEach((w, i) => {
-        const esc = w.replace(/[\\%_]/g, (c) => `\\${c}`);
-        where.push(
-          `(f.id IN (SELECT family_id FROM family_members WHERE last_name_folded >= @w${i} AND last_name_folded < @w${i}hi)` +
-            ` OR f.search_text LIKE @l${i} ESCAPE '\\')`,
-        );
-        params[`w${i}`] = w;
-        params[`w${i}hi`] = `${w}\uffff`;
-        params[`l${i}`] = `%${esc}%`;
-      });
+  } else if (match) {
+    where.push(
+      'f.id IN (SELECT s.family_id FROM family_search_ids s WHERE s.id IN (SELECT rowid FROM family_search WHERE family_search MATCH @match))',
+    );
+    params.match = match;
   }
   const caseConds: string[] = [];
   if (q.assistantId) {
@@ -201,6 +207,9 @@ export function listFamilies(
   const order =
     q.sort === 'updated' ? 'f.updated_at DESC, f.id' : q.sort === 'caseNumber' ? 'f.case_number IS NULL, f.case_number, f.id' : 'f.sort_name, f.id';
   const total = (sqlite.prepare(`SELECT count(*) AS c FROM families f ${whereSql}`).get(params) as { c: number }).c;
+  // The page's ids first (filter, order, limit on the families table alone), then the columns
+  // and per-family counts for those rows only: a search matching thousands of families computes
+  // the head's name and the member counts for the fifty it shows.
   const rows = sqlite
     .prepare(
       `SELECT f.id, f.case_number AS caseNumber, f.address, f.place, f.area, f.nk_active AS nkActive,
@@ -217,10 +226,9 @@ export function listFamilies(
                          AND fs.from_on <= @scopeToday AND fs.until_on >= @scopeToday) END AS sharedUntil`
                   : ', NULL AS sharedUntil'
               }
-         FROM families f LEFT JOIN users u ON u.id = f.assistant_id
-         ${whereSql}
-         ORDER BY ${order}
-         LIMIT @limit OFFSET @offset`,
+         FROM (SELECT f.id FROM families f ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+         JOIN families f ON f.id = page.id LEFT JOIN users u ON u.id = f.assistant_id
+        ORDER BY ${order}`,
     )
     .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Array<
     Omit<FamilyListItem, 'nkActive' | 'hasSafetyNote' | 'cases'> & { nkActive: number; hasSafetyNote: number }

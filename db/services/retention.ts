@@ -431,6 +431,9 @@ export function runAnonymisation(
     const byFamily = new Map<string, string[]>();
     for (const c of p.cases) byFamily.set(c.familyId, [...(byFamily.get(c.familyId) ?? []), c.caseId]);
     for (const [familyId, ids] of byFamily) anonymiseFamily(sqlite, familyId, ids, asOf, at, counts);
+    // The search index drops the anonymised words only when its segments are merged: merge them
+    // all now, so the VACUUM below leaves no old surname or address in the file.
+    sqlite.prepare(`INSERT INTO family_search (family_search) VALUES ('optimize')`).run();
     summary = { ...counts, settingsVersion: p.settings.version, archiveConsent: input.archiveConsent.trim() || null };
     sqlite
       .prepare('INSERT INTO retention_runs (id, at, by_user, case_ids, summary) VALUES (?, ?, ?, ?, ?)')

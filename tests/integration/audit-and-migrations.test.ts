@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { journalEntries, openDatabase, schemaVersion } from '../../db/open';
+import { listFamilies } from '../../db/services/registry';
 import { contract } from '../../shared/ipc/contract';
 import { removeDir, setUpOffice, tempDir, testApp, type TestApp } from '../helpers';
 import { devResources } from '../../build/dev-resources';
@@ -73,6 +74,10 @@ describe('migrations', () => {
     v1.sqlite
       .prepare(`INSERT INTO office_settings (key, value, version, updated_at) VALUES ('report.staff', ?, 1, '2026-01-02T10:00:00.000Z')`)
       .run(JSON.stringify({ u1: { form: 'employment-contract', taskBasedTime: true }, gone: { form: 'service-contract', taskBasedTime: false } }));
+    // A family recorded before the search index (0009/0010) existed.
+    v1.sqlite
+      .prepare(`INSERT INTO families (id, address, place, gmina, search_text, created_at, updated_at) VALUES ('f0','ul. Jarzębinowa 3','Grębocin','Lubicz','wisniewska jarzebinowa 3 grebocin','x','x')`)
+      .run();
     v1.sqlite.close();
 
     const v2 = openDatabase(path, key, { migrationsFolder: devResources().migrationsFolder });
@@ -82,7 +87,23 @@ describe('migrations', () => {
     v2.sqlite
       .prepare(`INSERT INTO families (id, address, place, gmina, search_text, assistant_id, created_at, updated_at) VALUES ('f1','ul. Polna 1','Grębocin','Lubicz','x','u1','x','x')`)
       .run();
-    expect(v2.sqlite.prepare('SELECT count(*) AS c FROM families').get()).toEqual({ c: 1 });
+    expect(v2.sqlite.prepare('SELECT count(*) AS c FROM families').get()).toEqual({ c: 2 });
+    // 0009_scale_indexes + 0010_family_search: the older family is in the search index, and a
+    // family added after the upgrade is indexed by the triggers (typed with diacritics, any case).
+    const head = { user: { id: 'u0', login: 'kierownik', fullName: 'Kierownik', role: 'admin' as const }, sessionId: 's' };
+    const found = (query: string) => listFamilies(v2.sqlite, head, { query, page: 1, pageSize: 50 }).items.map((f) => f.id).sort();
+    expect(found('Wiśniewsk')).toEqual(['f0']);
+    expect(found('jarzębinowa grębocin')).toEqual(['f0']);
+    expect(found('Polna')).toEqual([]);
+    v2.sqlite.prepare(`UPDATE families SET search_text = 'nowak polna 1 grebocin' WHERE id = 'f1'`).run();
+    expect(found('GRĘBOCIN')).toEqual(['f0', 'f1']);
+    expect(found('polna')).toEqual(['f1']);
+    // The indexes and triggers of the newest schema exist (a later migration that rebuilds
+    // \`families\` must recreate the triggers: this fails if it does not).
+    const objects = v2.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')`).pluck().all();
+    expect(objects).toEqual(
+      expect.arrayContaining(['family_search_ai', 'family_search_au', 'family_search_ad', 'cases_report_idx', 'case_events_report_idx', 'members_children_report_idx']),
+    );
     // 0006_catalogue_decided_on: the catalogue's "Data uzyskania / odmowy" column exists, empty for old rows.
     expect((v2.sqlite.prepare('PRAGMA table_info(catalogue_items)').all() as Array<{ name: string }>).map((c) => c.name)).toContain('decided_on');
     // 0007_staff_register: the form of employment moved into the staff register (accounts that

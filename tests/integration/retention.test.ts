@@ -15,6 +15,7 @@ import { makePesel } from '../../db/demo/generate';
 import { Keystore } from '../../db/keystore';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
+import { foldPolish } from '../../shared/text';
 import { ADMIN, failure, plaintextHits, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 import { PASSWORD, staff } from './registryFixtures';
 
@@ -378,6 +379,15 @@ describe('retention queue and anonymisation', () => {
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(hitsIn(decryptedImage(key).db, ['Przybyszewska', 'Gniewomir opowiadał', 'ul. Jarzębinowa 17'])).toEqual(['Przybyszewska', 'Gniewomir opowiadał', 'ul. Jarzębinowa 17']);
 
+    // The search index (family_search, full-text) holds the family's words too, folded.
+    sqlite.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, family_search, row)');
+    const indexed = (words: string[]) => words.map(foldPolish).filter((w) => sqlite.prepare('SELECT 1 FROM temp.search_terms WHERE term = ?').get(w));
+    const searchWords = [A.needles[0]!, B.needles[0]!, 'Jarzębinowa'];
+    expect(indexed(searchWords)).toEqual(searchWords.map(foldPolish));
+    // Its pages store the folded words (prefix-compressed: the tail of each word is in the bytes).
+    const indexTails = searchWords.map((w) => foldPolish(w).slice(2));
+    expect(hitsIn(sqlite.prepare('SELECT block FROM family_search_data').pluck().all().reduce<Buffer>((acc, b) => Buffer.concat([acc, b as Buffer]), Buffer.alloc(0)), indexTails)).toEqual(indexTails);
+
     // ---- The run ----
     const again = await admin.ok('retention:prepare', {});
     const res = await admin.ok('retention:run', { token: again.token, confirmed: true, archiveConsent: 'AP-T.4231.15.2026 z 10.11.2026' });
@@ -395,6 +405,10 @@ describe('retention queue and anonymisation', () => {
     expect(hitsIn(image.db, goneNeedles)).toEqual([]);
     expect(image.walBytes === 0 || hitsIn(image.wal, goneNeedles).length === 0).toBe(true);
     expect(plaintextHits(dir, goneNeedles)).toEqual([]);
+    // Nor in the search index: the anonymised words are gone from it, not only marked deleted.
+    expect(indexed(searchWords)).toEqual([]);
+    expect(hitsIn(image.db, indexTails)).toEqual([]);
+    expect((await admin.ok('families:list', { query: A.needles[0]! })).total).toBe(0);
     // Other families are untouched.
     expect(hitsIn(image.db, keptNeedles)).toEqual(keptNeedles);
     expect(sqlite.prepare('SELECT count(*) AS n FROM family_members WHERE pesel IS NOT NULL AND family_id IN (SELECT family_id FROM cases WHERE anonymised_on IS NOT NULL)').get()).toEqual({ n: 0 });
