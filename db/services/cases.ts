@@ -51,6 +51,7 @@ import { audit, json, nowIso, todayOf, type ServiceCtx } from './context';
 import { familyName, type FamilyPerson } from '../../shared/grammar';
 import { caseDeadlineItems } from './deadlines';
 import { caseSummaries, familyHistory, familyLabel, refreshFamilyIndex, refuseIfAnonymised, requireFamilyVisible } from './registry';
+import { OPEN_CASE_STATES_SQL } from '../repos/caseStates';
 
 export interface CaseRow {
   id: string;
@@ -650,7 +651,7 @@ export function decisionScreen(ctx: ServiceCtx) {
   const rows = sqlite
     .prepare(
       `SELECT assistant_id AS a, family_id AS familyId, state FROM cases
-        WHERE assistant_id IS NOT NULL AND state NOT IN ('ZAMKNIETA','ARCHIWUM')`,
+        WHERE state IN ${OPEN_CASE_STATES_SQL} AND assistant_id IS NOT NULL`,
     )
     .all() as Array<{ a: string; familyId: string; state: CaseState }>;
   const byAssistant = new Map<string, Array<{ familyId: string; phase: ReturnType<typeof caseloadPhaseOf> }>>();

@@ -25,6 +25,7 @@ import { readOfficePapers } from './staff';
 import { getCaseSettings } from './caseSettings';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
 import { familyScope } from './registry';
+import { OPEN_CASE_STATES_SQL } from '../repos/caseStates';
 
 const PHASE: Record<CaseState, DeadlineCasePhase> = {
   ZGLOSZENIE: 'intake',
@@ -89,7 +90,7 @@ export function deadlineFacts(sqlite: SqliteHandle, where = '1', params: Record<
               (SELECT min(p.drawn_up_on) FROM work_plans p WHERE p.case_id = c.id) AS workPlanOn,
               (SELECT max(v.on_date) FROM case_entries v WHERE v.case_id = c.id AND v.kind = 'visit') AS lastVisitOn
          FROM cases c JOIN families f ON f.id = c.family_id
-        WHERE c.state NOT IN ('ZAMKNIETA','ARCHIWUM') AND ${where}`,
+        WHERE c.state IN ${OPEN_CASE_STATES_SQL} AND ${where}`,
     )
     .all(params) as FactRow[];
   if (rows.length === 0) return [];
@@ -281,7 +282,7 @@ export function allDeadlines(ctx: ServiceCtx, actor: Actor, input: { assistantId
     .prepare(`SELECT id, full_name AS fullName, personal_limit AS personalLimit FROM users WHERE role = 'assistant' AND active = 1 ORDER BY full_name`)
     .all() as Array<{ id: string; fullName: string; personalLimit: number | null }>;
   const rows = sqlite
-    .prepare(`SELECT assistant_id AS a, family_id AS familyId, state FROM cases WHERE assistant_id IS NOT NULL AND state NOT IN ('ZAMKNIETA','ARCHIWUM')`)
+    .prepare(`SELECT assistant_id AS a, family_id AS familyId, state FROM cases WHERE state IN ${OPEN_CASE_STATES_SQL} AND assistant_id IS NOT NULL`)
     .all() as Array<{ a: string; familyId: string; state: CaseState }>;
   const byA = new Map<string, Array<{ familyId: string; phase: ReturnType<typeof caseloadPhaseOf> }>>();
   for (const r of rows) {

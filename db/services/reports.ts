@@ -154,32 +154,36 @@ const dateOfEvent = (decidedOn: string | null, on: string | null, at: string) =>
 /** Every case as plain facts (ids, dates, states, codes, flags) with its waiting-list episodes
  *  and archive date from the case history. */
 export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
+  // Twenty years of cases are tens of thousands of rows: read as arrays (no intermediate row
+  // objects), from cases_report_idx alone (migration 0009).
+  type Row = [
+    caseId: string,
+    familyId: string,
+    track: 'general' | 'za-zyciem',
+    source: string,
+    state: string,
+    assistantId: string | null,
+    assignedOn: string | null,
+    consentOn: string | null,
+    closedOn: string | null,
+    closureReason: string | null,
+    monitoringEndsOn: string | null,
+    consentBasis: string | null,
+    hasCourtOrder: number,
+  ];
   const rows = sqlite
     .prepare(
-      `SELECT id AS caseId, family_id AS familyId, track, source, state, assistant_id AS assistantId, assigned_on AS assignedOn,
-              consent_on AS consentOn, closed_on AS closedOn, closure_reason AS closureReason, monitoring_ends_on AS monitoringEndsOn,
-              consent_basis AS consentBasis, court_order IS NOT NULL AS hasCourtOrder
+      `SELECT id, family_id, track, source, state, assistant_id, assigned_on, consent_on, closed_on, closure_reason,
+              monitoring_ends_on, consent_basis, (court_order IS NOT NULL)
          FROM cases`,
     )
-    .all() as Array<{
-    caseId: string;
-    familyId: string;
-    track: 'general' | 'za-zyciem';
-    source: string;
-    state: string;
-    assistantId: string | null;
-    assignedOn: string | null;
-    consentOn: string | null;
-    closedOn: string | null;
-    closureReason: string | null;
-    monitoringEndsOn: string | null;
-    consentBasis: string | null;
-    hasCourtOrder: number;
-  }>;
+    .raw()
+    .all() as Row[];
   const events = sqlite
     .prepare(
+      // Read from case_events_report_idx alone (migration 0009): same expressions, same WHERE.
       `SELECT case_id AS caseId, from_state AS fromState, to_state AS toState, at,
-              json_extract(details, '$.decidedOn') AS decidedOn, json_extract(details, '$.on') AS on_
+              (details ->> '$.decidedOn') AS decidedOn, (details ->> '$.on') AS on_
          FROM case_events
         WHERE to_state IN ('LISTA_OCZEKUJACYCH', 'ARCHIWUM') OR from_state = 'LISTA_OCZEKUJACYCH'
         ORDER BY case_id, id`,
@@ -198,26 +202,27 @@ export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
     if (list.length) waitlists.set(e.caseId, list);
     if (e.toState === 'ARCHIWUM') archived.set(e.caseId, on);
   }
-  return rows.map((r) => ({
-    caseId: r.caseId,
-    familyId: r.familyId,
-    track: r.track,
-    source: r.source,
-    state: r.state,
-    assistantId: r.assistantId,
-    assignedOn: r.assignedOn,
-    consentOn: r.consentOn,
-    closedOn: r.closedOn,
-    closureReason: r.closureReason,
-    monitoringEndsOn: r.monitoringEndsOn,
-    archivedOn: archived.get(r.caseId) ?? null,
-    courtOrdered: r.source === 'court-order' || r.consentBasis === 'court-order' || r.hasCourtOrder === 1,
-    waitlist: waitlists.get(r.caseId) ?? [],
+  return rows.map(([caseId, familyId, track, source, state, assistantId, assignedOn, consentOn, closedOn, closureReason, monitoringEndsOn, consentBasis, hasCourtOrder]) => ({
+    caseId,
+    familyId,
+    track,
+    source,
+    state,
+    assistantId,
+    assignedOn,
+    consentOn,
+    closedOn,
+    closureReason,
+    monitoringEndsOn,
+    archivedOn: archived.get(caseId) ?? null,
+    courtOrdered: source === 'court-order' || consentBasis === 'court-order' || hasCourtOrder === 1,
+    waitlist: waitlists.get(caseId) ?? [],
   }));
 }
 
 export function loadReportFacts(sqlite: SqliteHandle): ReportFacts {
   // Children with their foster-care episodes from the placement history (never today's flag alone).
+  // Read from members_children_report_idx alone (migration 0009).
   const children = (
     sqlite.prepare('SELECT id AS memberId, family_id AS familyId, birth_date AS birthDate, placement FROM family_members WHERE is_child = 1').all() as Array<{
       memberId: string;
