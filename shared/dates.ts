@@ -81,12 +81,70 @@ const WARSAW_PARTS = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function warsawParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
-  const out = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
-  for (const part of WARSAW_PARTS.formatToParts(instant)) {
-    if (part.type in out) out[part.type as keyof typeof out] = part.value;
+/** Europe/Warsaw local time minus UTC (ms) at the instant `ms`, as Intl (the tz data) says. */
+function intlOffset(ms: number): number {
+  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of WARSAW_PARTS.formatToParts(new Date(ms))) {
+    if (part.type in p) p[part.type as keyof typeof p] = Number(part.value);
   }
-  return out;
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The offset changes of one UTC year, from Intl: the offset at 1 January and every instant it
+ * changes (each found by bisection between the first days of two months). Formatting thousands
+ * of instants (a report over 20 years of case history) through Intl one by one is slow; with the
+ * year's changes known, an instant's local time is arithmetic. Still entirely the tz data's rules.
+ */
+const zoneYears = new Map<number, { start: number; changes: Array<{ at: number; offset: number }> }>();
+
+function zoneYear(year: number): { start: number; changes: Array<{ at: number; offset: number }> } {
+  let z = zoneYears.get(year);
+  if (z) return z;
+  const start = intlOffset(Date.UTC(year, 0, 1));
+  const changes: Array<{ at: number; offset: number }> = [];
+  let prevAt = Date.UTC(year, 0, 1);
+  let prevOffset = start;
+  for (let m = 1; m <= 12; m++) {
+    const at = Date.UTC(year, m, 1);
+    const offset = intlOffset(at);
+    if (offset !== prevOffset) {
+      // The first second at which the offset is no longer prevOffset.
+      let lo = prevAt;
+      let hi = at;
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (intlOffset(mid) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      changes.push({ at: hi, offset: intlOffset(hi) });
+    }
+    prevAt = at;
+    prevOffset = offset;
+  }
+  z = { start, changes };
+  zoneYears.set(year, z);
+  return z;
+}
+
+function warsawOffset(ms: number): number {
+  const z = zoneYear(new Date(ms).getUTCFullYear());
+  let offset = z.start;
+  for (const c of z.changes) if (ms >= c.at) offset = c.offset;
+  return offset;
+}
+
+function warsawParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  const local = new Date(instant.getTime() + warsawOffset(instant.getTime()));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    year: String(local.getUTCFullYear()).padStart(4, '0'),
+    month: two(local.getUTCMonth() + 1),
+    day: two(local.getUTCDate()),
+    hour: two(local.getUTCHours()),
+    minute: two(local.getUTCMinutes()),
+    second: two(local.getUTCSeconds()),
+  };
 }
 
 function toInstant(value: string | number | Date | null | undefined): Date | null {

@@ -65,6 +65,29 @@ describe('the one Polish date formatter (shared/dates.ts)', () => {
     expect(formatDate('2028-02-29T10:00:00.000Z')).toBe('29.02.2028');
   });
 
+  it('agrees with the tz data (Intl) minute by minute around every DST change of 1990–2045 and at random instants', () => {
+    // The instants are converted arithmetically from each year's offset changes (shared/dates.ts);
+    // Intl one by one is the reference.
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const reference = (ms: number) => {
+      const p = Object.fromEntries(intl.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+      return `${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute}:${p.second}`;
+    };
+    const instants: number[] = [];
+    for (let y = 1990; y <= 2045; y++) {
+      for (const month of [2, 9]) {
+        for (let day = 24; day <= 31; day++) for (let minute = 0; minute < 240; minute += 7) instants.push(Date.UTC(y, month, day, 0, minute, 59));
+      }
+    }
+    let seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      instants.push(Date.UTC(1990, 0, 1) + Math.floor((seed / 2 ** 31) * 56 * 365.25 * 86_400_000));
+    }
+    const wrong = instants.filter((ms) => formatDateTime(ms, { seconds: true }) !== reference(ms));
+    expect(wrong.map((ms) => new Date(ms).toISOString())).toEqual([]);
+  });
+
   it('is total: missing or impossible dates print the fallback, never "undefined", "NaN" or ISO', () => {
     for (const bad of [null, undefined, '', '2027-02-29', '2028-13-01', '2028-00-10', '31.12.2027', 'jutro']) {
       expect(formatDate(bad)).toBe('—');
