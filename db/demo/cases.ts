@@ -54,6 +54,8 @@ interface Plan {
   closureReason?: string;
   assistant?: number;
   ageDays: number;
+  /** Days from the first step to the last (default: up to today). History cases end in the past. */
+  lifeDays?: number;
 }
 
 function pathTo(p: Plan): CaseState[] {
@@ -125,7 +127,11 @@ export function seedDemoCases(
   ];
   while (plans.length < familyIds.length) {
     const k = closedKinds[plans.length % closedKinds.length]!;
-    plans.push({ ...k, assistant: Math.floor(r() * Math.max(1, assistants.length)), ageDays: 500 + Math.floor(r() * 3000) });
+    const ageDays = 500 + Math.floor(r() * 3000);
+    // Spread over the years as a real office's history: each case ran for 8 months to 2 years and
+    // ended long ago (not all of them this year), so a report period meets only its own cases.
+    const lifeDays = Math.min(ageDays - 90, 240 + ((plans.length * 53) % 480));
+    plans.push({ ...k, assistant: Math.floor(r() * Math.max(1, assistants.length)), ageDays, lifeDays });
   }
   plans.length = Math.min(plans.length, familyIds.length);
 
@@ -153,8 +159,9 @@ export function seedDemoCases(
     const seqNo = (seq.get(year) ?? 0) + 1;
     seq.set(year, seqNo);
     const path = pathTo(p);
-    const step = Math.max(1, Math.floor(p.ageDays / (path.length + 1)));
-    const dateOf = (s: CaseState) => addDays(start, Math.min(p.ageDays, path.indexOf(s) * step));
+    const life = p.lifeDays ?? p.ageDays;
+    const step = Math.max(1, Math.floor(life / (path.length + 1)));
+    const dateOf = (s: CaseState) => addDays(start, Math.min(life, path.indexOf(s) * step));
     const has = (s: CaseState) => path.includes(s);
     const a = p.assistant !== undefined && has('PRZYDZIELONY') ? assistants[p.assistant % assistants.length] ?? null : null;
     const court = p.source === 'court-order' ? { court: 'Sąd Rejonowy w Toruniu, III Wydział Rodzinny i Nieletnich', caseRef: `III Nsm ${100 + seqNo}/${String(year).slice(2)}`, date: addDays(start, -10) } : null;
@@ -180,7 +187,7 @@ export function seedDemoCases(
       assignedOn: a ? dateOf('PRZYDZIELONY') : null,
       consentBasis,
       consentOn: consentBasis ? dateOf(zz ? 'KONTAKT_I_ZGODA' : 'ZGODA') : null,
-      closedOn: p.state === 'ZAMKNIETA' || has('MONITORING') ? addDays(start, p.ageDays - Math.min(p.ageDays, 90)) : null,
+      closedOn: p.state === 'ZAMKNIETA' || has('MONITORING') ? addDays(start, life - Math.min(life, 90)) : null,
       closureReason: p.closureReason ?? (has('MONITORING') ? (zz ? 'ZZ_KONIEC' : 'CEL') : null),
       zzCategory: category,
       receivedOn: zz ? start : null,
@@ -229,7 +236,7 @@ export function seedDemoCases(
           ? ps
           : (a ?? admin);
       const action = prev === null ? (zz ? 'zzRequest' : 'intake') : s === 'ZAMKNIETA' ? ({ BRAK_PRZESLANEK: 'concludeNoAssistantNeeded', ODMOWA_PRZYDZIELENIA: 'refuse', BRAK_ZGODY: 'recordRefusal', ODMOWA_ZZ: 'refuseZz' } as Record<string, string>)[p.closureReason!]! : ACTION_INTO[s]!;
-      insEv.run(id, `${s === 'ZAMKNIETA' ? addDays(start, p.ageDays - Math.min(p.ageDays, 90)) : dateOf(s)}T09:00:00.000Z`, who.id, who.login, who.fullName, action, prev, s,
+      insEv.run(id, `${s === 'ZAMKNIETA' ? addDays(start, life - Math.min(life, 90)) : dateOf(s)}T09:00:00.000Z`, who.id, who.login, who.fullName, action, prev, s,
         JSON.stringify({ demo: true, ...(s === 'PRZYDZIELONY' && a ? { assistantName: a.fullName } : {}) }));
       events++;
       prev = s;
