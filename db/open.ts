@@ -99,16 +99,26 @@ export function openDatabase(path: string, dataKey: Buffer, opts: OpenOptions): 
 export function runMigrations(sqlite: SqliteHandle, db: Db, migrationsFolder: string): void {
   const entries = journalEntries(migrationsFolder);
   const newestKnown = Math.max(0, ...entries.map((e) => e.when));
-  const hasTable = sqlite
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
-    .get();
+  const hasTable = migrationsTableExists(sqlite);
   if (hasTable) {
     const row = sqlite.prepare('SELECT max(created_at) AS m FROM __drizzle_migrations').get() as { m: number | null };
     if (row.m !== null && Number(row.m) > newestKnown) throw new AppError('DB_FROM_FUTURE');
   }
   migrate(db, { migrationsFolder });
+  // Foreign keys are enforced on every write (foreign_keys = ON); only a migration (which may
+  // rebuild tables with the checks off) can leave a dangling reference. So the whole-database
+  // check — a scan of every table, ~0.3 s at 20,000 families — runs once per schema version:
+  // the header's user_version records the version last found consistent. Opening an up-to-date
+  // database costs the same at any size, and a failed check is repeated at every open.
+  const version = schemaVersion(sqlite);
+  if (sqlite.pragma('user_version', { simple: true }) === version) return;
   const fk = sqlite.pragma('foreign_key_check') as unknown[];
   if (fk.length > 0) throw new AppError('DB_CORRUPT', 'Migracja naruszyła spójność danych (klucze obce).');
+  sqlite.pragma(`user_version = ${version}`);
+}
+
+function migrationsTableExists(sqlite: SqliteHandle): boolean {
+  return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get();
 }
 
 /** Whether the audit log has the hash-chain columns (a custom migrations folder may predate them). */

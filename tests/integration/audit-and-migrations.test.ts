@@ -118,6 +118,36 @@ describe('migrations', () => {
     v2.sqlite.close();
   });
 
+  it('checks foreign keys after a migration, not on every open (opening costs the same at any size)', () => {
+    const prev = join(dir, 'migrations-prev');
+    mkdirSync(join(prev, 'meta'), { recursive: true });
+    const all = devResources().migrationsFolder;
+    const entries = journalEntries(all);
+    for (const e of entries.slice(0, -1)) cpSync(join(all, `${e.tag}.sql`), join(prev, `${e.tag}.sql`));
+    const journal = JSON.parse(readFileSync(join(all, 'meta', '_journal.json'), 'utf8'));
+    writeFileSync(join(prev, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
+    const key = randomBytes(32);
+    const path = join(dir, 'asysta.db');
+    const dangling = (db: ReturnType<typeof openDatabase>) => {
+      // A reference to an account that does not exist, written with the checks off.
+      db.sqlite.pragma('foreign_keys = OFF');
+      db.sqlite.prepare(`INSERT INTO user_display_prefs (user_id, text_size, contrast, updated_at) VALUES ('nobody', 'A', 'normal', 'x')`).run();
+      db.sqlite.close();
+    };
+    dangling(openDatabase(path, key, { migrationsFolder: prev }));
+    // A migration ran: the dangling reference is found and the database refused.
+    expect(() => openDatabase(path, key, { migrationsFolder: all })).toThrowError(expect.objectContaining({ code: 'DB_CORRUPT' }));
+    // The migration is committed, but the refusal stands until the data is consistent.
+    expect(() => openDatabase(path, key, { migrationsFolder: all })).toThrowError(expect.objectContaining({ code: 'DB_CORRUPT' }));
+
+    const path2 = join(dir, 'current.db');
+    dangling(openDatabase(path2, key, { migrationsFolder: all }));
+    // Up to date and checked at this version: no whole-database scan at open.
+    const again = openDatabase(path2, key, { migrationsFolder: all });
+    expect(schemaVersion(again.sqlite)).toBe(entries.length);
+    again.sqlite.close();
+  });
+
   it('a database from a newer app version is refused with a clear message', () => {
     const key = randomBytes(32);
     const path = join(dir, 'asysta.db');
