@@ -4,10 +4,11 @@
  * database and counting every figure with its drill-down ids — plus the annual report /
  * dashboard and an XLSX export. Median and p95. Target: half-year report p95 < 300 ms.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AsystaCore } from '../../db/core';
 import { TEST_SCRYPT } from '../../db/crypto';
 import { seedDemo } from '../../db/demo/seed';
@@ -16,6 +17,14 @@ import { annualView, exportReport, halfYearView } from '../../db/services/report
 import { MemorySettingsStore } from '../../db/settings';
 import { fmt, median, p95, time } from './stats';
 import { devResources } from '../../build/dev-resources';
+
+/** tests/bench/core-rss.ts bundled as the app's worker is (esbuild, npm packages external). */
+async function buildCoreRss(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = fileURLToPath(new URL('../../node_modules/.cache/asysta-bench/core-rss.mjs', import.meta.url));
+  await build({ entryPoints: [fileURLToPath(new URL('./core-rss.ts', import.meta.url))], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
 
 function measure(fn: () => unknown, runs = 40): { median: number; p95: number } {
   const xs: number[] = [];
@@ -51,7 +60,14 @@ export async function benchReports(families = Number(process.env.BENCH_FAMILIES 
     console.log(`annual report / dashboard ${year} — median ${fmt(annual.median)}, p95 ${fmt(annual.p95)}`);
     console.log(`half-year XLSX export — median ${fmt(median(xs.slice(2)))}`);
     core.shutdown();
-    return ok;
+    // The core's resident memory after a morning's use, in a fresh process (tests/bench/core-rss.ts).
+    const out = execFileSync(process.execPath, [await buildCoreRss(), dir, password, JSON.stringify(devResources())], { encoding: 'utf8' });
+    const mem = JSON.parse(out.trim().split('\n').pop()!) as { rssMb: number; peakRssMb: number; heapUsedMb: number };
+    const memOk = mem.peakRssMb < 150;
+    console.log(
+      `core process RSS after search, cards, decision and morning screens, reports — ${mem.rssMb.toFixed(0)} MB (peak ${mem.peakRssMb.toFixed(0)} MB, JS heap ${mem.heapUsedMb.toFixed(0)} MB)   (target < 150 MB) ${memOk ? 'OK' : 'ABOVE TARGET'}`,
+    );
+    return ok && memOk;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
