@@ -13,6 +13,8 @@ import { devResources } from '../../build/dev-resources';
 import { TEST_SCRYPT } from '../../db/crypto';
 import { caseRecordFindings } from '../../db/documents/record';
 import { seedDemo } from '../../db/demo/seed';
+import { warsawDate } from '../../shared/dates';
+import { lastFinishedHalfYear } from '../../shared/reports/period';
 import { JsonFileSettingsStore } from '../../db/settings';
 import type { RecordFinding } from '../../shared/rules/records';
 import { removeDir, tempDir, testApp, type TestApp } from '../helpers';
@@ -61,3 +63,27 @@ describe('the demo seed obeys the rules of the case file', () => {
     expect(show(all.filter((f) => ['MEMBER_PARENT_TOO_YOUNG', 'MEMBER_PARENT_BORN_AFTER_CHILD', 'FAMILY_CHILDREN_SAME_NAME', 'ASSESSMENT_PERIOD_TOO_LONG'].includes(f.code)))).toEqual([]);
   });
 });
+
+describe('the demo\'s report figures match its case data (issue 13 item 6)', () => {
+  it('every S7 family has its placement dated; for the last two half-years and the last two years each list has exactly the figure\'s count', async () => {
+    const admin = app.session();
+    await admin.ok('auth:login', { login: 'admin', password: PASSWORD });
+    const today = warsawDate(new Date())!;
+    const year = Number(today.slice(0, 4));
+    const periods = [lastFinishedHalfYear(today), `${year}-${today.slice(5, 7) <= '06' ? 'H1' : 'H2'}`, String(year - 1), String(year)];
+    let checked = 0;
+    for (const period of periods) {
+      const r = period.includes('-H') ? await admin.ok('reports:halfYear', { period }) : await admin.ok('reports:annual', { period });
+      expect(r.warnings.map((w) => w.code).filter((c) => c.startsWith('FOSTER_')), period).toEqual([]);
+      expect(r.warnings.some((w) => w.code === 'PERIOD_NOT_ENDED'), period).toBe(r.period.to >= today);
+      for (const f of r.figures) {
+        if (f.drill === 'none' || f.unit === 'amount-gr') continue;
+        const d = await admin.ok('reports:drilldown', { period, figureId: f.id });
+        expect(d.kind === 'assistants' ? d.assistants.length : d.rows.length, `${period} ${f.id}`).toBe(f.value);
+        if (f.value > 0) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  }, 120_000);
+});
+
