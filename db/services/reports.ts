@@ -29,6 +29,8 @@ import {
   workStart,
   closureReasonLabel,
   periodNotEndedWarning,
+  closureOfFigureId,
+  closuresInPeriod,
   withCaseloadAtPeriodEnd,
   type AssessmentRow,
   type FigureItem,
@@ -323,7 +325,28 @@ export function halfYearReport(ctx: ServiceCtx, actor: Actor, input: { period: s
 
 // ---- Drill-down ---------------------------------------------------------------------------------------
 
+/** The list behind a bar of the annual report's closures by reason: the cases themselves. */
+function closureDrilldown(ctx: ServiceCtx, periodId: string, figureId: string, code: string): Drilldown {
+  const period = periodOf(periodId);
+  const conventions = reportConventions(ctx.sqlite);
+  const ids = closuresInPeriod(loadReportCases(ctx.sqlite), period).get(code) ?? [];
+  const rows = caseRows(ctx.sqlite, ids, conventions).sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
+  return {
+    period,
+    figureId,
+    label: `Zakończenia w okresie — ${closureReasonLabel(code || null)}`,
+    definition:
+      'Sprawy zamknięte w okresie (data zamknięcia w okresie) z tą przyczyną zakończenia — każde zamknięcie, także przed rozpoczęciem pracy z rodziną; liczone sprawy, nie rodziny.',
+    display: String(rows.length),
+    kind: 'families',
+    rows,
+    assistants: [],
+  };
+}
+
 function drilldownData(ctx: ServiceCtx, periodId: string, figureId: string): Drilldown {
+  const closure = closureOfFigureId(figureId);
+  if (closure !== null) return closureDrilldown(ctx, periodId, figureId, closure);
   const def = figureDef(figureId);
   if (!def) throw new AppError('NOT_FOUND', 'Nie ma takiej pozycji sprawozdania.');
   if (def.drill === 'none') throw new AppError('VALIDATION', 'Ta pozycja jest wyliczana z innych i nie ma własnej listy rodzin.');

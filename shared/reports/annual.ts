@@ -231,6 +231,32 @@ export function closureReasonLabel(code: string | null): string {
   return REASON_LABELS[code] ?? code;
 }
 
+/** Cases closed in the period (closure date inside it) by closure reason code ('' = none given):
+ *  every closure, also one before any work began. Counted in cases, not families. */
+export function closuresInPeriod(cases: ReadonlyArray<ReportCase>, p: ReportPeriod): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of cases) {
+    if (!inside(c.closedOn, p)) continue;
+    const k = c.closureReason ?? '';
+    out.set(k, [...(out.get(k) ?? []), c.caseId]);
+  }
+  for (const ids of out.values()) ids.sort();
+  return out;
+}
+
+const CLOSURE_FIGURE = /^closures-([A-Z0-9_]+|none)$/;
+
+/** The drill-down id of the annual report's "closures by reason" bar (no colon: it names a file). */
+export function closureFigureId(code: string): string {
+  return `closures-${code || 'none'}`;
+}
+
+/** The closure reason of a drill-down id made by closureFigureId ('' = none), else null. */
+export function closureOfFigureId(id: string): string | null {
+  const m = CLOSURE_FIGURE.exec(id);
+  return m ? (m[1] === 'none' ? '' : m[1]!) : null;
+}
+
 export function computeAnnual(input: {
   period: ReportPeriod;
   conventions: ReportConventions;
@@ -253,16 +279,11 @@ export function computeAnnual(input: {
     .map((s) => ({ state: s, label: CASE_STATES[s].label, families: perState.get(s)!.size }));
 
   // Closures in the period by reason (every closure, also before any work).
-  const reasons = new Map<string, number>();
-  for (const c of cases) {
-    if (!inside(c.closedOn, p)) continue;
-    const k = c.closureReason ?? '';
-    reasons.set(k, (reasons.get(k) ?? 0) + 1);
-  }
+  const reasons = closuresInPeriod(cases, p);
   const order = [...CLOSURE_REASONS.map((r) => r.code as string), ...Object.keys(EARLY_CLOSURE_REASONS)];
   const closuresByReason = [...reasons.entries()]
     .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99))
-    .map(([code, n]) => ({ code, label: closureReasonLabel(code || null), cases: n }));
+    .map(([code, ids]) => ({ code, label: closureReasonLabel(code || null), cases: ids.length }));
 
   // Average duration of the work with the cases whose work ended in the period.
   const ended = workSpans(cases, conv).filter((s) => s.end !== null && inside(s.end, p));

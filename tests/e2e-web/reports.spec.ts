@@ -118,5 +118,12 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   await expect(yearList.getByTestId('drilldown-table').locator('tbody tr')).toHaveCount(yearly.value);
   await yearList.getByRole('button', { name: 'Zamknij listę' }).click();
   await expect(page.getByTestId('caseload-table')).toBeVisible();
+  // A closures-by-reason count opens the cases it counts.
+  const closures = page.getByTestId('closures-table').locator('tbody tr');
+  expect(await closures.count(), 'the demo year has closures').toBeGreaterThan(0);
+  const n = Number(await closures.first().getByRole('button').innerText());
+  await closures.first().getByRole('button').click();
+  await expect(page.getByRole('dialog').getByTestId('drilldown-table').locator('tbody tr')).toHaveCount(n);
+  await page.getByRole('dialog').getByRole('button', { name: 'Zamknij listę' }).click();
   expect(consoleErrors).toEqual([]);
 });

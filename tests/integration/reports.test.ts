@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx, isEncryptedXlsx } from '../../db/reports/xlsx';
 import { ChromiumPdfEngine, chromiumPath } from '../../db/print/pdf';
 import type { ChannelInput } from '../../shared/ipc/contract';
+import { closureFigureId } from '../../shared/reports/annual';
 import { ASSESSMENT_AREAS } from '../../shared/rules/index';
 import { ADMIN, failure, removeDir, setUpOffice, tempDir, testApp, type TestApp, type TestSession } from '../helpers';
 import { family, PASSWORD, staff } from './registryFixtures';
@@ -485,6 +486,24 @@ describe('the annual caseload per assistant can be found in the list of figure 2
       expect(new Map(a.caseload.filter((c) => c.atPeriodEnd > 0).map((c) => [c.fullName, c.atPeriodEnd])), period).toEqual(byName);
       expect(figure, period).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the annual closures by reason can be found case by case', () => {
+  it('each bar opens the list of the cases closed in the period with that reason: as many as the bar says, each with that reason', async () => {
+    let bars = 0;
+    for (const period of ['2025', '2026']) {
+      const a = await admin.ok('reports:annual', { period });
+      for (const c of a.closuresByReason) {
+        const d = await admin.ok('reports:drilldown', { period, figureId: closureFigureId(c.code) });
+        expect(d.rows.length, `${period} ${c.code}`).toBe(c.cases);
+        expect(d.display).toBe(String(c.cases));
+        expect(new Set(d.rows.map((r) => r.closureReason)), `${period} ${c.code}`).toEqual(new Set([c.label]));
+        bars++;
+      }
+    }
+    expect(bars).toBeGreaterThanOrEqual(2);
+    expect(failure(await admin.call('reports:drilldown', { period: '2026', figureId: 'closures-x:y' })).code).toBe('NOT_FOUND');
   });
 });
 

@@ -9,6 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   caseloadRows,
+  closureFigureId,
+  closureOfFigureId,
+  closuresInPeriod,
   computeHalfYear,
   DEFAULT_REPORT_CONVENTIONS,
   HALF_YEAR_FIGURES,
@@ -166,6 +169,24 @@ describe('the annual caseload per assistant is the figure 2.5 list split by assi
     const c = caseload('2026-H1');
     expect([c.at('u1'), c.at('u2'), c.at('u3')]).toEqual([6, 1, undefined]);
     expect(c.rows.reduce((a, r) => a + r.atPeriodEnd, 0)).toBe(c.figure);
+  });
+});
+
+describe('the annual closures by reason are lists of cases', () => {
+  it('every case closed in the period, by its reason (also one closed before any work), none from outside it', () => {
+    const cases = [
+      kase('a', 'fA', { closedOn: '2026-02-01', closureReason: 'CEL' }),
+      kase('b', 'fB', { closedOn: '2026-12-31', closureReason: 'CEL' }),
+      kase('c', 'fC', { closedOn: '2025-12-31', closureReason: 'CEL' }),
+      kase('d', 'fD', { closedOn: '2026-03-03', closureReason: 'ODMOWA_PRZYDZIELENIA', consentOn: null }),
+      kase('e', 'fE', { closedOn: '2026-05-05', closureReason: null }),
+    ];
+    expect(Object.fromEntries(closuresInPeriod(cases, parsePeriod('2026')))).toEqual({ CEL: ['a', 'b'], ODMOWA_PRZYDZIELENIA: ['d'], '': ['e'] });
+  });
+  it('the list id of a reason names a file safely and reads back', () => {
+    expect(closureFigureId('ODMOWA_PRZYDZIELENIA')).toBe('closures-ODMOWA_PRZYDZIELENIA');
+    expect(closureFigureId('')).toBe('closures-none');
+    expect([closureOfFigureId('closures-ODMOWA_PRZYDZIELENIA'), closureOfFigureId('closures-none'), closureOfFigureId('closures-a:b'), closureOfFigureId('families_supported')]).toEqual(['ODMOWA_PRZYDZIELENIA', '', null, null]);
   });
 });
 

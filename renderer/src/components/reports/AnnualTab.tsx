@@ -8,6 +8,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Alert, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AnnualReportView } from '../../../../shared/ipc/contract';
+import { closureFigureId } from '../../../../shared/reports/annual';
 import { CASELOAD_STATUTORY_LIMIT } from '../../../../shared/rules/caseload';
 import { call, errorMessage } from '../../api';
 import { formatNumber } from '../../numbers';
@@ -211,6 +212,35 @@ export function AnnualTab() {
                   valueFormatter={plValue}
                   series={[{ name: 'Sprawy', color: 'orange.6' }]}
                 />
+              )}
+              {r.closuresByReason.length > 0 && (
+                <Table mt="sm" striped data-testid="closures-table" aria-label="Zakończenia w okresie według przyczyny">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Przyczyna</Table.Th>
+                      <Table.Th ta="right">Sprawy</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {r.closuresByReason.map((c) => (
+                      <Table.Tr key={c.code}>
+                        <Table.Td>{c.label}</Table.Td>
+                        <Table.Td ta="right">
+                          <Button
+                            variant="subtle"
+                            fw={700}
+                            size="compact-sm"
+                            onClick={() => setDrill(closureFigureId(c.code))}
+                            aria-label={`${c.label}: ${c.cases} — pokaż listę`}
+                            title="Pokaż sprawy, z których wynika ta liczba"
+                          >
+                            {c.cases}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
               )}
             </ChartCard>
           </SimpleGrid>
