@@ -221,7 +221,7 @@ test('social worker refers a family → head assigns with the caseload shown →
   expect(consoleErrors).toEqual([]);
 });
 
-test('seeded office: list filters, duplicate PESEL blocks, Za życiem request with the live certificate rules, case settings', async ({ page }) => {
+test('seeded office: list filters, duplicate PESEL blocks, Za życiem request with the live certificate rules, a child back from foster care, case settings', async ({ page }) => {
   test.setTimeout(180_000);
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -280,6 +280,29 @@ test('seeded office: list filters, duplicate PESEL blocks, Za życiem request wi
     await expect(verify).toBeHidden({ timeout: 30_000 });
     await expect(page.getByTestId('case-state')).toHaveText('Wniosek zweryfikowany — czeka na przydzielenie');
     await page.screenshot({ path: test.info().outputPath('zz-case.png'), fullPage: true });
+
+    // A child comes home from foster care: the return date closes the placement in its history
+    // (the report counts foster care by the period from it), shown on the family card.
+    const placed = seeded.sql
+      .prepare(
+        `SELECT family_id AS familyId, first_name AS firstName, last_name AS lastName, json_extract(placement, '$.since') AS since
+           FROM family_members WHERE is_child = 1 AND json_extract(placement, '$.kind') = 'foster-care' AND json_extract(placement, '$.since') IS NOT NULL LIMIT 1`,
+      )
+      .get() as { familyId: string; firstName: string; lastName: string; since: string };
+    await page.goto(`${seeded.url}#/families/f/${encodeURIComponent(placed.familyId)}`);
+    await page.getByRole('link', { name: 'Edytuj dane' }).click();
+    const child = page.locator('fieldset', { hasText: `Dziecko — ${placed.firstName} ${placed.lastName}` });
+    await expect(child.getByLabel(/^Data powrotu z pieczy/)).toHaveCount(0);
+    await child.getByLabel(/^Miejsce pobytu/).selectOption('home');
+    await child.getByLabel(/^Data powrotu z pieczy/).fill(pl(today));
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    const row = page.getByRole('row', { name: new RegExp(`${placed.firstName} ${placed.lastName}`) });
+    await expect(row).toContainText(`w domu (powrót z pieczy ${pl(today)})`, { timeout: 30_000 });
+    await expect(row).toContainText(`w pieczy zastępczej od ${pl(placed.since)} do ${pl(today)}`);
+    const stored = JSON.parse(
+      (seeded.sql.prepare(`SELECT placement FROM family_members WHERE family_id = ? AND first_name = ?`).get(placed.familyId, placed.firstName) as { placement: string }).placement,
+    ) as { kind: string; history: Array<{ since: string; until: string }> };
+    expect(stored).toMatchObject({ kind: 'home', returnedOn: today, history: [{ since: placed.since, until: today }] });
 
     // Settings → Sprawy: the pattern must contain {nr} and {rok}.
     await page.getByRole('link', { name: 'Ustawienia' }).click();
