@@ -84,6 +84,18 @@ test('the overlap check passes a layout that holds (wrapped text, a clipped labe
   expect(await textOverlaps(page)).toEqual([]);
 });
 
+test('the overlap check looks only inside an open modal dialog, and finds overlaps there', async ({ page }) => {
+  const dialog = (inner: string) => `<p>Tekst strony pod oknem</p>
+     <div role="dialog" aria-modal="true" aria-label="Nowa wizyta" style="position:fixed;inset:0;background:#fff;padding:16px">
+       <h2>Nowa wizyta</h2>${inner}
+     </div>`;
+  await openLayout(page, dialog('<p>Data wizyty</p>'));
+  expect(await textOverlaps(page)).toEqual([]);
+  await page.unrouteAll();
+  await openLayout(page, dialog('<div style="position:relative"><span style="position:absolute;top:0">Data wizyty</span><span style="position:absolute;top:3px;left:10px">Godzina</span></div>'));
+  expect(await textOverlaps(page)).toEqual(['„Data wizyty” nachodzi na „Godzina”']);
+});
+
 test('the overlap check finds text drawn over text and a page that scrolls sideways', async ({ page }) => {
   await openLayout(
     page,
@@ -98,4 +110,15 @@ test('the overlap check finds text drawn over text and a page that scrolls sidew
   expect(found).toContain('„Grażyna Szczęsna-Wiśniewska” nachodzi na „Kierownik ośrodka”');
   expect(found.find((f) => f.startsWith('strona przewija się w poziomie'))).toMatch(/\(1200 > 800 px\): div„Tabela szersza niż okno”/);
   expect(found).toHaveLength(2);
+});
+
+test('the overlap check finds a button pushed out of a fixed header (the page itself does not scroll)', async ({ page }) => {
+  const header = (width: number) => `<header style="position:fixed;top:0;left:0;right:0;display:flex;gap:8px;white-space:nowrap">
+       <span style="flex-shrink:0;width:${width}px">Asysta</span><button type="button">Zablokuj</button><button type="button">Wyloguj</button>
+     </header><h1 style="margin-top:60px">Rodziny</h1>`;
+  await openLayout(page, header(500));
+  expect(await textOverlaps(page)).toEqual([]);
+  await page.unrouteAll();
+  await openLayout(page, header(720));
+  expect(await textOverlaps(page)).toEqual(['poza prawą krawędzią okna (800 px): button„Wyloguj”']);
 });

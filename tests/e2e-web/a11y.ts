@@ -89,28 +89,36 @@ const WATCHER = String.raw`(function (tags) {
     });
     return { key: parts.join(' | '), mutations: mutations, busy: busy };
   };
+  // What the user sees of an element: clipped by itself and every ancestor that hides or scrolls
+  // its overflow (truncated labels, buttons, scroll containers).
+  var clipOf = function (el) {
+    var clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    for (var p = el; p && p !== document.documentElement; p = p.parentElement) {
+      var ps = getComputedStyle(p);
+      if (ps.overflowX !== 'visible' || ps.overflowY !== 'visible') {
+        var pr = p.getBoundingClientRect();
+        clip = { left: Math.max(clip.left, pr.left), top: Math.max(clip.top, pr.top), right: Math.min(clip.right, pr.right), bottom: Math.min(clip.bottom, pr.bottom) };
+      }
+    }
+    return clip;
+  };
   // Text drawn over other text (a layout that does not fit, e.g. at A++): pairs of text boxes of
-  // different elements that intersect, and whether the page scrolls sideways.
+  // different elements that intersect, and content out of the window on the right.
   window.__a11yOverlaps = function () {
     var boxes = [];
     var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     var range = document.createRange();
+    // An open modal dialog covers the page on purpose: only its own text is looked at.
+    var modals = all('[aria-modal="true"]');
+    var modal = modals.length ? modals[modals.length - 1] : null;
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!/\S/.test(node.nodeValue)) continue;
       var el = node.parentElement;
       if (!el || el.closest('[aria-hidden="true"], script, style, noscript')) continue;
+      if (modal && !modal.contains(el)) continue;
       var cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
-      // What the user sees of the text: clipped by every ancestor that hides its overflow
-      // (truncated labels, scroll containers).
-      var clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
-      for (var p = el; p && p !== document.documentElement; p = p.parentElement) {
-        var ps = getComputedStyle(p);
-        if (ps.overflowX !== 'visible' || ps.overflowY !== 'visible') {
-          var pr = p.getBoundingClientRect();
-          clip = { left: Math.max(clip.left, pr.left), top: Math.max(clip.top, pr.top), right: Math.min(clip.right, pr.right), bottom: Math.min(clip.bottom, pr.bottom) };
-        }
-      }
+      var clip = clipOf(el);
       range.selectNodeContents(node);
       var rects = range.getClientRects();
       for (var i = 0; i < rects.length; i++) {
@@ -134,20 +142,22 @@ const WATCHER = String.raw`(function (tags) {
         out.push('„' + x.t + '” nachodzi na „' + y.t + '”');
       }
     }
+    // Content that sticks out of the window on the right: the page scrolls sideways, or (in a
+    // fixed header, which never scrolls) it cannot be reached at all. The innermost such elements
+    // are named; what a container scrolls or clips on purpose (within the window) is not counted.
     var doc = document.documentElement;
-    if (doc.scrollWidth > doc.clientWidth + 1) {
-      // Name the innermost elements that stick out (not those inside a scroll container).
-      var wide = Array.prototype.slice.call(document.body.querySelectorAll('*')).filter(function (e) {
-        if (e.getBoundingClientRect().right <= doc.clientWidth + 1) return false;
-        for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-          var o = getComputedStyle(p).overflowX;
-          if (o === 'auto' || o === 'scroll' || o === 'hidden') return false;
-        }
-        return !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > doc.clientWidth + 1; });
-      });
-      var names = wide.slice(0, 3).map(function (e) { return e.tagName.toLowerCase() + '„' + clean(e.textContent).slice(0, 30) + '”'; });
-      out.push('strona przewija się w poziomie (' + doc.scrollWidth + ' > ' + doc.clientWidth + ' px): ' + names.join(', '));
-    }
+    var edge = doc.clientWidth + 1;
+    var sticking = Array.prototype.slice.call(document.body.querySelectorAll('*')).filter(function (e) {
+      var r = e.getBoundingClientRect();
+      if (r.right <= edge || r.width < 2 || r.height < 2 || getComputedStyle(e).visibility === 'hidden') return false;
+      if (modal && !modal.contains(e)) return false;
+      var c = clipOf(e);
+      return Math.min(r.right, c.right) > edge && Math.min(r.right, c.right) - Math.max(r.left, c.left) > 2 && Math.min(r.bottom, c.bottom) - Math.max(r.top, c.top) > 2;
+    });
+    sticking = sticking.filter(function (e) { return !sticking.some(function (o) { return o !== e && e.contains(o); }); });
+    var names = sticking.slice(0, 3).map(function (e) { return e.tagName.toLowerCase() + '„' + clean(e.textContent).slice(0, 30) + '”'; });
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push('strona przewija się w poziomie (' + doc.scrollWidth + ' > ' + doc.clientWidth + ' px): ' + names.join(', '));
+    else if (sticking.length) out.push('poza prawą krawędzią okna (' + doc.clientWidth + ' px): ' + names.join(', '));
     return out;
   };
   window.__a11yRun = function (rules) {

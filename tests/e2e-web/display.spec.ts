@@ -61,6 +61,10 @@ test('text size and contrast: by keyboard, remembered per user, the workstation�
   await login(page, HEAD.login, HEAD.password);
   await expect(html(page)).toHaveAttribute('data-text-size', 'A++');
   await checkA11y(page, 'strona główna, A++, wysoki kontrast', { enhancedContrast: true });
+  // A new office's home: "Pierwsze kroki" at A++ in high contrast, nothing drawn over anything.
+  await expect(page.getByText('Pierwsze kroki', { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('A++-wysoki-kontrast-pierwsze-kroki.png'), fullPage: true });
+  expect(await textOverlaps(page)).toEqual([]);
   await setTextSize(page, 'A+');
   await createAccount(page, AR);
   await logout(page);

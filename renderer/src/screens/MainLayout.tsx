@@ -126,18 +126,19 @@ export function MainLayout() {
               <Text fw={700} size="lg" lh={1.2}>
                 Asysta
               </Text>
-              <Text size="sm" c="dimmed" truncate="end" data-testid="office-name">
+              <Text size="sm" c="dimmed" truncate="end" title={status.officeName ?? undefined} data-testid="office-name">
                 {status.officeName ?? ''}
               </Text>
             </Stack>
           </Group>
-          <Group gap="md" wrap="nowrap" miw={0}>
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
             {showUser && (
-              <Stack gap={0} align="flex-end" miw={0}>
-                <Text fw={600} size="sm" truncate="end" maw="100%" data-testid="user-name">
+              // The user's own name keeps its room (up to 30% of the window); the office name gives way first.
+              <Stack gap={0} align="flex-end" miw={0} maw="30vw">
+                <Text fw={600} size="sm" truncate="end" maw="100%" title={user.fullName} data-testid="user-name">
                   {user.fullName}
                 </Text>
-                <Text size="xs" c="dimmed" truncate="end" maw="100%" data-testid="user-role">
+                <Text size="xs" c="dimmed" truncate="end" maw="100%" title={ROLE_LABELS[user.role]} data-testid="user-role">
                   {ROLE_LABELS[user.role]}
                 </Text>
               </Stack>
