@@ -588,9 +588,15 @@ function prepareMembers(
     isHead: i === headIdx ? 1 : 0,
     sortOrder: i,
     phone: m.phone ?? '',
-    placement: m.isChild && m.placement ? JSON.stringify(m.placement) : null,
+    // The foster-care history is the core's (mergePlacement on update): never taken from a client.
+    placement: m.isChild && m.placement ? JSON.stringify(withoutHistory(m.placement)) : null,
   }));
   return { rows, warnings: [...v.findings.filter((f) => f.severity !== 'blocker'), ...dupFindings] };
+}
+
+function withoutHistory<P extends { history?: unknown }>(p: P): Omit<P, 'history'> {
+  const { history: _clientHistory, ...rest } = p;
+  return rest;
 }
 
 function familyColumns(input: Omit<FamilyCreateInput, 'members' | 'acknowledgeDuplicates'>) {

@@ -444,6 +444,17 @@ describe('figures that match the case data (issue 13 item 6)', () => {
     expect(csv).toContain('UWAGA: Sprawy założone z powodu umieszczenia dziecka w pieczy zastępczej');
   });
 
+  it('only the core writes the foster-care history: one sent with a new family is not stored, so it cannot count in a report', async () => {
+    const input = family('Fałsz');
+    const kid = input.members.findIndex((m) => m.isChild);
+    input.members[kid]!.placement = { kind: 'home', history: [{ since: '2025-01-01', until: '2026-05-01' }] };
+    const { family: f } = await team.ps.s.ok('families:create', input);
+    expect(f.members[kid]!.placement).toMatchObject({ kind: 'home' });
+    expect(f.members[kid]!.placement).not.toHaveProperty('history');
+    const stored = app.sql.prepare('SELECT placement FROM family_members WHERE id = ?').get(f.members[kid]!.id) as { placement: string };
+    expect(JSON.parse(stored.placement)).not.toHaveProperty('history');
+  });
+
   it('a period that has not ended (2026-H2 on 22.11.2026) says so; an ended one does not', async () => {
     const h2 = await admin.ok('reports:halfYear', { period: '2026-H2' });
     expect(h2.warnings[0]).toMatchObject({ code: 'PERIOD_NOT_ENDED', message: expect.stringContaining('kończy się 31.12.2026 r.') });
