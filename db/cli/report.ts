@@ -59,6 +59,8 @@ async function main(): Promise<void> {
           asOf: r.asOf,
           filedOn: r.filedOn,
           figures: r.figures.map((f) => ({ id: f.id, no: f.no, label: f.label, value: f.value, display: f.display, unit: f.unit, definition: f.definition })),
+          // What the head must know about the figures (period not ended, foster care not recorded): no case ids.
+          warnings: r.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, cases: w.caseIds.length })),
           conventions: r.conventionLines,
         },
         null,

@@ -549,8 +549,11 @@ describe('npm run report', () => {
     await app.close();
     const r = await cli(['--data-dir', dir, '--password', ADMIN.password, '--period', '2026-H1']);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { period: { id: string }; figures: Array<{ id: string; value: number }> };
+    const out = JSON.parse(r.stdout) as { period: { id: string }; figures: Array<{ id: string; value: number }>; warnings: Array<{ code: string; message: string; cases: number }> };
     expect(out.period.id).toBe('2026-H1');
+    // The same warnings as on screen (the S7 case without a placement), without case ids.
+    expect(out.warnings).toEqual(inApp.warnings.map((w) => expect.objectContaining({ code: w.code, message: w.message, cases: w.caseIds.length })));
+    expect(out.warnings.map((w) => w.code)).toContain('FOSTER_SOURCE_NO_PLACEMENT');
     expect(Object.fromEntries(out.figures.map((f) => [f.id, f.value]))).toEqual(Object.fromEntries(inApp.figures.map((f) => [f.id, f.value])));
 
     const file = join(dir, 'sprawozdanie.xlsx');
