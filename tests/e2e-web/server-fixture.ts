@@ -36,6 +36,8 @@ export interface RunningApp extends PreviewServer {
   sql: ProbeSql;
   probe: CoreProbe;
   fixture: Probe['fixture'];
+  /** The core's clock when started with `clockStart` (null on the real clock): move it between steps. */
+  clock: HostClock | null;
   dispose(): Promise<void>;
 }
 
@@ -44,11 +46,12 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'asysta-e2e-Łódź-'));
   const seeded = seed ? await seedDemo({ dataDir, settings, resources, families: seed.families, password: seed.password, seed: seed.seed, kdf: coreOpts.kdf }) : null;
   const probe = new Probe();
+  const clock = clockStart !== undefined ? new HostClock(clockStart) : null;
   const host = await CoreHost.start({
     workerEntry: process.env[TEST_WORKER_ENV] ?? (await buildTestWorker()),
     core: { dataDir, ...coreOpts, resources },
     settings,
-    ...(clockStart !== undefined ? { clock: new HostClock(clockStart) } : {}),
+    ...(clock ? { clock } : {}),
     ...probe.init,
     onInternalError: (place, err) => console.error(`[asysta] internal error on ${place}: ${err.name}`),
   });
@@ -60,6 +63,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     sql: probe.sql,
     probe: probe.core,
     fixture: probe.fixture.bind(probe),
+    clock,
     async dispose() {
       await server.close();
       await host.shutdown({ timeoutMs: 10_000 });
