@@ -58,7 +58,7 @@ export function AdvanceActionDialog(props: {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={label}>
+    <Modal opened={opened} onClose={onClose} title={label} closeButtonProps={{ 'aria-label': 'Zamknij' }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormDateField control={form.control} label="Data" required data-autofocus name={'on'} error={e.on?.message} />
