@@ -26,6 +26,25 @@ export const loginSchema = z
     error: 'Login: dozwolone są małe litery bez polskich znaków, cyfry, kropka, myślnik i podkreślenie.',
   });
 
+/**
+ * The login offered for a new account: the first name's initial, a dot and the surname, in
+ * lower case without Polish letters ("Grażyna Bielecka" → "g.bielecka", as the login field's
+ * example "j.nowak"); '' when the name gives no valid login. The user may type another.
+ */
+export function suggestLogin(fullName: string): string {
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/ł/g, 'l')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9-]/g, '');
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2) return '';
+  const login = `${fold(words[0]!).slice(0, 1)}.${fold(words[words.length - 1]!)}`;
+  return loginSchema.safeParse(login).success ? login : '';
+}
+
 export const passwordSchema = z
   .string({ error: 'Hasło: pole jest wymagane.' })
   .min(PASSWORD_MIN_LENGTH, { error: `Hasło: co najmniej ${PASSWORD_MIN_LENGTH} znaków.` })

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { Account, StaffEntry } from '../../../shared/ipc/contract';
 import { countOf, NOUNS } from '../../../shared/grammar';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { newAccountSchema, passwordSchema, personNameSchema, roleSchema } from '../../../shared/schemas';
+import { newAccountSchema, passwordSchema, personNameSchema, roleSchema, suggestLogin } from '../../../shared/schemas';
 import { call, errorMessage, isApiError } from '../api';
 import { FormError } from '../components/FormError';
 import { NewPasswordFields } from '../components/NewPasswordFields';
@@ -352,6 +352,11 @@ function CreateAccountForm({ onCancel, onDone }: { onCancel: () => void; onDone:
     },
   );
   const role = form.watch('role');
+  const fullName = form.watch('fullName');
+  // The login follows the name ("j.nowak") until the user types one of their own.
+  useEffect(() => {
+    if (!form.getFieldState('login').isDirty) form.setValue('login', suggestLogin(fullName ?? ''));
+  }, [fullName, form]);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Container, Group, PasswordInput, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { loginSchema, officeProfileSchema, passwordSchema, personNameSchema } from '../../../shared/schemas';
+import { loginSchema, officeProfileSchema, passwordSchema, personNameSchema, suggestLogin } from '../../../shared/schemas';
 import { call, isApiError } from '../api';
 import { FormError } from '../components/FormError';
 import { DisplaySwitch } from '../components/DisplaySwitch';
@@ -47,6 +47,12 @@ export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
     resolver: zodResolver(adminSchema),
     defaultValues: { fullName: '', login: '', password: '', repeat: '' },
   });
+
+  // The login follows the head's name ("a.kowalska") until the user types one of their own.
+  const adminName = adminForm.watch('fullName');
+  useEffect(() => {
+    if (!adminForm.getFieldState('login').isDirty) adminForm.setValue('login', suggestLogin(adminName ?? ''));
+  }, [adminName, adminForm]);
 
   const submitOffice = officeForm.handleSubmit((office) => {
     if (!adminForm.getValues('fullName')) adminForm.setValue('fullName', office.headName);
