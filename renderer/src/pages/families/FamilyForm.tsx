@@ -162,6 +162,9 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(formSchema), defaultValues: EMPTY, mode: 'onSubmit' });
   const { register, control, formState, setError } = form;
   const members = useFieldArray({ control, name: 'members' });
+  // A person added to the family starts with the first person's surname (most families share
+  // one); it stays an ordinary field to change.
+  const newMember = (isChild: boolean) => ({ ...emptyMember(isChild), lastName: form.getValues('members.0.lastName')?.trim() ?? '' });
 
   const load = useCallback(async () => {
     if (!familyId) return;
@@ -182,6 +185,20 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // A new family of a gmina office usually lives in the office's gmina: the field starts with it.
+  useEffect(() => {
+    if (familyId) return;
+    let alive = true;
+    call('office:get', {})
+      .then((o) => {
+        if (alive && !form.getFieldState('gmina').isDirty && !form.getValues('gmina')) form.setValue('gmina', o.gmina);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [familyId, form]);
 
   // Live duplicate check: PESEL (blocks) and name + birth date (needs an acknowledgement).
   const watchedMembers = useWatch({ control, name: 'members' });
@@ -409,10 +426,10 @@ export function FamilyForm({ familyId }: { familyId?: string }) {
               ))}
             </Stack>
             <Group mt="md">
-              <Button variant="light" onClick={() => members.append(emptyMember(false))}>
+              <Button variant="light" onClick={() => members.append(newMember(false))}>
                 Dodaj osobę dorosłą
               </Button>
-              <Button variant="light" onClick={() => members.append(emptyMember(true))}>
+              <Button variant="light" onClick={() => members.append(newMember(true))}>
                 Dodaj dziecko
               </Button>
             </Group>
