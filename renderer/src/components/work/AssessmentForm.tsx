@@ -225,6 +225,30 @@ export function AssessmentForm({
 
   const previous = prepared?.previous ?? null;
   const distribution = prepared?.distribution ?? null;
+  const [carried, setCarried] = useState(false);
+  const untouchedAreas = ASSESSMENT_AREAS.filter((a) => state.areas[a.code]?.choice === '').length;
+  /**
+   * A periodic or final assessment usually starts from the previous one: the areas not chosen yet
+   * take its ratings and justifications (or its reasons for no rating); the assistant then changes
+   * what has changed. Areas already chosen on this form are left as they are.
+   */
+  const carryOver = () => {
+    if (!previous) return;
+    setRefusal(null);
+    setState((s) => {
+      const areas = { ...s.areas };
+      for (const { code } of ASSESSMENT_AREAS) {
+        const prev = previous.areas[code];
+        if (!prev || areas[code]!.choice !== '') continue;
+        areas[code] =
+          'rating' in prev
+            ? { choice: String(prev.rating), justification: prev.justification, reason: '' }
+            : { choice: 'na', justification: '', reason: prev.notAssessedReason };
+      }
+      return { ...s, areas };
+    });
+    setCarried(true);
+  };
 
   return (
     <Paper withBorder p="lg" data-testid="assessment-form" {...bind}>
@@ -239,6 +263,18 @@ export function AssessmentForm({
           <Text size="sm" c="dimmed">
             Obok każdego obszaru: ocena z poprzedniej oceny ({KIND_TITLES[previous.kind].toLowerCase()} z {previous.assessedOn.split('-').reverse().join('.')}).
           </Text>
+        )}
+        {previous && !carried && untouchedAreas > 0 && (
+          <Group>
+            <Button variant="light" onClick={carryOver}>
+              Przenieś oceny z poprzedniej oceny
+            </Button>
+          </Group>
+        )}
+        {carried && (
+          <Alert color="blue" role="status" data-testid="assessment-carried">
+            Przeniesiono oceny i uzasadnienia z poprzedniej oceny. Sprawdź każdy obszar i zmień to, co się zmieniło od tamtej oceny.
+          </Alert>
         )}
         <Text size="sm">Skala: −3 poważny problem · −2 umiarkowany problem · −1 niewielki problem · 0 poziom wystarczający · +1 umiarkowana mocna strona · +2 wyraźna mocna strona.</Text>
 
