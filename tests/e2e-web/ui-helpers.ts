@@ -30,6 +30,11 @@ export interface AdminData {
 
 const SLOW = { timeout: 30_000 };
 
+/** Fills a field unless the form already offers that value (a suggestion or a carried-over value). */
+async function fillUnlessShown(field: Locator, value: string): Promise<void> {
+  if ((await field.inputValue()) !== value) await field.fill(value);
+}
+
 /** Setup wizard → recovery-key card → retyping check. Returns the recovery key (XXXX-XXXX-…). */
 export async function completeSetup(page: Page, office: OfficeData, admin: AdminData): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Dane ośrodka' })).toBeVisible(SLOW);
@@ -44,8 +49,10 @@ export async function completeSetup(page: Page, office: OfficeData, admin: Admin
   await page.getByRole('button', { name: 'Dalej', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'Konto kierownika' })).toBeVisible();
-  await page.getByLabel('Imię i nazwisko').fill(admin.fullName);
-  await page.getByLabel('Login').fill(admin.login);
+  // The head's name comes over from the office's data ("Kierownik ośrodka").
+  const headName = page.getByLabel('Imię i nazwisko');
+  if ((await headName.inputValue()) !== admin.fullName) await headName.fill(admin.fullName);
+  await fillUnlessShown(page.getByLabel('Login'), admin.login); // the login follows the name
   await page.getByLabel(/^Hasło( \*)?$/).fill(admin.password);
   await page.getByLabel('Powtórz hasło').fill(admin.password);
   await page.getByRole('button', { name: 'Utwórz ośrodek' }).click();
@@ -78,12 +85,14 @@ export async function createAccount(
   page: Page,
   account: { fullName: string; login: string; role: 'admin' | 'assistant' | 'social_worker' | 'dpo'; password: string; limit?: number },
 ): Promise<void> {
-  await openSection(page, 'Konta użytkowników');
-  await page.getByRole('button', { name: 'Nowe konto' }).click();
+  const newAccount = page.getByRole('button', { name: 'Nowe konto' });
+  if (!(await newAccount.isVisible())) await openSection(page, 'Konta użytkowników');
+  await newAccount.click();
   const dialog = page.getByRole('dialog', { name: 'Nowe konto' });
   await dialog.getByLabel('Imię i nazwisko').fill(account.fullName);
-  await dialog.getByLabel('Login').fill(account.login);
-  await dialog.getByLabel('Rola').selectOption(account.role);
+  await fillUnlessShown(dialog.getByLabel('Login'), account.login); // the login follows the name
+  const role = dialog.getByLabel('Rola');
+  if ((await role.inputValue()) !== account.role) await role.selectOption(account.role);
   if (account.limit !== undefined && account.role === 'assistant') {
     await dialog.getByLabel('Limit rodzin (art. 15 ust. 4 — najwyżej 15)').fill(String(account.limit));
   }
@@ -110,9 +119,10 @@ export type BackupSecretInput = { recoveryKey: string } | { login: string; passw
 
 /** Fill the "Plik kopii zapasowej" + secret fields inside `scope` (a section of the page). */
 export async function fillBackupFileForm(scope: Locator | Page, file: string, secret: BackupSecretInput): Promise<void> {
-  await scope.getByLabel('Plik kopii zapasowej').fill(file);
+  await fillUnlessShown(scope.getByLabel('Plik kopii zapasowej'), file);
   if ('recoveryKey' in secret) {
-    await scope.getByLabel('Kluczem odzyskiwania').check();
+    const byKey = scope.getByLabel('Kluczem odzyskiwania');
+    if (!(await byKey.isChecked())) await byKey.check();
     await scope.getByLabel('Klucz odzyskiwania', { exact: true }).fill(secret.recoveryKey);
   } else {
     await scope.getByLabel('Hasłem konta z chwili wykonania kopii').check();
@@ -189,13 +199,14 @@ export async function registerFamily(page: Page, family: FamilyData): Promise<vo
   await page.getByRole('textbox', { name: /^Adres( \*)?$/ }).fill(family.address);
   if (family.postalCode) await page.getByLabel('Kod pocztowy').fill(family.postalCode);
   await page.getByLabel('Miejscowość').fill(family.place);
-  await page.getByLabel('Gmina').fill(family.gmina);
+  await fillUnlessShown(page.getByLabel('Gmina'), family.gmina); // a new family starts in the office's gmina
   if (family.safetyNote) await page.getByLabel('Uwagi o bezpieczeństwie pracownika').fill(family.safetyNote);
   for (const [i, m] of family.members.entries()) {
     const n = i + 1;
     if (i > 0) await page.getByRole('button', { name: m.child ? 'Dodaj dziecko' : 'Dodaj osobę dorosłą' }).click();
     await page.getByLabel(`Imię (osoba ${n})`).fill(m.firstName);
-    await page.getByLabel(`Nazwisko (osoba ${n})`).fill(m.lastName);
+    // A person added later starts with the first person's surname.
+    await fillUnlessShown(page.getByLabel(`Nazwisko (osoba ${n})`), m.lastName);
     if (m.pesel) await page.getByLabel(`PESEL (osoba ${n})`).fill(m.pesel);
     else if (m.birthDate) await page.getByLabel(`Data urodzenia (osoba ${n})`).fill(m.birthDate);
     await page.getByLabel(`Pokrewieństwo / rola (osoba ${n})`).fill(m.relation);
@@ -250,6 +261,74 @@ export async function fillAssessmentGrid(page: Page, rating: (index: number) => 
     await group.getByText(RATING_TEXT(rating(i)), { exact: true }).click();
     await page.getByLabel(`Uzasadnienie — ${area.label}`).fill(`Ocena ${note}: ${area.label.toLowerCase()}.`);
   }
+}
+
+// ---- counting a user's actions (issue 14: the newcomer story in at most 150 actions) -----------
+
+/** What a worker does with the mouse or keyboard: each call is one action. */
+const COUNTED_LOCATOR = ['click', 'dblclick', 'fill', 'check', 'uncheck', 'setChecked', 'selectOption', 'press', 'pressSequentially', 'type', 'tap', 'setInputFiles'] as const;
+const COUNTED_PAGE = ['goto', 'click', 'fill', 'press', 'check', 'selectOption'] as const;
+
+export interface ActionCounter {
+  /** Actions counted so far. */
+  readonly count: number;
+  /** "12 click: getByRole('button', { name: 'Dalej' })" — one line per action. */
+  readonly log: string[];
+  /** Runs `fn` without counting (test instrumentation, e.g. switching the text size for screenshots). */
+  uncounted<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+const counters = new WeakMap<Page, { count: number; log: string[]; paused: number }>();
+let countingHooked = false;
+
+/**
+ * Counts every click, fill, check, select and key press made on `page` from now on — the spec's
+ * own and those inside the helpers above — by wrapping Playwright's Locator and Page methods once
+ * (Playwright has no public action hook; a11y.ts wraps the same prototypes the same way).
+ */
+export function countActions(page: Page): ActionCounter {
+  const state = { count: 0, log: [] as string[], paused: 0 };
+  counters.set(page, state);
+  if (!countingHooked) {
+    countingHooked = true;
+    const wrap = (proto: Record<string, unknown>, names: readonly string[], pageOf: (self: unknown) => Page, describe: (self: unknown) => string) => {
+      for (const name of names) {
+        const original = proto[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+        if (typeof original !== 'function') continue;
+        proto[name] = function (this: unknown, ...args: unknown[]) {
+          const c = counters.get(pageOf(this));
+          if (c && c.paused === 0) {
+            c.count++;
+            c.log.push(`${c.count} ${name}: ${describe(this)}`);
+          }
+          return original.apply(this, args);
+        };
+      }
+    };
+    wrap(Object.getPrototypeOf(page) as Record<string, unknown>, COUNTED_PAGE, (self) => self as Page, () => 'page');
+    wrap(
+      Object.getPrototypeOf(page.locator('body')) as Record<string, unknown>,
+      COUNTED_LOCATOR,
+      (self) => (self as { page(): Page }).page(),
+      (self) => String(self).replace(/^locator\(/, '').slice(0, 140),
+    );
+  }
+  return {
+    get count() {
+      return state.count;
+    },
+    get log() {
+      return state.log;
+    },
+    async uncounted<T>(fn: () => Promise<T>): Promise<T> {
+      state.paused++;
+      try {
+        return await fn();
+      } finally {
+        state.paused--;
+      }
+    },
+  };
 }
 
 // ---- text size and contrast (issue 14) ---------------------------------------------------------
