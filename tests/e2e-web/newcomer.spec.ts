@@ -115,6 +115,8 @@ async function shot(page: Page, counter: ActionCounter, name: string, dialog?: {
 }
 
 interface StepExpectation {
+  /** The screenshot's name for this state of the case. */
+  state: string;
   title: string;
   /** The deadline shown ("Termin: …"), or the sentence said when none applies. */
   due?: string;
@@ -123,7 +125,9 @@ interface StepExpectation {
   owner?: string;
 }
 
-/** The "Następny krok" panel of the case view. */
+let actions: ActionCounter;
+
+/** The "Następny krok" panel of the case view; the case in this state is photographed at A and A++. */
 async function expectNextStep(page: Page, e: StepExpectation): Promise<Locator> {
   const panel = page.getByTestId('next-step');
   await expect(panel.getByRole('heading', { name: 'Następny krok' })).toBeVisible();
@@ -137,6 +141,7 @@ async function expectNextStep(page: Page, e: StepExpectation): Promise<Locator> 
   } else {
     await expect(panel.getByRole('button', { name: e.title })).toBeVisible();
   }
+  await shot(page, actions, e.state);
   return panel;
 }
 
@@ -165,7 +170,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   test.setTimeout(600_000);
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  const actions = countActions(page);
+  actions = countActions(page);
   await setDay(page, D0);
 
   // ---- Day 0. An empty data folder: the setup wizard.
@@ -210,11 +215,10 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   await expect(page.getByTestId('case-state')).toHaveText('Zgłoszenie', { timeout: 30_000 });
   const caseNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace('Sprawa ', '').trim();
 
-  await expectNextStep(page, { title: 'Przeprowadź rodzinny wywiad środowiskowy', due: interviewDueDate({ learnedOn: D0, urgent: false }) });
-  await shot(page, actions, 'sprawa-zgloszenie');
+  await expectNextStep(page, { state: 'sprawa-1-zgloszenie', title: 'Przeprowadź rodzinny wywiad środowiskowy', due: interviewDueDate({ learnedOn: D0, urgent: false }) });
   await takeStep(page, 'Przeprowadź rodzinny wywiad środowiskowy', async () => undefined, 'Wywiad środowiskowy przeprowadzony');
 
-  await expectNextStep(page, { title: 'Zapisz analizę sytuacji rodziny', noDeadline: 'Ustawa nie wyznacza terminu analizy — zrób ją wkrótce po wywiadzie.' });
+  await expectNextStep(page, { state: 'sprawa-2-wywiad', title: 'Zapisz analizę sytuacji rodziny', noDeadline: 'Ustawa nie wyznacza terminu analizy — zrób ją wkrótce po wywiadzie.' });
   await takeStep(
     page,
     'Zapisz analizę sytuacji rodziny',
@@ -222,7 +226,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
     'Analiza sytuacji rodziny',
   );
 
-  await expectNextStep(page, { title: 'Złóż wniosek o przydzielenie asystenta rodziny', noDeadline: 'Ustawa nie wyznacza terminu wniosku.' });
+  await expectNextStep(page, { state: 'sprawa-3-analiza', title: 'Złóż wniosek o przydzielenie asystenta rodziny', noDeadline: 'Ustawa nie wyznacza terminu wniosku.' });
   await takeStep(
     page,
     'Złóż wniosek o przydzielenie asystenta rodziny',
@@ -233,8 +237,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
     'Wniosek o asystenta — czeka na decyzję kierownika',
   );
   // The decision is the head's: the social worker is told who takes it.
-  await expectNextStep(page, { title: 'Podejmij decyzję: przydziel asystenta rodziny', owner: 'kierownik ośrodka', noDeadline: 'w praktyce niezwłocznie' });
-  await shot(page, actions, 'sprawa-wniosek');
+  await expectNextStep(page, { state: 'sprawa-4-wniosek', title: 'Podejmij decyzję: przydziel asystenta rodziny', owner: 'kierownik ośrodka', noDeadline: 'w praktyce niezwłocznie' });
   await logout(page);
 
   // ---- Day 1. The head decides on "Decyzje", with the assistants' caseload shown.
@@ -267,10 +270,10 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   await fresh.getByRole('link', { name: `Monika Kaczmarek, ul. Lipowa 14, Papowo Toruńskie — sprawa ${caseNumber}` }).click();
   await expect(page.getByTestId('case-state')).toHaveText('Asystent przydzielony');
 
-  await expectNextStep(page, { title: 'Nawiąż pierwszy kontakt z rodziną', noDeadline: 'nawiąż go jak najszybciej' });
+  await expectNextStep(page, { state: 'sprawa-5-przydzielony', title: 'Nawiąż pierwszy kontakt z rodziną', noDeadline: 'nawiąż go jak najszybciej' });
   await takeStep(page, 'Nawiąż pierwszy kontakt z rodziną', async (d) => expect(d.getByLabel('Data kontaktu')).toHaveValue(pl(DAY3)), 'Pierwszy kontakt');
 
-  await expectNextStep(page, { title: 'Zapisz zgodę rodziny na współpracę', noDeadline: 'Ustawa nie wyznacza terminu zgody.' });
+  await expectNextStep(page, { state: 'sprawa-6-pierwszy-kontakt', title: 'Zapisz zgodę rodziny na współpracę', noDeadline: 'Ustawa nie wyznacza terminu zgody.' });
   await takeStep(
     page,
     'Zapisz zgodę rodziny na współpracę',
@@ -284,8 +287,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   );
 
   // ---- Initial assessment (the step opens the form in "Praca z rodziną").
-  await expectNextStep(page, { title: 'Sporządź ocenę wstępną sytuacji rodziny', due: addDays(DAY3, OFFICE_TERMS.initialAssessmentDaysAfterConsent) });
-  await shot(page, actions, 'sprawa-zgoda');
+  await expectNextStep(page, { state: 'sprawa-7-zgoda', title: 'Sporządź ocenę wstępną sytuacji rodziny', due: addDays(DAY3, OFFICE_TERMS.initialAssessmentDaysAfterConsent) });
   await page.getByTestId('next-step').getByRole('button', { name: 'Sporządź ocenę wstępną sytuacji rodziny' }).click();
   await expect(page.getByLabel('Data oceny')).toHaveValue(pl(DAY3));
   await rateAllAreas(page, (i) => (i === 3 ? '−2' : i % 3 === 0 ? '−1' : '0'), 'Ocena wstępna');
@@ -295,7 +297,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   await expect(page.getByTestId('case-state')).toHaveText('Ocena wstępna');
 
   // ---- Work plan.
-  await expectNextStep(page, { title: 'Sporządź plan pracy z rodziną', due: addDays(DAY3, OFFICE_TERMS.workPlanDaysAfterConsent) });
+  await expectNextStep(page, { state: 'sprawa-8-ocena-wstepna', title: 'Sporządź plan pracy z rodziną', due: addDays(DAY3, OFFICE_TERMS.workPlanDaysAfterConsent) });
   await page.getByTestId('next-step').getByRole('button', { name: 'Sporządź plan pracy z rodziną' }).click();
   await expect(page.getByText('brak terminu realizacji')).toHaveCount(0); // nothing red on an untouched plan
   await page.getByLabel('Cel 1 — treść').fill('Regularne uczęszczanie Oliwii do szkoły');
@@ -309,11 +311,11 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   await expect(page.getByText('Zapisano plan pracy — wersja 1.')).toBeVisible();
   await expect(page.getByTestId('case-state')).toHaveText('Plan pracy');
 
-  await expectNextStep(page, { title: 'Rozpocznij realizację planu', noDeadline: 'Bez terminu — zwykle przy pierwszej wizycie po sporządzeniu planu.' });
+  await expectNextStep(page, { state: 'sprawa-9-plan', title: 'Rozpocznij realizację planu', noDeadline: 'Bez terminu — zwykle przy pierwszej wizycie po sporządzeniu planu.' });
   await takeStep(page, 'Rozpocznij realizację planu', async () => undefined, 'Realizacja planu');
 
   // ---- A visit.
-  await expectNextStep(page, { title: 'Zapisz kolejną wizytę u rodziny', noDeadline: 'Program przypomni o wizycie' });
+  await expectNextStep(page, { state: 'sprawa-10-realizacja', title: 'Zapisz kolejną wizytę u rodziny', noDeadline: 'Program przypomni o wizycie' });
   await page.getByTestId('next-step').getByRole('button', { name: 'Zapisz kolejną wizytę u rodziny' }).click();
   const entry = page.getByTestId('entry-form');
   await expect(entry.getByLabel(/^Data( \*)?$/)).toHaveValue(pl(DAY3));
@@ -333,8 +335,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   await shot(page, actions, 'asystent-po-miesiacach');
   await dueSoon.getByRole('link', { name: new RegExp(`^Monika Kaczmarek.* — sprawa ${caseNumber.replace(/\./g, '\\.')}$`) }).first().click();
   const periodicDue = periodicAssessmentDueDate({ assignedOn: DAY1, lastAssessmentOn: DAY3 });
-  await expectNextStep(page, { title: 'Sporządź okresową ocenę sytuacji rodziny', due: periodicDue });
-  await shot(page, actions, 'sprawa-ocena-okresowa');
+  await expectNextStep(page, { state: 'sprawa-11-ocena-okresowa-w-terminie', title: 'Sporządź okresową ocenę sytuacji rodziny', due: periodicDue });
   await page.getByTestId('next-step').getByRole('button', { name: 'Sporządź okresową ocenę sytuacji rodziny' }).click();
   // It starts from the initial assessment; what changed is changed.
   const parenting = ASSESSMENT_AREAS[3]!.label;
@@ -347,7 +348,7 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   await page.getByRole('button', { name: 'Zapisz ocenę' }).click();
   await expect(page.getByText('Ocena zapisana')).toBeVisible();
   // Back to the usual work: the next visit, long overdue after the months without one.
-  await expectNextStep(page, { title: 'Zapisz kolejną wizytę u rodziny', due: addDays(DAY3, OFFICE_TERMS.maxDaysBetweenVisits) });
+  await expectNextStep(page, { state: 'sprawa-12-po-ocenie-okresowej', title: 'Zapisz kolejną wizytę u rodziny', due: addDays(DAY3, OFFICE_TERMS.maxDaysBetweenVisits) });
 
   // ---- The plan as PDF for the paper file.
   const documents = page.getByRole('region', { name: 'Dokumenty' });
