@@ -381,6 +381,8 @@ test('newcomer: empty folder → setup → first steps → accounts → family o
   const usb = join(workDir, 'PENDRIVE');
   const name = await createBackup(page, usb);
   expect(readdirSync(usb)).toEqual([name]);
+  // "Sprawdź kopię" offers the file just made; the head types the recovery key.
+  await expect(page.getByLabel('Plik kopii zapasowej')).toHaveValue(join(usb, name));
   const verified = await verifyBackupOnScreen(page, join(usb, name), { recoveryKey });
   await expect(verified).toContainText(OFFICE.name);
   await shot(page, actions, 'kopia-sprawdzona');

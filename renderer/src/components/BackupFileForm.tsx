@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { ChannelInput } from '../../../shared/ipc/contract';
@@ -47,6 +47,8 @@ export interface BackupFileFormProps {
   /** Extra buttons next to the submit button (e.g. "Anuluj"). */
   extraButtons?: ReactNode;
   autoFocus?: boolean;
+  /** A file to offer in the field (e.g. the backup just made) unless the user typed one. */
+  file?: string | null;
 }
 
 /**
@@ -54,13 +56,16 @@ export interface BackupFileFormProps {
  * account that existed when the backup was made. With the Electron shell a "Wybierz plik…"
  * button opens the system dialog; in the browser preview the path is typed.
  */
-export function BackupFileForm({ submitLabel, busy, onSubmit, extraButtons, autoFocus }: BackupFileFormProps) {
+export function BackupFileForm({ submitLabel, busy, onSubmit, extraButtons, autoFocus, file }: BackupFileFormProps) {
   const shell = nativeShell();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues>({
     resolver: zodResolver(formSchema),
     defaultValues: { file: '', via: 'recoveryKey', recoveryKey: '', login: '', password: '' },
   });
+  useEffect(() => {
+    if (file && !form.getFieldState('file').isDirty) form.setValue('file', file);
+  }, [file, form]);
   const via = form.watch('via');
   const e = form.formState.errors;
   const submitting = form.formState.isSubmitting;

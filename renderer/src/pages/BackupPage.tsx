@@ -38,6 +38,7 @@ type Created = ChannelOutput<'backup:create'>;
 export function BackupPage() {
   const { isAdmin } = useSession();
   const { status, reload } = useBackupStatus();
+  const [justCreated, setJustCreated] = useState<string | null>(null);
 
   if (!status) {
     return (
@@ -61,8 +62,16 @@ export function BackupPage() {
     <>
       <PageTitle subtitle="Kopia na pendrivie lub dysku zewnętrznym chroni dane ośrodka przed awarią komputera.">Kopia zapasowa</PageTitle>
       <StatusPanel status={status} />
-      {status.canCreate && <CreatePanel status={status} onCreated={() => void reload()} />}
-      <VerifyPanel />
+      {status.canCreate && (
+        <CreatePanel
+          status={status}
+          onCreated={(file) => {
+            setJustCreated(file);
+            void reload();
+          }}
+        />
+      )}
+      <VerifyPanel file={justCreated} />
       {isAdmin && <RestorePanel />}
       {isAdmin && <SettingsPanel onSaved={() => void reload()} />}
     </>
@@ -100,7 +109,7 @@ function StatusPanel({ status }: { status: BackupStatus }) {
   );
 }
 
-function CreatePanel({ status, onCreated }: { status: BackupStatus; onCreated: () => void }) {
+function CreatePanel({ status, onCreated }: { status: BackupStatus; onCreated: (file: string) => void }) {
   const shell = nativeShell();
   const [folder, setFolder] = useState(status.lastBackupFolder ?? '');
   const [folderError, setFolderError] = useState<string | null>(null);
@@ -160,7 +169,7 @@ function CreatePanel({ status, onCreated }: { status: BackupStatus; onCreated: (
       // Awaited to the end; meanwhile useBackupProgress polls backup:progress for the bar.
       const r = await call('backup:create', { folder: target });
       setCreated(r);
-      onCreated();
+      onCreated(r.file);
     } catch (err) {
       if (isApiError(err, 'BACKUP_CANCELLED')) setCancelled(true);
       else setError(errorMessage(err));
@@ -286,7 +295,8 @@ function CreatedResult({ created }: { created: Created }) {
   );
 }
 
-function VerifyPanel() {
+/** `file`: the backup just made on this screen, offered for checking (the user may type another). */
+function VerifyPanel({ file }: { file: string | null }) {
   const [info, setInfo] = useState<BackupInfo | null>(null);
   return (
     <Paper withBorder p="lg">
@@ -299,6 +309,7 @@ function VerifyPanel() {
           otwiera klucz odzyskiwania albo hasło konta, które istniało w chwili wykonania kopii.
         </Text>
         <BackupFileForm
+          file={file}
           submitLabel="Sprawdź plik kopii"
           busy={<ProgressNote text="Trwa sprawdzanie kopii…" />}
           onSubmit={async (v) => {
