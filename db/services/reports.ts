@@ -32,6 +32,7 @@ import {
   closureOfFigureId,
   closuresInPeriod,
   withCaseloadAtPeriodEnd,
+  type AnnualToday,
   type AssessmentRow,
   type FigureItem,
   type HalfYearFigures,
@@ -44,6 +45,7 @@ import {
 } from '../../shared/reports/index';
 import { CASE_STATES, CASE_TRACKS, isCaseState } from '../../shared/rules/lifecycle';
 import { fosterCareEpisodes, type PlacementRecord } from '../../shared/rules/placement';
+import type { IsoDate } from '../../shared/rules/types';
 import type { Actor } from '../core';
 import { readOffice } from '../documents/data';
 import type { SqliteHandle } from '../open';
@@ -52,6 +54,7 @@ import { reportHtml } from '../reports/print';
 import { cell, type ReportDocument, type ReportSection } from '../reports/table';
 import { buildXlsx } from '../reports/xlsx';
 import type { PrintFonts } from '../../shared/print/layout';
+import { OPEN_CASE_STATES_SQL } from '../repos/caseStates';
 import { getCaseSettings } from './caseSettings';
 import { reportStaffFromRegister } from './staff';
 import { audit, nowIso, todayOf, type ServiceCtx } from './context';
@@ -153,11 +156,72 @@ export function setReportSettings(
 const dateOfEvent = (decidedOn: string | null, on: string | null, at: string) =>
   decidedOn && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn) ? decidedOn : on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : (warsawDate(at) ?? at);
 
-/** Every case as plain facts (ids, dates, states, codes, flags) with its waiting-list episodes
- *  and archive date from the case history. */
-export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
+/**
+ * Which cases a report reads. A report over a period needs only the cases that can count in it:
+ * work that may overlap the period, a closure inside it, a waiting-list episode that may touch it
+ * (see `loadReportCases`); the drill-down needs only the cases it lists. Without a scope: every case.
+ */
+export type ReportScope = { period: { from: IsoDate; to: IsoDate } } | { caseIds: ReadonlyArray<string> };
+
+/**
+ * Whether the waiting-list episodes or the archive date of a case may matter for `p`: an episode
+ * that began by the period's end and had not ended by its first day (both conventions of
+ * figure 6 ask for a subset of that), or an archive date (end of the work when monitoring counts
+ * as support) on or after the period's first day.
+ */
+function historyTouches(waitlist: ReadonlyArray<{ from: string; to: string | null }> | undefined, archivedOn: string | undefined, p: { from: IsoDate; to: IsoDate }): boolean {
+  if (archivedOn !== undefined && archivedOn >= p.from) return true;
+  return !!waitlist && waitlist.some((w) => w.from <= p.to && (w.to === null || w.to > p.from));
+}
+
+/**
+ * Cases whose own columns say they may count in a period (:from, :to) — a superset, the pure
+ * functions then count exactly as over every case:
+ * - a closure inside the period (closures by reason, counted also before any work);
+ * - work that may overlap it (workSpans): the work starts on the assignment or later (consent),
+ *   so the assignment is on or before the period's end; and the work may still be going on
+ *   after the period began: not closed, closed (or monitoring ended) on or after its first day,
+ *   still in monitoring (counted as support by the office's choice), or started on or after
+ *   its first day (an end before the start is moved to the start). The archive date comes from
+ *   the case history and is checked on the history (historyTouches).
+ * Read from cases_report_idx alone.
+ */
+const PERIOD_CASES_SQL = `(closed_on >= :from AND closed_on <= :to)
+   OR (assigned_on <= :to AND (closed_on IS NULL OR closed_on >= :from OR monitoring_ends_on >= :from
+       OR assigned_on >= :from OR consent_on >= :from OR state = 'MONITORING'))`;
+
+/** Every case in scope as plain facts (ids, dates, states, codes, flags) with its waiting-list
+ *  episodes and archive date from the case history. */
+export function loadReportCases(sqlite: SqliteHandle, scope?: ReportScope): ReportCase[] {
+  const ids = scope && 'caseIds' in scope ? JSON.stringify([...new Set(scope.caseIds)]) : null;
+  if (ids === '[]') return [];
+  // The waiting-list and archive steps, read from case_events_report_idx alone (migration 0009):
+  // same expressions, same WHERE. With a period, all of them (a case is in scope by its history too).
+  type EventRow = [caseId: string, fromState: string | null, toState: string, at: string, decidedOn: string | null, on: string | null];
+  const events = sqlite
+    .prepare(
+      `SELECT case_id, from_state, to_state, at, (details ->> '$.decidedOn'), (details ->> '$.on')
+         FROM case_events
+        WHERE (to_state IN ('LISTA_OCZEKUJACYCH', 'ARCHIWUM') OR from_state = 'LISTA_OCZEKUJACYCH')${ids ? ' AND case_id IN (SELECT value FROM json_each(:ids))' : ''}
+        ORDER BY case_id, id`,
+    )
+    .raw()
+    .all(...(ids ? [{ ids }] : [])) as EventRow[];
+  const waitlists = new Map<string, Array<{ from: string; to: string | null }>>();
+  const archived = new Map<string, string>();
+  for (const [caseId, fromState, toState, at, decidedOn, on_] of events) {
+    const on = dateOfEvent(decidedOn, on_, at);
+    const list = waitlists.get(caseId) ?? [];
+    if (fromState === 'LISTA_OCZEKUJACYCH') {
+      const open = list.find((w) => w.to === null);
+      if (open) open.to = on;
+    }
+    if (toState === 'LISTA_OCZEKUJACYCH' && fromState !== 'LISTA_OCZEKUJACYCH') list.push({ from: on, to: null });
+    if (list.length) waitlists.set(caseId, list);
+    if (toState === 'ARCHIWUM') archived.set(caseId, on);
+  }
   // Twenty years of cases are tens of thousands of rows: read as arrays (no intermediate row
-  // objects), from cases_report_idx alone (migration 0009).
+  // objects), from cases_report_idx alone (migration 0009), only those in scope.
   type Row = [
     caseId: string,
     familyId: string,
@@ -173,37 +237,22 @@ export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
     consentBasis: string | null,
     hasCourtOrder: number,
   ];
-  const rows = sqlite
-    .prepare(
-      `SELECT id, family_id, track, source, state, assistant_id, assigned_on, consent_on, closed_on, closure_reason,
+  const columns = `SELECT id, family_id, track, source, state, assistant_id, assigned_on, consent_on, closed_on, closure_reason,
               monitoring_ends_on, consent_basis, (court_order IS NOT NULL)
-         FROM cases`,
-    )
-    .raw()
-    .all() as Row[];
-  const events = sqlite
-    .prepare(
-      // Read from case_events_report_idx alone (migration 0009): same expressions, same WHERE.
-      `SELECT case_id AS caseId, from_state AS fromState, to_state AS toState, at,
-              (details ->> '$.decidedOn') AS decidedOn, (details ->> '$.on') AS on_
-         FROM case_events
-        WHERE to_state IN ('LISTA_OCZEKUJACYCH', 'ARCHIWUM') OR from_state = 'LISTA_OCZEKUJACYCH'
-        ORDER BY case_id, id`,
-    )
-    .all() as Array<{ caseId: string; fromState: string | null; toState: string; at: string; decidedOn: string | null; on_: string | null }>;
-  const waitlists = new Map<string, Array<{ from: string; to: string | null }>>();
-  const archived = new Map<string, string>();
-  for (const e of events) {
-    const on = dateOfEvent(e.decidedOn, e.on_, e.at);
-    const list = waitlists.get(e.caseId) ?? [];
-    if (e.fromState === 'LISTA_OCZEKUJACYCH') {
-      const open = list.find((w) => w.to === null);
-      if (open) open.to = on;
-    }
-    if (e.toState === 'LISTA_OCZEKUJACYCH' && e.fromState !== 'LISTA_OCZEKUJACYCH') list.push({ from: on, to: null });
-    if (list.length) waitlists.set(e.caseId, list);
-    if (e.toState === 'ARCHIWUM') archived.set(e.caseId, on);
-  }
+         FROM cases`;
+  // In id order (the index's order) whatever the scope, so every list is built in the same order.
+  let rows: Row[];
+  if (!scope) rows = sqlite.prepare(`${columns} ORDER BY id`).raw().all() as Row[];
+  else if (ids) rows = sqlite.prepare(`${columns} WHERE id IN (SELECT value FROM json_each(:ids)) ORDER BY id`).raw().all({ ids }) as Row[];
+  else if ('period' in scope) {
+    const p = scope.period;
+    const byHistory: string[] = [];
+    for (const id of new Set([...waitlists.keys(), ...archived.keys()])) if (historyTouches(waitlists.get(id), archived.get(id), p)) byHistory.push(id);
+    rows = sqlite
+      .prepare(`${columns} WHERE ${PERIOD_CASES_SQL} OR id IN (SELECT value FROM json_each(:byHistory)) ORDER BY id`)
+      .raw()
+      .all({ from: p.from, to: p.to, byHistory: JSON.stringify(byHistory) }) as Row[];
+  } else rows = [];
   return rows.map(([caseId, familyId, track, source, state, assistantId, assignedOn, consentOn, closedOn, closureReason, monitoringEndsOn, consentBasis, hasCourtOrder]) => ({
     caseId,
     familyId,
@@ -222,21 +271,26 @@ export function loadReportCases(sqlite: SqliteHandle): ReportCase[] {
   }));
 }
 
-export function loadReportFacts(sqlite: SqliteHandle): ReportFacts {
+/**
+ * The facts a report over `period` counts from (without a period: every case). The children are
+ * those of the families of the cases read (every figure looks at children only through a family
+ * with work in the period), the reimbursements those paid in the period (figures 7.3–7.4).
+ */
+export function loadReportFacts(sqlite: SqliteHandle, period?: { from: IsoDate; to: IsoDate }): ReportFacts {
+  const cases = loadReportCases(sqlite, period ? { period } : undefined);
   // Children with their foster-care episodes from the placement history (never today's flag alone).
   // Read from members_children_report_idx alone (migration 0009).
+  type ChildRow = [memberId: string, familyId: string, birthDate: string | null, placement: string | null];
+  const childSql = 'SELECT id, family_id, birth_date, placement FROM family_members WHERE is_child = 1';
   const children = (
-    sqlite.prepare('SELECT id AS memberId, family_id AS familyId, birth_date AS birthDate, placement FROM family_members WHERE is_child = 1').all() as Array<{
-      memberId: string;
-      familyId: string;
-      birthDate: string | null;
-      placement: string | null;
-    }>
-  ).map((c) => ({
-    familyId: c.familyId,
-    memberId: c.memberId,
-    birthDate: c.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(c.birthDate) ? c.birthDate : null,
-    fosterCare: fosterCareEpisodes(parsePlacement(c.placement)),
+    (period
+      ? sqlite.prepare(`${childSql} AND family_id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify([...new Set(cases.map((c) => c.familyId))]))
+      : sqlite.prepare(childSql).raw().all()) as ChildRow[]
+  ).map(([memberId, familyId, birthDate, placement]) => ({
+    familyId,
+    memberId,
+    birthDate: birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : null,
+    fosterCare: fosterCareEpisodes(parsePlacement(placement)),
   }));
   const supporting = (
     sqlite
@@ -244,10 +298,10 @@ export function loadReportFacts(sqlite: SqliteHandle): ReportFacts {
       .all() as Array<{ id: string; familyId: string; caseId: string; status: 'candidate' | 'established' | 'ended'; establishedOn: string | null }>
   ).map((s) => ({ ...s, establishedOn: s.establishedOn && /^\d{4}-\d{2}-\d{2}$/.test(s.establishedOn) ? s.establishedOn : null }));
   const reimbursements = sqlite
-    .prepare('SELECT supporting_family_id AS supportingFamilyId, paid_on AS paidOn, amount_gr AS amountGr FROM supporting_reimbursements')
-    .all() as Array<{ supportingFamilyId: string; paidOn: string; amountGr: number }>;
+    .prepare(`SELECT supporting_family_id AS supportingFamilyId, paid_on AS paidOn, amount_gr AS amountGr FROM supporting_reimbursements${period ? ' WHERE paid_on >= :from AND paid_on <= :to' : ''}`)
+    .all(...(period ? [{ from: period.from, to: period.to }] : [])) as Array<{ supportingFamilyId: string; paidOn: string; amountGr: number }>;
   return {
-    cases: loadReportCases(sqlite),
+    cases,
     children,
     staff: staffRows(sqlite).map((s) => ({ id: s.id, role: s.role, active: s.active, personalLimit: s.personalLimit })),
     supporting,
@@ -291,7 +345,7 @@ function figureViews(result: HalfYearFigures, conv: ReportConventions): ReportFi
 export function computeHalfYearReport(sqlite: SqliteHandle, periodId: string): { result: HalfYearFigures; conventions: ReportConventions } {
   const period = periodOf(periodId);
   const conventions = reportConventions(sqlite);
-  return { result: computeHalfYear(loadReportFacts(sqlite), period, conventions, reportStaff(sqlite)), conventions };
+  return { result: computeHalfYear(loadReportFacts(sqlite, period), period, conventions, reportStaff(sqlite)), conventions };
 }
 
 function filedOn(sqlite: SqliteHandle, period: string): string | null {
@@ -329,7 +383,7 @@ export function halfYearReport(ctx: ServiceCtx, actor: Actor, input: { period: s
 function closureDrilldown(ctx: ServiceCtx, periodId: string, figureId: string, code: string): Drilldown {
   const period = periodOf(periodId);
   const conventions = reportConventions(ctx.sqlite);
-  const ids = closuresInPeriod(loadReportCases(ctx.sqlite), period).get(code) ?? [];
+  const ids = closuresInPeriod(loadReportCases(ctx.sqlite, { period }), period).get(code) ?? [];
   const rows = caseRows(ctx.sqlite, ids, conventions).sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
   return {
     period,
@@ -411,7 +465,7 @@ function itemRows(sqlite: SqliteHandle, items: FigureItem[], conv: ReportConvent
 
 function caseRows(sqlite: SqliteHandle, caseIds: string[], conv: ReportConventions): Drilldown['rows'] {
   if (caseIds.length === 0) return [];
-  const facts = new Map(loadReportCases(sqlite).map((c) => [c.caseId, c]));
+  const facts = new Map(loadReportCases(sqlite, { caseIds }).map((c) => [c.caseId, c]));
   const out: Drilldown['rows'] = [];
   for (let i = 0; i < caseIds.length; i += 500) {
     const chunk = caseIds.slice(i, i + 500);
@@ -480,11 +534,22 @@ function assessmentRows(sqlite: SqliteHandle, to: string): AssessmentRow[] {
   );
 }
 
+/** Today's families per state and the cases that may weigh on a caseload today, counted in SQL
+ *  (the period's facts hold only the cases of the period). Families per state from the covering
+ *  cases_report_idx: through cases_state_idx every case row would be read for its family. */
+export function loadAnnualToday(sqlite: SqliteHandle): AnnualToday {
+  const perState = sqlite.prepare('SELECT state, count(DISTINCT family_id) FROM cases INDEXED BY cases_report_idx GROUP BY state').raw().all() as Array<[string, number]>;
+  const caseloadCases = (
+    sqlite.prepare(`SELECT family_id, state, assistant_id FROM cases WHERE assistant_id IS NOT NULL AND state IN ${OPEN_CASE_STATES_SQL}`).raw().all() as Array<[string, string, string]>
+  ).map(([familyId, state, assistantId]) => ({ familyId, state, assistantId }));
+  return { familiesPerState: new Map(perState), caseloadCases };
+}
+
 export function annualView(ctx: ServiceCtx, actor: Actor, periodId: string): AnnualReportView {
   const period = periodOf(periodId);
   const { sqlite } = ctx;
   const conventions = reportConventions(sqlite);
-  const facts = loadReportFacts(sqlite);
+  const facts = loadReportFacts(sqlite, period);
   const monitoringCounts = getCaseSettings(sqlite).monitoringCounts;
   const visits = sqlite
     .prepare(`SELECT case_id AS caseId, family_id AS familyId, on_date AS "on" FROM case_entries WHERE kind = 'visit' AND on_date BETWEEN ? AND ?`)
@@ -497,6 +562,7 @@ export function annualView(ctx: ServiceCtx, actor: Actor, periodId: string): Ann
     visits,
     assessments: assessmentRows(sqlite, period.to),
     countMonitoring: monitoringCounts,
+    today: loadAnnualToday(sqlite),
   });
   const deadlines = allDeadlines(ctx, actor);
   const overdue = deadlines.overdue;

@@ -83,7 +83,7 @@ export interface AnnualReport {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Current caseload of every active assistant against min(15, personal limit) (domain.md §3.4). */
-export function caseloadRows(cases: ReadonlyArray<ReportCase>, staff: ReadonlyArray<StaffRow>, countMonitoring: boolean): CaseloadRow[] {
+export function caseloadRows(cases: ReadonlyArray<Pick<ReportCase, 'familyId' | 'state' | 'assistantId'>>, staff: ReadonlyArray<StaffRow>, countMonitoring: boolean): CaseloadRow[] {
   const byA = new Map<string, Array<{ familyId: string; phase: ReturnType<typeof caseloadPhaseOf> }>>();
   for (const c of cases) {
     if (!c.assistantId || !isCaseState(c.state)) continue;
@@ -257,6 +257,25 @@ export function closureOfFigureId(id: string): string | null {
   return m ? (m[1] === 'none' ? '' : m[1]!) : null;
 }
 
+/** The annual report's "as of today" input: families per state (a family with two cases in one
+ *  state counts once there) and the cases that may weigh on an assistant's caseload today. */
+export interface AnnualToday {
+  familiesPerState: ReadonlyMap<string, number>;
+  /** Cases with an assistant in a state that is not closed; others never count (caseloadRows). */
+  caseloadCases: ReadonlyArray<Pick<ReportCase, 'familyId' | 'state' | 'assistantId'>>;
+}
+
+/** Today's state counted from every case. */
+export function annualToday(cases: ReadonlyArray<Pick<ReportCase, 'familyId' | 'state' | 'assistantId'>>): AnnualToday {
+  const perState = new Map<string, Set<string>>();
+  for (const c of cases) {
+    const s = perState.get(c.state) ?? new Set<string>();
+    s.add(c.familyId);
+    perState.set(c.state, s);
+  }
+  return { familiesPerState: new Map([...perState].map(([k, v]) => [k, v.size])), caseloadCases: cases };
+}
+
 export function computeAnnual(input: {
   period: ReportPeriod;
   conventions: ReportConventions;
@@ -265,18 +284,16 @@ export function computeAnnual(input: {
   visits: ReadonlyArray<VisitRow>;
   assessments: ReadonlyArray<AssessmentRow>;
   countMonitoring: boolean;
+  /** Today's state of the office, for the tables "as of today" (families per state, current
+   *  caseload), when `cases` holds only the cases of the period (db/services/reports.ts reads
+   *  those). Absent: counted from `cases`, which must then be every case. */
+  today?: AnnualToday;
 }): AnnualReport {
   const { period: p, conventions: conv, cases } = input;
-  // Families per state (now): a family with two cases in one state counts once there.
-  const perState = new Map<string, Set<string>>();
-  for (const c of cases) {
-    const s = perState.get(c.state) ?? new Set<string>();
-    s.add(c.familyId);
-    perState.set(c.state, s);
-  }
+  const today = input.today ?? annualToday(cases);
   const familiesByState = (Object.keys(CASE_STATES) as CaseState[])
-    .filter((s) => perState.has(s))
-    .map((s) => ({ state: s, label: CASE_STATES[s].label, families: perState.get(s)!.size }));
+    .filter((s) => today.familiesPerState.has(s))
+    .map((s) => ({ state: s, label: CASE_STATES[s].label, families: today.familiesPerState.get(s)! }));
 
   // Closures in the period by reason (every closure, also before any work).
   const reasons = closuresInPeriod(cases, p);
@@ -293,7 +310,7 @@ export function computeAnnual(input: {
 
   return {
     period: p,
-    caseload: caseloadRows(cases, input.staff, input.countMonitoring),
+    caseload: caseloadRows(today.caseloadCases, input.staff, input.countMonitoring),
     familiesByState,
     closuresByReason,
     averageDurationMonths,
