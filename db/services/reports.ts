@@ -163,16 +163,30 @@ const dateOfEvent = (decidedOn: string | null, on: string | null, at: string) =>
  */
 export type ReportScope = { period: { from: IsoDate; to: IsoDate } } | { caseIds: ReadonlyArray<string> };
 
+/** A waiting-list episode that began by the period's end and had not ended by its first day:
+ *  both conventions of figure 6 ask for a subset of these. */
+const waitlistTouches = (waitlist: ReadonlyArray<{ from: string; to: string | null }>, p: { from: IsoDate; to: IsoDate }) =>
+  waitlist.some((w) => w.from <= p.to && (w.to === null || w.to > p.from));
+
+/** The day before an ISO date. */
+const dayBefore = (d: IsoDate) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /**
- * Whether the waiting-list episodes or the archive date of a case may matter for `p`: an episode
- * that began by the period's end and had not ended by its first day (both conventions of
- * figure 6 ask for a subset of that), or an archive date (end of the work when monitoring counts
- * as support) on or after the period's first day.
+ * Whether the archive step's date (dateOfEvent) may be on or after `from`, without working out
+ * the office day of every archive step of twenty years: a step dated in its details is compared
+ * as it is; one dated by its UTC instant falls on that day or the next in Warsaw (UTC+1/+2), so an
+ * instant before the day before `from` is surely earlier; anything else is worked out exactly.
  */
-function historyTouches(waitlist: ReadonlyArray<{ from: string; to: string | null }> | undefined, archivedOn: string | undefined, p: { from: IsoDate; to: IsoDate }): boolean {
-  if (archivedOn !== undefined && archivedOn >= p.from) return true;
-  return !!waitlist && waitlist.some((w) => w.from <= p.to && (w.to === null || w.to > p.from));
+function archivedMayBeFrom(e: EventRow, from: IsoDate, fromLessOne: IsoDate): boolean {
+  const [, , , at, decidedOn, on] = e;
+  if ((decidedOn && ISO_DAY.test(decidedOn)) || (on && ISO_DAY.test(on))) return dateOfEvent(decidedOn, on, at) >= from;
+  if (ISO_INSTANT_UTC.test(at) && at.slice(0, 10) < fromLessOne) return false;
+  return dateOfEvent(decidedOn, on, at) >= from;
 }
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+type EventRow = [caseId: string, fromState: string | null, toState: string, at: string, decidedOn: string | null, on: string | null];
 
 /**
  * Cases whose own columns say they may count in a period (:from, :to) — a superset, the pure
@@ -181,14 +195,16 @@ function historyTouches(waitlist: ReadonlyArray<{ from: string; to: string | nul
  * - work that may overlap it (workSpans): the work starts on the assignment or later (consent),
  *   so the assignment is on or before the period's end; and the work may still be going on
  *   after the period began: not closed, closed (or monitoring ended) on or after its first day,
- *   still in monitoring (counted as support by the office's choice), or started on or after
- *   its first day (an end before the start is moved to the start). The archive date comes from
- *   the case history and is checked on the history (historyTouches).
+ *   still in monitoring (counted as support by the office's choice), archived on or after its
+ *   first day (:archived, from the case history), or started on or after its first day (an end
+ *   before the start is moved to the start);
+ * - a waiting-list episode that may touch the period (:waiting, from the case history).
  * Read from cases_report_idx alone.
  */
 const PERIOD_CASES_SQL = `(closed_on >= :from AND closed_on <= :to)
    OR (assigned_on <= :to AND (closed_on IS NULL OR closed_on >= :from OR monitoring_ends_on >= :from
-       OR assigned_on >= :from OR consent_on >= :from OR state = 'MONITORING'))`;
+       OR assigned_on >= :from OR consent_on >= :from OR state = 'MONITORING' OR id IN (SELECT value FROM json_each(:archived))))
+   OR id IN (SELECT value FROM json_each(:waiting))`;
 
 /** Every case in scope as plain facts (ids, dates, states, codes, flags) with its waiting-list
  *  episodes and archive date from the case history. */
@@ -197,7 +213,6 @@ export function loadReportCases(sqlite: SqliteHandle, scope?: ReportScope): Repo
   if (ids === '[]') return [];
   // The waiting-list and archive steps, read from case_events_report_idx alone (migration 0009):
   // same expressions, same WHERE. With a period, all of them (a case is in scope by its history too).
-  type EventRow = [caseId: string, fromState: string | null, toState: string, at: string, decidedOn: string | null, on: string | null];
   const events = sqlite
     .prepare(
       `SELECT case_id, from_state, to_state, at, (details ->> '$.decidedOn'), (details ->> '$.on')
@@ -208,17 +223,22 @@ export function loadReportCases(sqlite: SqliteHandle, scope?: ReportScope): Repo
     .raw()
     .all(...(ids ? [{ ids }] : [])) as EventRow[];
   const waitlists = new Map<string, Array<{ from: string; to: string | null }>>();
-  const archived = new Map<string, string>();
-  for (const [caseId, fromState, toState, at, decidedOn, on_] of events) {
+  // The last archive step of each case: its date is worked out only for the cases read.
+  const archiveStep = new Map<string, EventRow>();
+  for (const e of events) {
+    const [caseId, fromState, toState, at, decidedOn, on_] = e;
+    if (toState === 'ARCHIWUM') archiveStep.set(caseId, e);
+    if (fromState !== 'LISTA_OCZEKUJACYCH' && toState !== 'LISTA_OCZEKUJACYCH') continue;
     const on = dateOfEvent(decidedOn, on_, at);
-    const list = waitlists.get(caseId) ?? [];
+    let list = waitlists.get(caseId);
     if (fromState === 'LISTA_OCZEKUJACYCH') {
-      const open = list.find((w) => w.to === null);
+      const open = list?.find((w) => w.to === null);
       if (open) open.to = on;
     }
-    if (toState === 'LISTA_OCZEKUJACYCH' && fromState !== 'LISTA_OCZEKUJACYCH') list.push({ from: on, to: null });
-    if (list.length) waitlists.set(caseId, list);
-    if (toState === 'ARCHIWUM') archived.set(caseId, on);
+    if (toState === 'LISTA_OCZEKUJACYCH' && fromState !== 'LISTA_OCZEKUJACYCH') {
+      if (!list) waitlists.set(caseId, (list = []));
+      list.push({ from: on, to: null });
+    }
   }
   // Twenty years of cases are tens of thousands of rows: read as arrays (no intermediate row
   // objects), from cases_report_idx alone (migration 0009), only those in scope.
@@ -246,13 +266,20 @@ export function loadReportCases(sqlite: SqliteHandle, scope?: ReportScope): Repo
   else if (ids) rows = sqlite.prepare(`${columns} WHERE id IN (SELECT value FROM json_each(:ids)) ORDER BY id`).raw().all({ ids }) as Row[];
   else if ('period' in scope) {
     const p = scope.period;
-    const byHistory: string[] = [];
-    for (const id of new Set([...waitlists.keys(), ...archived.keys()])) if (historyTouches(waitlists.get(id), archived.get(id), p)) byHistory.push(id);
+    const fromLessOne = dayBefore(p.from);
+    const waiting: string[] = [];
+    for (const [id, list] of waitlists) if (waitlistTouches(list, p)) waiting.push(id);
+    const archived: string[] = [];
+    for (const [id, e] of archiveStep) if (archivedMayBeFrom(e, p.from, fromLessOne)) archived.push(id);
     rows = sqlite
-      .prepare(`${columns} WHERE ${PERIOD_CASES_SQL} OR id IN (SELECT value FROM json_each(:byHistory)) ORDER BY id`)
+      .prepare(`${columns} WHERE ${PERIOD_CASES_SQL} ORDER BY id`)
       .raw()
-      .all({ from: p.from, to: p.to, byHistory: JSON.stringify(byHistory) }) as Row[];
+      .all({ from: p.from, to: p.to, archived: JSON.stringify(archived), waiting: JSON.stringify(waiting) }) as Row[];
   } else rows = [];
+  const archivedOn = (caseId: string) => {
+    const e = archiveStep.get(caseId);
+    return e ? dateOfEvent(e[4], e[5], e[3]) : null;
+  };
   return rows.map(([caseId, familyId, track, source, state, assistantId, assignedOn, consentOn, closedOn, closureReason, monitoringEndsOn, consentBasis, hasCourtOrder]) => ({
     caseId,
     familyId,
@@ -265,7 +292,7 @@ export function loadReportCases(sqlite: SqliteHandle, scope?: ReportScope): Repo
     closedOn,
     closureReason,
     monitoringEndsOn,
-    archivedOn: archived.get(caseId) ?? null,
+    archivedOn: archivedOn(caseId),
     courtOrdered: source === 'court-order' || consentBasis === 'court-order' || hasCourtOrder === 1,
     waitlist: waitlists.get(caseId) ?? [],
   }));

@@ -297,8 +297,9 @@ export function computeHalfYear(
 }
 
 function sortItems(items: FigureItem[]): FigureItem[] {
-  const key = (i: FigureItem) => `${i.caseId}|${i.memberId ?? ''}|${i.supportingFamilyId ?? ''}`;
-  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Each key built once (not twice per comparison): the same order, a fraction of the garbage.
+  const keyed = items.map((i) => ({ i, k: `${i.caseId}|${i.memberId ?? ''}|${i.supportingFamilyId ?? ''}` }));
+  return keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.i);
 }
 
 /** The notice that the period has not ended yet on `asOf` (the figures will still change). */

@@ -154,6 +154,21 @@ describe('a report reads only the cases of its period and counts exactly as over
         }
       }
     })();
+    // Archived just around a period's first day, dated by the step's instant only: 23:30 UTC on
+    // 31.12 is already 1.01 in Warsaw, 22:59 UTC is not; 22:30 UTC on 30.06 is 1.07 (summer time).
+    const [a, b, c] = ids.slice(-3) as [string, string, string];
+    const archivedAt = (id: string, closedOn: string, instant: string) => {
+      update.run('2019-03-01', '2019-03-05', closedOn, null, 'ARCHIWUM', 'CEL', id);
+      event.run(id, instant, 'MONITORING', 'ARCHIWUM', null);
+    };
+    archivedAt(a, '2019-11-15', '2019-12-31T23:30:00.000Z');
+    archivedAt(b, '2019-11-15', '2019-12-31T22:59:00.000Z');
+    archivedAt(c, '2020-03-02', '2020-06-30T22:30:00.000Z');
+    const supported = (period: string) =>
+      computeHalfYear(loadReportFacts(sqlite, parsePeriod(period)), parsePeriod(period), CONVENTIONS[1]!, reportStaff(sqlite)).figures.find((f) => f.id === 'families_supported')!.caseIds;
+    expect(supported('2020-H1')).toContain(a);
+    expect(supported('2020-H1')).not.toContain(b);
+    expect(supported('2020-H2')).toContain(c);
     const { scopedCases, allCases } = expectSameReports();
     expect(scopedCases).toBeLessThan(allCases);
   });
