@@ -20,6 +20,7 @@ import {
 import type { Actor } from '../core';
 import type { SqliteHandle } from '../open';
 import { getWorkSettings } from '../repos/work';
+import { warsawDate } from '../../shared/dates';
 import { statisticsBasis } from '../../shared/rules/acts';
 import { readOfficePapers } from './staff';
 import { getCaseSettings } from './caseSettings';
@@ -190,14 +191,11 @@ function settingsOf(sqlite: SqliteHandle) {
   };
 }
 
-const warsawDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The office's set-up day in Warsaw: the first account (the head's, created by the setup wizard). */
 export function officeSetUpOn(sqlite: SqliteHandle): string | undefined {
   const row = sqlite.prepare('SELECT min(created_at) AS at FROM users').get() as { at: string | null } | undefined;
   if (!row?.at) return undefined;
-  const d = new Date(row.at);
-  return Number.isNaN(d.getTime()) ? undefined : warsawDay.format(d);
+  return warsawDate(row.at) ?? undefined;
 }
 
 export function filedPeriods(sqlite: SqliteHandle): string[] {

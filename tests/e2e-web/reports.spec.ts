@@ -118,9 +118,19 @@ test('the head opens the half-year report, drills into a figure and exports XLSX
   await expect(yearList.getByTestId('drilldown-table').locator('tbody tr')).toHaveCount(yearly.value);
   await yearList.getByRole('button', { name: 'Zamknij listę' }).click();
   await expect(page.getByTestId('caseload-table')).toBeVisible();
-  // A closures-by-reason count opens the cases it counts.
+  // A closures-by-reason count opens the cases it counts. The demo's closures are recent: in the
+  // first weeks of a year the current year may have none yet, so then the previous (ended) year
+  // is read — the test passes on every day of the year.
   const closures = page.getByTestId('closures-table').locator('tbody tr');
-  expect(await closures.count(), 'the demo year has closures').toBeGreaterThan(0);
+  const noClosures = page.getByText('Brak zakończeń w tym okresie.');
+  await expect(closures.first().or(noClosures)).toBeVisible();
+  if (await noClosures.isVisible()) {
+    await page.getByRole('textbox', { name: 'Rok' }).click();
+    await page.getByRole('option', { name: `rok ${Number(year) - 1}`, exact: true }).click();
+    await expect(page.getByTestId('caseload-table')).toBeVisible();
+    await expect(page.getByTestId('report-warning-PERIOD_NOT_ENDED')).toHaveCount(0);
+  }
+  await expect(closures.first(), 'the demo has closures this year or the last').toBeVisible();
   const n = Number(await closures.first().getByRole('button').innerText());
   await closures.first().getByRole('button').click();
   await expect(page.getByRole('dialog').getByTestId('drilldown-table').locator('tbody tr')).toHaveCount(n);

@@ -7,6 +7,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Alert, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { warsawDate } from '../../../../shared/dates';
 import type { AnnualReportView } from '../../../../shared/ipc/contract';
 import { closureFigureId } from '../../../../shared/reports/annual';
 import { CASELOAD_STATUTORY_LIMIT } from '../../../../shared/rules/caseload';
@@ -57,7 +58,7 @@ function ChartCard({ title, children, note }: { title: string; children: ReactNo
 }
 
 export function AnnualTab() {
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(new Date()));
+  const year = Number(warsawDate(Date.now())!.slice(0, 4));
   const options = useMemo(() => Array.from({ length: 5 }, (_, i) => String(year - i)).map((y) => ({ value: y, label: `rok ${y}` })), [year]);
   const [period, setPeriod] = useState(String(year));
   const [r, setR] = useState<AnnualReportView | null>(null);
