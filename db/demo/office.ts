@@ -7,7 +7,7 @@
  */
 import { INSTITUTIONS_KEY, type Institution } from '../../shared/institutions';
 import { sexOfFirstName } from '../../shared/grammar';
-import { OFFICE_PAPERS_KEY, type OfficePapers, type StaffFields } from '../../shared/staff';
+import { EMPTY_STAFF, OFFICE_PAPERS_KEY, type OfficePapers, type StaffFields } from '../../shared/staff';
 import type { SqliteHandle } from '../open';
 
 interface DemoUser {
@@ -44,18 +44,11 @@ function entryFor(u: DemoUser, i: number): StaffFields {
   const sex = sexOfFirstName(first);
   const login = u.fullName.toLocaleLowerCase('pl').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').split(/\s+/);
   const common: StaffFields = {
+    ...EMPTY_STAFF,
     salutation: sex === 'F' ? 'Pani' : 'Pan',
     position: u.role === 'social_worker' ? 'starszy pracownik socjalny' : u.role === 'assistant' ? 'asystent rodziny' : '',
     phone: PHONES[i % PHONES.length]!,
     email: `${login[0]?.[0] ?? 'x'}.${login.at(-1) ?? 'x'}@lubicz.example.pl`,
-    nameForms: null,
-    employmentForm: null,
-    taskBasedTime: false,
-    fte: null,
-    employedFrom: null,
-    employedTo: null,
-    qualification: null,
-    declarations: null,
   };
   if (u.role !== 'assistant') return common;
   const serviceContract = i % 3 === 1;
